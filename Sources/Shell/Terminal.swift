@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The few facts about the terminal that output depends on.
+enum Terminal {
+    static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) != 0 }
+    static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
+    /// Columns of the terminal, read afresh each time so a resize is picked up; 80 when not a terminal.
+    static var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+        return 80
+    }
+
+    /// Whether colour is wanted: not with NO_COLOR set, TERM=dumb, or output that is not a terminal.
+    static func colorAllowed(requested: Bool) -> Bool {
+        guard requested, standardOutputIsTerminal else { return false }
+        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+        return true
+    }
+
+    static func writeOut(_ text: String) {
+        print(text, terminator: "")
+    }
+
+    /// Writes to standard error unbuffered, after flushing standard output so the two stay in order.
+    static func writeError(_ text: String) {
+        flush()
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
+    /// Flushes every C stream (standard output among them).
+    static func flush() { fflush(nil) }
+}

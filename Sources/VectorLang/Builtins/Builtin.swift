@@ -1,0 +1,45 @@
+/// One builtin function: everything Jacobi knows about it, in one place.
+///
+/// The evaluator calls `kernel`; `:help` shows `signatures`, `summary` and `example`; tab completion
+/// lists `name`; automatic differentiation and the derivation engine read the same entry. There is no
+/// second table of builtins anywhere.
+public struct Builtin: Sendable {
+    /// Groups for `:help`, in the order they are listed.
+    public enum Category: String, Sendable, CaseIterable {
+        case arithmetic = "Operators"
+        case elementwise = "Elementwise functions"
+        case reduction = "Reductions"
+        case linearAlgebra = "Linear algebra"
+        case construction = "Building vectors and matrices"
+        case random = "Random numbers"
+        case softmax = "Softmax family"
+        case activation = "Activations"
+        case loss = "Losses"
+        case calculus = "Derivatives"
+        case picture = "Pictures"
+    }
+
+    public let name: String
+    /// How it is called, e.g. `["softmax(z)", "softmax(z, T)"]`.
+    public let signatures: [String]
+    /// One line: what it computes.
+    public let summary: String
+    /// A line that can be typed at the prompt to see it work.
+    public let example: String
+    public let category: Category
+    public let arity: ClosedRange<Int>
+    public let kernel: @Sendable (Arguments) throws -> Value
+
+    public init(
+        _ name: String, _ signatures: [String], _ summary: String, example: String,
+        category: Category, arity: ClosedRange<Int>, kernel: @escaping @Sendable (Arguments) throws -> Value
+    ) {
+        self.name = name
+        self.signatures = signatures
+        self.summary = summary
+        self.example = example
+        self.category = category
+        self.arity = arity
+        self.kernel = kernel
+    }
+}

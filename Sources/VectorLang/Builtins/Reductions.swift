@@ -1,0 +1,151 @@
+/// Reductions to fewer numbers: sum, mean, max, min, argmax, and the sizes len and shape; dot.
+///
+/// On a matrix, sum, mean, max and min reduce every element unless a dimension is given, as NumPy's
+/// default; the dimension is Julia's `dims`: 1 runs down the columns (one result per column),
+/// 2 along the rows (one per row). max, min and argmax propagate NaN, as NumPy's do.
+enum Reductions {
+    static let entries: [Builtin] = [
+        reduction("sum", "Sum of the elements; sum(A, 1) sums down the columns, sum(A, 2) along the rows.",
+                  example: "sum([[1, 2], [3, 4]], 1)", empty: 0) { pairwiseSum($0, $1, $2) },
+        reduction("mean", "Mean of the elements; mean(A, 1) of each column, mean(A, 2) of each row.",
+                  example: "mean([1, 2, 3, 4])") { pairwiseSum($0, $1, $2) / Double($1) },
+        reduction("max", "Largest element; max(A, 1) of each column, max(A, 2) of each row; NaN if any is NaN.",
+                  example: "max([3, 7, 5])") { extreme($0, $1, $2, by: >).value },
+        reduction("min", "Smallest element; min(A, 1) of each column, min(A, 2) of each row; NaN if any is NaN.",
+                  example: "min([[3, 7], [5, 1]], 2)") { extreme($0, $1, $2, by: <).value },
+        reduction("argmax", "Position (from 1) of the first largest element; argmax(A, 2) in each row, argmax(A, 1) in each column.",
+                  example: "argmax([0.1, 0.7, 0.2])", wholeMatrix: false) { Double(extreme($0, $1, $2, by: >).position + 1) },
+        len,
+        shape,
+        dot,
+    ]
+
+    /// A reduction of a lane of `count` elements, `stride` apart, starting at the pointer.
+    typealias Lane = @Sendable (UnsafePointer<Double>, _ count: Int, _ stride: Int) -> Double
+
+    /// An entry reducing everything, or along a dimension given as the second argument.
+    ///
+    /// `empty` is the value of an empty lane (0 for sum); without one, an empty lane is an error.
+    /// Without `wholeMatrix`, a matrix needs a dimension (argmax: a position in a matrix is two numbers).
+    static func reduction(
+        _ name: String, _ summary: String, example: String, empty: Double? = nil, wholeMatrix: Bool = true,
+        _ lane: @escaping Lane
+    ) -> Builtin {
+        let signatures = wholeMatrix ? ["\(name)(x)", "\(name)(A, dim)"] : ["\(name)(z)", "\(name)(A, dim)"]
+        return Builtin(name, signatures, summary, example: example, category: .reduction, arity: 1...2) { args in
+            let x = try args.tensor(0)
+            // (lanes, lane length, distance between lanes' starts, distance between a lane's elements)
+            let (lanes, length, laneStride, stride): (Int, Int, Int, Int)
+            if args.count == 1 {
+                if x.isMatrix, !wholeMatrix {
+                    throw args.error("\(name) of a matrix needs a dimension", argument: 0,
+                                     suggestion: "\(name)(A, 2) gives the position in each row, \(name)(A, 1) in each column")
+                }
+                (lanes, length, laneStride, stride) = (1, x.count, 0, 1)
+            } else {
+                switch (try dimension(args, of: x), x.rank) {
+                case (1, 1): (lanes, length, laneStride, stride) = (1, x.count, 0, 1)
+                case (1, _): (lanes, length, laneStride, stride) = (x.columns, x.rows, 1, x.columns)
+                default: (lanes, length, laneStride, stride) = (x.rows, x.columns, x.columns, 1)
+                }
+            }
+            if length == 0, lanes > 0, empty == nil {
+                throw args.error("\(name) of an empty \(x.isMatrix ? "row or column" : "vector") is undefined", argument: 0)
+            }
+            var out = [Double](repeating: empty ?? 0, count: lanes)
+            if length > 0 {
+                try x.scalars.withUnsafeBufferPointer { buffer in
+                    guard let base = buffer.baseAddress else { return }
+                    for l in 0..<lanes {
+                        try args.checkInterrupt()
+                        out[l] = lane(base + l * laneStride, length, stride)
+                    }
+                }
+            }
+            return args.count == 1 || x.isVector ? .scalar(out[0]) : .vector(out)
+        }
+    }
+
+    /// Argument 1 as a dimension of `x`: 1 (down the columns) or 2 (along the rows); a vector has only 1.
+    private static func dimension(_ args: Arguments, of x: Tensor) throws -> Int {
+        let d = try args.scalar(1)
+        let valid = x.isMatrix ? "1 (down the columns) or 2 (along the rows)" : "1"
+        guard x.rank >= 1 else {
+            throw args.error("a scalar has no dimension to reduce", argument: 1, suggestion: "write \(args.name)(x)")
+        }
+        guard d == 1 || (d == 2 && x.isMatrix) else {
+            throw args.error("\(args.name) of a \(Tensor.describe(shape: x.shape)) takes dimension \(valid), got \(Arguments.describe(d))",
+                             argument: 1,
+                             note: "the second argument is the dimension to reduce, not a second array",
+                             suggestion: x.isVector ? "\(args.name)(z) reduces the whole vector" : nil)
+        }
+        return Int(d)
+    }
+
+    /// Σ of a lane by pairwise summation (NumPy's method): rounding error grows as log n rather than n.
+    static func pairwiseSum(_ p: UnsafePointer<Double>, _ count: Int, _ stride: Int) -> Double {
+        if count <= 128 {
+            var s = 0.0
+            for i in 0..<count { s += p[i * stride] }
+            return s
+        }
+        let half = count / 2
+        return pairwiseSum(p, half, stride) + pairwiseSum(p + half * stride, count - half, stride)
+    }
+
+    /// The first element of a lane that no later one beats under `order` (> for max), or the first NaN.
+    static func extreme(
+        _ p: UnsafePointer<Double>, _ count: Int, _ stride: Int, by order: (Double, Double) -> Bool
+    ) -> (value: Double, position: Int) {
+        var best = (value: p[0], position: 0)
+        for i in 0..<count {
+            let x = p[i * stride]
+            if x.isNaN { return (x, i) }
+            if order(x, best.value) { best = (x, i) }
+        }
+        return best
+    }
+
+    /// `len(x)`: the length of a vector, a matrix's number of rows (Python's len), the size of a list.
+    static let len = Builtin(
+        "len", ["len(z)"], "Number of elements of a vector (of rows of a matrix, as Python's len); shape gives both sizes.",
+        example: "len([2, 1, 0.1])", category: .reduction, arity: 1...1
+    ) { args in
+        if case .list(let items) = args.values[0] { return .scalar(Double(items.count)) }
+        let x = try args.tensor(0)
+        guard !x.isScalar else {
+            throw args.error("a scalar has no length", argument: 0, suggestion: "shape(x) is [] for a scalar")
+        }
+        return .scalar(Double(x.shape[0]))
+    }
+
+    static let shape = Builtin(
+        "shape", ["shape(x)"], "The sizes as a vector: [n] for a vector, [m, n] for a matrix, [] for a scalar.",
+        example: "shape([[1, 2, 3], [4, 5, 6]])", category: .reduction, arity: 1...1
+    ) { args in
+        .vector(try args.tensor(0).shape.map(Double.init))
+    }
+
+    /// `dot(a, b)`: Σ_i a_i b_i of two vectors of the same length.
+    static let dot = Builtin(
+        "dot", ["dot(a, b)"], "Dot product Σ_i a_i b_i of two vectors of the same length.",
+        example: "dot([1, 2, 3], [4, 5, 6])", category: .reduction, arity: 2...2
+    ) { args in
+        let a = try args.tensor(0), b = try args.tensor(1)
+        for (i, t) in [a, b].enumerated() where !t.isVector {
+            throw args.error("dot expects a vector here, got a \(Tensor.describe(shape: t.shape))", argument: i,
+                             suggestion: t.isMatrix ? "for a matrix product, use @" : "to scale by a number, use *")
+        }
+        guard a.count == b.count else {
+            throw Diagnostic("shape mismatch in dot: \(Tensor.describe(shape: a.shape)) and \(Tensor.describe(shape: b.shape))",
+                             at: args.range(0).union(args.range(1)), note: "both vectors must have the same length")
+        }
+        var s = 0.0
+        a.scalars.withUnsafeBufferPointer { pa in
+            b.scalars.withUnsafeBufferPointer { pb in
+                for i in 0..<pa.count { s += pa[i] * pb[i] }
+            }
+        }
+        return .scalar(s)
+    }
+}

@@ -1,0 +1,51 @@
+/// A failure at any stage of reading or evaluating a line, with the text it is about.
+///
+/// The shell renders it with a caret under `range`; scripts print it with the line and column.
+/// `note` adds context ("valid indices are 1…3"), `suggestion` a likely fix ("did you mean softmax?").
+public struct Diagnostic: Error, Equatable, Sendable {
+    public var message: String
+    public var range: SourceRange
+    public var note: String?
+    public var suggestion: String?
+
+    public init(_ message: String, at range: SourceRange, note: String? = nil, suggestion: String? = nil) {
+        self.message = message
+        self.range = range
+        self.note = note
+        self.suggestion = suggestion
+    }
+}
+
+extension Diagnostic {
+    /// The line and column (both 1-based) where the range starts in `source`, which may span several lines.
+    public func location(in source: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for (offset, scalar) in source.unicodeScalars.enumerated() {
+            if offset == range.start { break }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+
+    /// The diagnostic as plain text: message, the source line, a caret line, then note and suggestion.
+    ///
+    /// `source` is the text the range refers to; if it has several lines, the one holding the range is shown.
+    /// Colour is the shell's business; this is the uncoloured form used in scripts, tests and on standard error.
+    public func rendered(source: String, label: String = "error", prefix: String = "") -> String {
+        let all = Array(source.unicodeScalars)
+        let start = min(range.start, all.count)
+        var lineStart = start
+        while lineStart > 0, all[lineStart - 1] != "\n" { lineStart -= 1 }
+        var lineEnd = start
+        while lineEnd < all.count, all[lineEnd] != "\n" { lineEnd += 1 }
+        let line = String(String.UnicodeScalarView(all[lineStart..<lineEnd]))
+        let width = max(1, min(range.end, lineEnd + 1) - start)
+        var caretLine = ""
+        for i in lineStart..<start { caretLine += all[i] == "\t" ? "\t" : " " }
+        caretLine += String(repeating: "^", count: width)
+        var text = "\(prefix)\(label): \(message)\n  \(line)\n  \(caretLine)"
+        if let note { text += "\n  note: \(note)" }
+        if let suggestion { text += "\n  help: \(suggestion)" }
+        return text
+    }
+}

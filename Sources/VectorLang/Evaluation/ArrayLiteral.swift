@@ -1,0 +1,35 @@
+/// Builds the value of `[…]`: a vector of numbers, a matrix of equal-length rows, or a list of functions.
+enum ArrayLiteral {
+    static func build(_ values: [Value], elements: [Expr], range: SourceRange) throws -> Value {
+        if values.isEmpty { return .tensor(Tensor(shape: [0], scalars: [])) }
+        let tensors = values.compactMap(\.tensor)
+        if tensors.isEmpty { return .list(values) }
+        if tensors.count != values.count {
+            let i = values.firstIndex { $0.tensor == nil } ?? 0
+            throw Diagnostic("cannot mix numbers and a \(values[i].kindDescription) in one array", at: elements[i].range)
+        }
+        let first = tensors[0]
+        if first.isScalar {
+            if let i = tensors.firstIndex(where: { !$0.isScalar }) {
+                throw Diagnostic("array elements must all be numbers or all be rows", at: elements[i].range,
+                                 note: "element 1 is a number, element \(i + 1) is a \(Tensor.describe(shape: tensors[i].shape))")
+            }
+            return .vector(tensors.map { $0.scalars[0] })
+        }
+        guard first.isVector else {
+            throw Diagnostic("rows of a matrix must be vectors", at: elements[0].range,
+                             note: "Jacobi's values have at most two dimensions")
+        }
+        let columns = first.count
+        var scalars: [Double] = []
+        scalars.reserveCapacity(columns * tensors.count)
+        for (i, row) in tensors.enumerated() {
+            guard row.isVector, row.count == columns else {
+                throw Diagnostic("row \(i + 1) has \(row.isVector ? "\(row.count) elements" : "the wrong shape"), but row 1 has \(columns)",
+                                 at: elements[i].range, note: "every row of a matrix must have the same length")
+            }
+            scalars += row.scalars
+        }
+        return .tensor(Tensor(rows: tensors.count, columns: columns, scalars: scalars))
+    }
+}

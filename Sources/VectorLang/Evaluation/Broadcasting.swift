@@ -1,0 +1,55 @@
+/// Elementwise combination of two tensors, with NumPy's broadcasting for the shapes Jacobi has.
+///
+/// A scalar (or any one-element value of lower rank) combines with anything; a vector of n combines
+/// with an m×n matrix row by row; otherwise the shapes must be equal.
+enum Broadcasting {
+    /// The shape of `a op b`, or nil when the shapes do not broadcast.
+    static func shape(_ a: [Int], _ b: [Int]) -> [Int]? {
+        if a == b { return a }
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        if a.count == 2, b.count == 1, a[1] == b[0] { return a }
+        if a.count == 1, b.count == 2, b[1] == a[0] { return b }
+        return nil
+    }
+
+    /// Combines `a` and `b` elementwise; throws a shape-mismatch diagnostic naming both shapes.
+    static func combine(_ a: Tensor, _ b: Tensor, _ args: Arguments, _ op: (Double, Double) -> Double) throws -> Tensor {
+        if a.shape == b.shape {
+            var out = [Double](repeating: 0, count: a.count)
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    for i in 0..<pa.count { out[i] = op(pa[i], pb[i]) }
+                }
+            }
+            return Tensor(shape: a.shape, scalars: out)
+        }
+        guard let shape = shape(a.shape, b.shape) else { throw mismatch(a.shape, b.shape, args) }
+        if a.isScalar { let x = a.scalars[0]; return Tensor(shape: shape, scalars: b.scalars.map { op(x, $0) }) }
+        if b.isScalar { let y = b.scalars[0]; return Tensor(shape: shape, scalars: a.scalars.map { op($0, y) }) }
+        // One is a matrix, the other a vector that repeats along its rows.
+        let n = shape[1]
+        var out = [Double](repeating: 0, count: shape[0] * n)
+        for i in 0..<out.count {
+            let x = a.isVector ? a.scalars[i % n] : a.scalars[i]
+            let y = b.isVector ? b.scalars[i % n] : b.scalars[i]
+            out[i] = op(x, y)
+        }
+        return Tensor(shape: shape, scalars: out)
+    }
+
+    static func mismatch(_ a: [Int], _ b: [Int], _ args: Arguments) -> Diagnostic {
+        var note = "shapes \(Tensor.describe(shape: a)) and \(Tensor.describe(shape: b)) do not match"
+        if a.count == 2, b.count == 1 || b.count == 2 && a.count == 1 {
+            note += "; a vector combines with a matrix row by row, so its length must equal the number of columns"
+        }
+        var suggestion: String?
+        if a.count == 2 && b.count == 2 && a[0] == b[1] && a[1] == b[0] {
+            suggestion = "transpose one of them with '"
+        } else if a.count == 2 || b.count == 2 {
+            suggestion = "for a matrix product, use @"
+        }
+        return Diagnostic("shape mismatch in \(args.name): \(Tensor.describe(shape: a)) and \(Tensor.describe(shape: b))",
+                          at: args.callRange.union(args.range(0)).union(args.range(1)), note: note, suggestion: suggestion)
+    }
+}

@@ -1,0 +1,172 @@
+/// Evaluates statements in a session's environment.
+///
+/// It knows nothing of terminals: it takes syntax trees and returns values or throws a `Diagnostic`.
+/// Operators are builtin entries too (`+` is `Builtins.named["+"]`), so every computation goes through
+/// one door, `apply`, where later layers (automatic differentiation) hook in.
+public final class Evaluator {
+    public let environment: Environment
+    public let random: RandomSource
+    /// User-function calls deeper than this are refused, so `f(x) = f(x)` gives a message, not a crash.
+    public static let maximumCallDepth = 64
+    private var callDepth = 0
+    /// The text of the statement being run, so a closure can remember how its body was written.
+    private var source: [Unicode.Scalar] = []
+
+    public init(environment: Environment = Environment(), random: RandomSource = RandomSource()) {
+        self.environment = environment
+        self.random = random
+    }
+
+    /// What a statement did, for the printer.
+    public enum Outcome {
+        case value(Value)
+        case assigned(name: String, Value)
+        case defined(name: String, Closure)
+    }
+
+    /// Runs one statement of `line`.
+    public func execute(_ statement: Statement, in line: String) throws -> Outcome {
+        source = Array(line.unicodeScalars)
+        callDepth = 0
+        switch statement {
+        case .expression(let expr):
+            let value = try evaluate(expr, locals: [:])
+            environment.bind("ans", to: value)
+            return .value(value)
+        case .assignment(let name, let expr, let range):
+            try checkAssignable(name, at: range)
+            let value: Value
+            if case .lambda(let parameters, let body, _) = expr {
+                value = .function(.closure(closure(named: name, parameters: parameters, body: body, locals: [:])))
+            } else {
+                value = try evaluate(expr, locals: [:])
+            }
+            environment.bind(name, to: value)
+            return .assigned(name: name, value)
+        case .definition(let name, let parameters, let body, let range):
+            try checkAssignable(name, at: range)
+            let f = closure(named: name, parameters: parameters, body: body, locals: [:])
+            environment.bind(name, to: .function(.closure(f)))
+            return .defined(name: name, f)
+        }
+    }
+
+    private func checkAssignable(_ name: String, at range: SourceRange) throws {
+        let nameRange = SourceRange(range.start, range.start + name.unicodeScalars.count)
+        if Builtins.named[name] != nil || Builtins.constants[name] != nil {
+            throw Diagnostic("'\(name)' is a builtin and cannot be redefined", at: nameRange,
+                             suggestion: "choose another name, such as my_\(name)")
+        }
+        if name == "ans" || name == "end" {
+            throw Diagnostic("'\(name)' is reserved", at: nameRange, suggestion: "choose another name")
+        }
+    }
+
+    private func closure(named name: String?, parameters: [String], body: Expr, locals: [String: Value]) -> Closure {
+        let r = body.range
+        let text = r.end <= source.count ? String(String.UnicodeScalarView(source[r.start..<r.end])) : ""
+        return Closure(name: name, parameters: parameters, body: body, captured: locals, source: text)
+    }
+
+    // MARK: - Expressions
+
+    public func evaluate(_ expr: Expr, locals: [String: Value]) throws -> Value {
+        try Interrupt.check(at: expr.range)
+        switch expr {
+        case .number(let x, _):
+            return .scalar(x)
+        case .variable(let name, let range):
+            return try lookup(name, at: range, locals: locals)
+        case .array(let elements, let range):
+            let values = try elements.map { try evaluate($0, locals: locals) }
+            return try ArrayLiteral.build(values, elements: elements, range: range)
+        case .unary(let op, let operand, let range):
+            let value = try evaluate(operand, locals: locals)
+            guard op == .negate else { return value }
+            return try apply(Builtins.negate, [value], ranges: [operand.range], callRange: range)
+        case .binary(let op, let lhs, let rhs, let operatorRange, _):
+            let a = try evaluate(lhs, locals: locals)
+            let b = try evaluate(rhs, locals: locals)
+            guard let builtin = Builtins.named[op.rawValue] else {
+                throw Diagnostic("operator \(op.rawValue) is not defined", at: operatorRange)
+            }
+            return try apply(builtin, [a, b], ranges: [lhs.range, rhs.range], callRange: operatorRange)
+        case .call(let callee, let arguments, let range):
+            let f = try evaluate(callee, locals: locals)
+            guard case .function(let function) = f else {
+                var suggestion: String?
+                if case .variable(let name, _) = callee, case .tensor = f {
+                    suggestion = "to index, use brackets: \(name)[…]; to multiply, use *"
+                }
+                throw Diagnostic("cannot call a \(f.kindDescription); it is not a function", at: callee.range,
+                                 suggestion: suggestion)
+            }
+            let values = try arguments.map { try evaluate($0, locals: locals) }
+            return try call(function, values, ranges: arguments.map(\.range), callRange: range)
+        case .index(let base, let subscripts, let range):
+            let value = try evaluate(base, locals: locals)
+            guard case .tensor(let tensor) = value else {
+                throw Diagnostic("cannot index a \(value.kindDescription)", at: base.range)
+            }
+            return .tensor(try Indexing.index(tensor, subscripts, baseRange: base.range, range: range) { expr, end in
+                var inner = locals
+                inner["end"] = .scalar(Double(end))
+                return try self.evaluate(expr, locals: inner)
+            })
+        case .transpose(let operand, let range):
+            let value = try evaluate(operand, locals: locals)
+            return try apply(Builtins.transpose, [value], ranges: [operand.range], callRange: range)
+        case .lambda(let parameters, let body, _):
+            return .function(.closure(closure(named: nil, parameters: parameters, body: body, locals: locals)))
+        }
+    }
+
+    private func lookup(_ name: String, at range: SourceRange, locals: [String: Value]) throws -> Value {
+        if let value = locals[name] ?? environment[name] { return value }
+        if let builtin = Builtins.named[name] { return .function(.builtin(builtin)) }
+        if let constant = Builtins.constants[name] { return .scalar(constant) }
+        var candidates = Array(locals.keys) + environment.names + Builtins.all.map(\.name)
+        candidates.removeAll { $0 == "end" }
+        let guess = Suggestions.closest(to: name, among: candidates)
+        if name == "end" {
+            throw Diagnostic("'end' means the last index, and only inside brackets", at: range,
+                             suggestion: "write z[end] for the last element")
+        }
+        throw Diagnostic("unknown name '\(name)'", at: range, suggestion: guess.map { "did you mean \($0)?" })
+    }
+
+    // MARK: - Calls
+
+    /// Calls any function value with already-evaluated arguments.
+    public func call(_ function: Function, _ values: [Value], ranges: [SourceRange], callRange: SourceRange) throws -> Value {
+        let arity = function.arity
+        guard arity.contains(values.count) else {
+            let expected = arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) to \(arity.upperBound)"
+            let noun = arity.upperBound == 1 ? "argument" : "arguments"
+            var note: String?
+            if case .builtin(let b) = function { note = "usage: " + b.signatures.joined(separator: " or ") }
+            throw Diagnostic("\(function.name ?? "this function") takes \(expected) \(noun), but \(values.count) \(values.count == 1 ? "was" : "were") given",
+                             at: callRange, note: note)
+        }
+        switch function {
+        case .builtin(let builtin):
+            return try apply(builtin, values, ranges: ranges, callRange: callRange)
+        case .closure(let closure):
+            guard callDepth < Evaluator.maximumCallDepth else {
+                throw Diagnostic("too many nested calls (more than \(Evaluator.maximumCallDepth))", at: callRange,
+                                 note: "a function that calls itself never stops; Jacobi has no conditionals for a base case")
+            }
+            callDepth += 1
+            defer { callDepth -= 1 }
+            var locals = closure.captured
+            for (parameter, value) in zip(closure.parameters, values) { locals[parameter] = value }
+            return try evaluate(closure.body, locals: locals)
+        }
+    }
+
+    /// The one door every builtin and operator goes through.
+    public func apply(_ builtin: Builtin, _ values: [Value], ranges: [SourceRange], callRange: SourceRange) throws -> Value {
+        let arguments = Arguments(name: builtin.name, values: values, ranges: ranges, callRange: callRange, evaluator: self)
+        return try builtin.kernel(arguments)
+    }
+}

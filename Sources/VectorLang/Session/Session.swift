@@ -1,0 +1,84 @@
+/// A pure read–evaluate–print session: a line in, text out.
+///
+/// The readline loop, a plain standard-input reader and the tests all drive this same object, so what a
+/// test sees is what a person sees. It owns the environment, the print options and `ans`.
+public final class Session {
+    public let evaluator: Evaluator
+    public var options: PrintOptions
+    /// Print results as exact JSON instead of for people.
+    public var json: Bool
+
+    public init(options: PrintOptions = PrintOptions(), json: Bool = false) {
+        self.evaluator = Evaluator()
+        self.options = options
+        self.json = json
+    }
+
+    public var environment: Environment { evaluator.environment }
+
+    /// What one submitted line produced.
+    public enum Output: Equatable {
+        /// Text to show on standard output.
+        case result(String)
+        /// A failure, with the text it points into.
+        case error(Diagnostic, source: String)
+    }
+
+    /// Runs every `;`-separated statement of `line` and returns what to show.
+    ///
+    /// As in Julia, only the last statement's value is shown, and a trailing `;` shows nothing.
+    /// Evaluation stops at the first error; what ran before it stays done.
+    public func submit(_ line: String) -> [Output] {
+        Interrupt.clear()
+        let statements: [Statement]
+        do {
+            statements = try Parser.parse(line)
+        } catch {
+            return [.error(error, source: line)]
+        }
+        var last: Evaluator.Outcome?
+        for statement in statements {
+            do {
+                last = try evaluator.execute(statement, in: line)
+            } catch let diagnostic as Diagnostic {
+                return [.error(diagnostic, source: line)]
+            } catch {
+                return [.error(Diagnostic("\(error)", at: statement.range), source: line)]
+            }
+        }
+        guard let last, !Session.endsWithSemicolon(line) else { return [] }
+        return describe(last).map { [.result($0)] } ?? []
+    }
+
+    private func describe(_ outcome: Evaluator.Outcome) -> String? {
+        switch outcome {
+        case .value(let value), .assigned(_, let value):
+            return json ? JSONPrinter.format(value) : Printer.format(value, options: options)
+        case .defined(let name, let closure):
+            return json ? nil : "\(name) (function of \(closure.parameters.joined(separator: ", ")))"
+        }
+    }
+
+    /// Whether the line, ignoring its comment and trailing space, ends with `;`.
+    static func endsWithSemicolon(_ line: String) -> Bool {
+        let code = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return code.reversed().first { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" } == ";"
+    }
+
+    /// Whether `text` has brackets still open, so a reader should ask for another line.
+    ///
+    /// Text that does not lex is complete: submitting it shows the error.
+    public static func needsContinuation(_ text: String) -> Bool {
+        guard let tokens = try? Lexer.tokenize(text) else { return false }
+        var depth = 0
+        for token in tokens {
+            switch token.kind {
+            case .leftParen, .leftBracket, .leftBrace: depth += 1
+            case .rightParen, .rightBracket, .rightBrace: depth -= 1
+            default: break
+            }
+            if depth < 0 { return false }
+        }
+        return depth > 0
+    }
+}

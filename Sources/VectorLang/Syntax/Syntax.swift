@@ -1,0 +1,54 @@
+/// The operators of the language, by what they mean rather than how they are written.
+public enum BinaryOperator: String, Sendable, CaseIterable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^", matrixProduct = "@"
+}
+
+public enum UnaryOperator: String, Sendable {
+    case negate = "-", plus = "+"
+}
+
+/// One subscript inside `x[…]`: a position, a range `a:b` (either end may be left out), or `:` for all.
+public enum IndexArgument: Sendable {
+    case single(Expr)
+    case range(lower: Expr?, upper: Expr?, range: SourceRange)
+    case all(range: SourceRange)
+}
+
+/// An expression, as parsed; every node keeps the source range it came from.
+public indirect enum Expr: Sendable {
+    case number(Double, range: SourceRange)
+    case variable(String, range: SourceRange)
+    /// `[a, b, c]`; each element may itself be an array, which makes a matrix.
+    case array([Expr], range: SourceRange)
+    case unary(UnaryOperator, Expr, range: SourceRange)
+    case binary(BinaryOperator, Expr, Expr, operatorRange: SourceRange, range: SourceRange)
+    case call(Expr, arguments: [Expr], range: SourceRange)
+    case index(Expr, [IndexArgument], range: SourceRange)
+    case transpose(Expr, range: SourceRange)
+    case lambda(parameters: [String], body: Expr, range: SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .number(_, let range), .variable(_, let range), .array(_, let range), .unary(_, _, let range),
+             .binary(_, _, _, _, let range), .call(_, _, let range), .index(_, _, let range),
+             .transpose(_, let range), .lambda(_, _, let range):
+            return range
+        }
+    }
+}
+
+/// A complete statement: what one `;`-separated part of a line does.
+public enum Statement: Sendable {
+    case expression(Expr)
+    /// `z = [2, 1, 0.1]`
+    case assignment(name: String, value: Expr, range: SourceRange)
+    /// `f(z) = -sum(y * log(softmax(z)))`
+    case definition(name: String, parameters: [String], body: Expr, range: SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .expression(let expr): return expr.range
+        case .assignment(_, _, let range), .definition(_, _, _, let range): return range
+        }
+    }
+}

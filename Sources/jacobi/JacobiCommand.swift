@@ -1,0 +1,77 @@
+import ArgumentParser
+import Shell
+
+/// The command line: argument parsing only, then one call into the shell.
+@main
+struct JacobiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jacobi",
+        abstract: "Explore, derive and learn the derivatives that machine learning runs on.",
+        discussion: """
+            With no arguments, jacobi starts an interactive session on a terminal, or runs standard input \
+            as a script when it is not a terminal.
+            """,
+        version: "0.1.0",
+        subcommands: [RunCommand.self]
+    )
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Evaluate EXPR and print the result (repeatable; one session).", valueName: "EXPR"))
+    var expressions: [String] = []
+
+    @Argument(help: "A script to run.")
+    var file: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let options = try common.shellOptions()
+        let status: Int32
+        if !expressions.isEmpty {
+            status = Launcher.evaluate(expressions, options: options)
+        } else if let file {
+            status = Launcher.runScript(at: file, options: options)
+        } else {
+            status = Launcher.start(options: options)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a script of Jacobi lines.")
+
+    @Argument(help: "The script to run.")
+    var file: String
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let status = Launcher.runScript(at: file, options: try common.shellOptions())
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Options every mode shares.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Significant digits shown (1–17).")
+    var precision: Int = 4
+
+    @Flag(help: "Print results as exact JSON.")
+    var json = false
+
+    @Flag(help: "Never use colour (NO_COLOR is honoured too).")
+    var noColor = false
+
+    @Flag(help: "Use ASCII only, for terminals without Unicode.")
+    var ascii = false
+
+    @Flag(help: "Stop a script at its first error.")
+    var stopOnError = false
+
+    func shellOptions() throws -> ShellOptions {
+        guard (1...17).contains(precision) else {
+            throw ValidationError("--precision must be from 1 to 17, got \(precision)")
+        }
+        return ShellOptions(precision: precision, json: json, color: !noColor, ascii: ascii, stopOnError: stopOnError)
+    }
+}
