@@ -42,7 +42,8 @@ final class PrinterTests: XCTestCase {
         XCTAssertEqual(number(0.000012), "1.2e-05")
         XCTAssertEqual(number(1.5e-7), "1.5e-07")
         XCTAssertEqual(number(2.5e300), "2.5e+300")
-        XCTAssertEqual(number(.leastNonzeroMagnitude), "4.941e-324")
+        // Shortest digits that read back exactly win when there are few enough of them.
+        XCTAssertEqual(number(.leastNonzeroMagnitude), "5e-324")
         XCTAssertEqual(number(-.greatestFiniteMagnitude), "-1.798e+308")
     }
 
@@ -168,6 +169,13 @@ final class PrinterTests: XCTestCase {
         XCTAssertTrue(ascii[10].hasSuffix("(2000x2000 matrix)"))
     }
 
+    func testHiddenElementsDoNotChooseTheFormat() {
+        var scalars = Array(repeating: 0.5, count: 10_000)
+        scalars[50 * 100 + 50] = 1e-9
+        let lines = text(Tensor(rows: 100, columns: 100, scalars: scalars)).split(separator: "\n")
+        XCTAssertEqual(lines[0], "[[0.5, 0.5, 0.5, 0.5, 0.5, …, 0.5, 0.5, 0.5, 0.5, 0.5],")
+    }
+
     func testTallAndWideMatrices() {
         let tall = text(Tensor(rows: 30, columns: 2, scalars: (0..<60).map(Double.init))).split(separator: "\n")
         XCTAssertEqual(tall.count, 11)
@@ -205,6 +213,7 @@ final class PrinterTests: XCTestCase {
         XCTAssertEqual(JSONPrinter.format(.vector([])), "[]")
         XCTAssertEqual(JSONPrinter.format(.vector([1, 2.5])), "[1, 2.5]")
         XCTAssertEqual(JSONPrinter.format(.tensor(matrix([[1, 2], [3, 4]]))), "[[1, 2], [3, 4]]")
+        XCTAssertEqual(JSONPrinter.format(.tensor(Tensor(rows: 2, columns: 0, scalars: []))), "[[], []]")
         XCTAssertEqual(JSONPrinter.format(.vector([.infinity, -.infinity, .nan])), "[null, null, null]")
     }
 

@@ -2,23 +2,46 @@
 enum Activations {
     static let entries: [Builtin] = [
         MathFunctions.map("sigmoid", "sigmoid(x)", "The logistic function 1 / (1 + exp(-x)), elementwise, stable for large |x|.",
-                          "sigmoid([-800, 0, 2])", category: .activation) { sigmoid($0) },
+                          "sigmoid([-800, 0, 2])", category: .activation,
+                          derivative: { _, y, ops in try ops.multiply(y, try ops.subtract(from: 1, y)) }) { sigmoid($0) },
         MathFunctions.map("tanh", "tanh(x)", "Hyperbolic tangent, elementwise: 2 sigmoid(2x) − 1, between −1 and 1.",
-                          "tanh([-1, 0, 1])", category: .activation) { _tanh($0) },
+                          "tanh([-1, 0, 1])", category: .activation,
+                          derivative: { _, y, ops in try ops.subtract(from: 1, try ops.multiply(y, y)) }) { _tanh($0) },
         MathFunctions.map("relu", "relu(x)", "max(x, 0), elementwise; its derivative at 0 is taken to be 0, as in PyTorch.",
-                          "relu([-2, 0, 3])", category: .activation) { relu($0) },
+                          "relu([-2, 0, 3])", category: .activation,
+                          derivative: { x, _, ops in
+                              ops.noteKink("relu at 0", at: x) { $0 == 0 }
+                              return ops.constant(x) { $0 > 0 ? 1 : 0 }
+                          }) { relu($0) },
         leakyRelu,
         MathFunctions.map("softsign", "softsign(x)", "x / (1 + |x|), elementwise: a slower-saturating cousin of tanh.",
-                          "softsign([-3, 0, 1])", category: .activation) { softsign($0) },
+                          "softsign([-3, 0, 1])", category: .activation,
+                          derivative: { x, _, ops in
+                              // 1 / (1 + |x|)²; smooth at 0, since |x|'s kink is squared away
+                              let d = try ops.add(.scalar(1), try ops.call("abs", x))
+                              return try ops.divide(.scalar(1), try ops.multiply(d, d))
+                          }) { softsign($0) },
         MathFunctions.map("softplus", "softplus(x)", "log(1 + exp(x)), elementwise, computed stably: a smooth relu.",
-                          "softplus([-800, 0, 800])", category: .activation) { softplus($0) },
+                          "softplus([-800, 0, 800])", category: .activation,
+                          derivative: { x, _, ops in try ops.call("sigmoid", x) }) { softplus($0) },
     ]
 
     /// `leaky_relu(z, a)`: z where z > 0, a·z elsewhere; the slope a defaults to 0.01 (PyTorch's default).
     static let leakyRelu = Builtin(
         "leaky_relu", ["leaky_relu(x)", "leaky_relu(x, a)"],
         "x where x > 0 and a·x elsewhere, elementwise; the slope a defaults to 0.01.",
-        example: "leaky_relu([-2, 3], 0.1)", category: .activation, arity: 1...2
+        example: "leaky_relu([-2, 3], 0.1)", category: .activation, arity: 1...2,
+        derivative: .pullback({ rule in
+            // slope 1 where x > 0 and a elsewhere (so a at the kink, as PyTorch); ∂/∂a = x where x ≤ 0
+            let (x, g, ops) = (rule.inputs[0], rule.cotangent, rule.ops)
+            ops.noteKink("leaky_relu at 0", at: x) { $0 == 0 }
+            let a = rule.inputs.count == 2 ? rule.inputs[1] : .scalar(0.01)
+            let positive = ops.constant(x) { $0 > 0 ? 1 : 0 }
+            let negative = ops.constant(x) { $0 > 0 ? 0 : 1 }
+            let gx = rule.needs(0) ? try ops.multiply(g, try ops.add(positive, try ops.multiply(negative, a))) : nil
+            let ga = rule.needs(1) ? try ops.sum(try ops.multiply(g, try ops.multiply(negative, x))) : nil
+            return [gx, ga]
+        })
     ) { args in
         let x = try args.tensor(0)
         let a = args.count == 2 ? try args.scalar(1) : 0.01

@@ -43,11 +43,15 @@ public struct Arguments {
     }
 
     /// Argument `i` as a whole number in `bounds` (a count, a position, a seed).
-    public func integer(_ i: Int, in bounds: ClosedRange<Int> = Int.min...Int.max, what: String = "a whole number") throws -> Int {
+    ///
+    /// Bounds default to ±2⁵³, where every whole number is exact as a Double; wider bounds would let
+    /// `Double(Int.max)`, which rounds up to 2⁶³, through to a trapping conversion.
+    public func integer(_ i: Int, in bounds: ClosedRange<Int> = -(1 << 53)...(1 << 53), what: String = "a whole number") throws -> Int {
         let x = try scalar(i)
+        let bounds = max(bounds.lowerBound, -(1 << 53))...min(bounds.upperBound, 1 << 53)
         guard x.isFinite, x == x.rounded(), x >= Double(bounds.lowerBound), x <= Double(bounds.upperBound) else {
-            let limits = bounds == Int.min...Int.max ? "" : " from \(bounds.lowerBound) to \(bounds.upperBound)"
-            throw error("\(name) expects \(what)\(limits) here, got \(x)", argument: i)
+            let limits = bounds == -(1 << 53)...(1 << 53) ? "" : " from \(bounds.lowerBound) to \(bounds.upperBound)"
+            throw error("\(name) expects \(what)\(limits) here, got \(Arguments.describe(x))", argument: i)
         }
         return Int(x)
     }

@@ -29,10 +29,13 @@ public struct Builtin: Sendable {
     public let category: Category
     public let arity: ClosedRange<Int>
     public let kernel: @Sendable (Arguments) throws -> Value
+    /// How automatic differentiation goes through it.
+    public let derivative: Derivative
 
     public init(
         _ name: String, _ signatures: [String], _ summary: String, example: String,
-        category: Category, arity: ClosedRange<Int>, kernel: @escaping @Sendable (Arguments) throws -> Value
+        category: Category, arity: ClosedRange<Int>, derivative: Derivative = .unsupported("it has no derivative rule"),
+        kernel: @escaping @Sendable (Arguments) throws -> Value
     ) {
         self.name = name
         self.signatures = signatures
@@ -41,5 +44,6 @@ public struct Builtin: Sendable {
         self.category = category
         self.arity = arity
         self.kernel = kernel
+        self.derivative = derivative
     }
 }

@@ -6,7 +6,7 @@ enum Constructors {
     static let ones = filled("ones", with: 1, "A vector of n ones, or an m×n matrix of ones.", example: "ones(3)")
 
     static func filled(_ name: String, with value: Double, _ summary: String, example: String) -> Builtin {
-        Builtin(name, ["\(name)(n)", "\(name)(m, n)"], summary, example: example, category: .construction, arity: 1...2) { args in
+        Builtin(name, ["\(name)(n)", "\(name)(m, n)"], summary, example: example, category: .construction, arity: 1...2, derivative: .none) { args in
             .tensor(Tensor(repeating: value, shape: try args.shape(from: 0)))
         }
     }
@@ -17,7 +17,7 @@ enum Constructors {
     static let onehot = Builtin(
         "onehot", ["onehot(k, n)", "onehot(ks, n)"],
         "The vector of n zeros with a 1 at position k; a vector of classes ks gives a matrix, one row each.",
-        example: "onehot(2, 3)", category: .construction, arity: 2...2
+        example: "onehot(2, 3)", category: .construction, arity: 2...2, derivative: .none
     ) { args in
         let n = try args.size(1)
         let classes = try args.tensor(0)
@@ -41,7 +41,8 @@ enum Constructors {
     static let linspace = Builtin(
         "linspace", ["linspace(a, b)", "linspace(a, b, n)"],
         "n evenly spaced numbers from a to b, both included; n defaults to 50, as in NumPy.",
-        example: "linspace(0, 1, 5)", category: .construction, arity: 2...3
+        example: "linspace(0, 1, 5)", category: .construction, arity: 2...3,
+        derivative: .unsupported("its points are a grid, not a function to differentiate; differentiate what you compute on them")
     ) { args in
         let a = try finite(args, 0), b = try finite(args, 1)
         let n = args.count == 3 ? try args.size(2) : 50
@@ -62,7 +63,7 @@ enum Constructors {
 
     private static func finite(_ args: Arguments, _ i: Int) throws -> Double {
         let x = try args.scalar(i)
-        guard x.isFinite else { throw args.error("\(args.name) expects a finite number here, got \(x)", argument: i) }
+        guard x.isFinite else { throw args.error("\(args.name) expects a finite number here, got \(Arguments.describe(x))", argument: i) }
         return x
     }
 }

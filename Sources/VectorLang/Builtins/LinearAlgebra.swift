@@ -5,7 +5,12 @@ enum LinearAlgebra {
     /// `outer(a, b)`: the m×n matrix a bᵀ, with entries a_i b_j.
     static let outer = Builtin(
         "outer", ["outer(a, b)"], "Outer product: the matrix with entries a_i b_j (a bᵀ, or a * b' for column a).",
-        example: "outer([1, 2], [3, 4, 5])", category: .linearAlgebra, arity: 2...2
+        example: "outer([1, 2], [3, 4, 5])", category: .linearAlgebra, arity: 2...2,
+        derivative: .pullback({ rule in
+            // a bᵀ: ∂a = G b, ∂b = Gᵀ a
+            [rule.needs(0) ? try rule.ops.matrixProduct(rule.cotangent, rule.inputs[1]) : nil,
+             rule.needs(1) ? try rule.ops.matrixProduct(rule.inputs[0], rule.cotangent) : nil]
+        })
     ) { args in
         let a = try args.vector(0), b = try args.vector(1)
         let (m, n) = (a.count, b.count)
@@ -27,7 +32,17 @@ enum LinearAlgebra {
     static let diag = Builtin(
         "diag", ["diag(v)", "diag(A)"],
         "The square matrix with v on its diagonal; of a matrix, its diagonal as a vector.",
-        example: "diag([1, 2, 3])", category: .linearAlgebra, arity: 1...1
+        example: "diag([1, 2, 3])", category: .linearAlgebra, arity: 1...1,
+        derivative: .pullback({ rule in
+            // Both directions only move numbers between a vector and a matrix's diagonal, so each
+            // adjoint is the other move.
+            guard let x = rule.inputs[0].numbers else { return [nil] }
+            if x.isMatrix {
+                let positions = (0..<min(x.rows, x.columns)).map { $0 * x.columns + $0 }
+                return [Tracing.scatter(rule.cotangent, positions: positions, shape: x.shape)]
+            }
+            return [Tracing.gather(rule.cotangent, positions: (0..<x.count).map { $0 * x.count + $0 }, shape: x.shape)]
+        })
     ) { args in
         let x = try args.tensor(0)
         if x.isMatrix {
@@ -47,7 +62,7 @@ enum LinearAlgebra {
 
     static let eye = Builtin(
         "eye", ["eye(n)"], "The n×n identity matrix: ones on the diagonal, the Kronecker delta δ_ij.",
-        example: "eye(3)", category: .linearAlgebra, arity: 1...1
+        example: "eye(3)", category: .linearAlgebra, arity: 1...1, derivative: .none
     ) { args in
         let n = try args.size(0)
         try args.checkSize([n, n])

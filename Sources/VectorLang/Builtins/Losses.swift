@@ -11,7 +11,16 @@ enum Losses {
     static let crossEntropy = Builtin(
         "cross_entropy", ["cross_entropy(p, y)"],
         "−Σ_i y_i log p_i for probabilities p and target y; on matrices, the mean over rows (a batch).",
-        example: "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])", category: .loss, arity: 2...2
+        example: "cross_entropy([0.7, 0.2, 0.1], [1, 0, 0])", category: .loss, arity: 2...2,
+        derivative: .pullback({ rule in
+            // ∂/∂p_i = −y_i / p_i and ∂/∂y_i = −log p_i, each over the m rows of a batch
+            let (p, y, ops) = (rule.inputs[0], rule.inputs[1], rule.ops)
+            let g = try ops.scale(rule.cotangent, by: -1 / Double(p.numbers?.rows ?? 1))
+            // Where y_i = 0 the term is absent, even at p_i = 0: divide by 1 there instead of 0.
+            let safeP = try ops.add(p, ops.constant(y) { $0 == 0 ? 1 : 0 })
+            return [rule.needs(0) ? try ops.multiply(g, try ops.divide(y, safeP)) : nil,
+                    rule.needs(1) ? try ops.multiply(g, try ops.call("log", p)) : nil]
+        })
     ) { args in
         let (p, y) = try targets(args, prediction: "p")
         try checkProbabilities(p, args, suggestion: "apply softmax first, or use cross_entropy_logits(z, y) on raw scores")
@@ -29,7 +38,16 @@ enum Losses {
     static let crossEntropyLogits = Builtin(
         "cross_entropy_logits", ["cross_entropy_logits(z, y)"],
         "cross_entropy(softmax(z), y) computed stably from the scores z; on matrices, the mean over rows.",
-        example: "cross_entropy_logits([2, 1, 0.1], [1, 0, 0])", category: .loss, arity: 2...2
+        example: "cross_entropy_logits([2, 1, 0.1], [1, 0, 0])", category: .loss, arity: 2...2,
+        derivative: .pullback({ rule in
+            // ∂/∂z = p·Σ_k y_k − y (= p − y when Σy = 1), and ∂/∂y = −log_softmax(z), over the m rows
+            let (z, y, ops) = (rule.inputs[0], rule.inputs[1], rule.ops)
+            let g = try ops.scale(rule.cotangent, by: 1 / Double(z.numbers?.rows ?? 1))
+            let gz = rule.needs(0)
+                ? try ops.multiply(g, try ops.subtract(try ops.multiply(try ops.call("softmax", z), try ops.rowSums(y)), y)) : nil
+            let gy = rule.needs(1) ? try ops.multiply(try ops.negate(g), try ops.call("log_softmax", z)) : nil
+            return [gz, gy]
+        })
     ) { args in
         let (z, y) = try targets(args, prediction: "z")
         return .scalar(try meanOverRows(z, y, args) { z, y in
@@ -46,7 +64,21 @@ enum Losses {
     static let bce = Builtin(
         "bce", ["bce(p, y)"],
         "Binary cross-entropy −mean(y log p + (1 − y) log(1 − p)) for probabilities p and labels y in [0, 1].",
-        example: "bce([0.9, 0.2], [1, 0])", category: .loss, arity: 2...2
+        example: "bce([0.9, 0.2], [1, 0])", category: .loss, arity: 2...2,
+        derivative: .pullback({ rule in
+            // ∂/∂p = −(y/p − (1 − y)/(1 − p)) and ∂/∂y = −(log p − log(1 − p)), over all N elements
+            let (p, y, ops) = (rule.inputs[0], rule.inputs[1], rule.ops)
+            let g = try ops.scale(rule.cotangent, by: -1 / Double(p.numbers?.count ?? 1))
+            let safeP = try ops.add(p, ops.constant(y) { $0 == 0 ? 1 : 0 })
+            let oneMinusP = try ops.subtract(from: 1, p)
+            let safeOneMinusP = try ops.add(oneMinusP, ops.constant(y) { $0 == 1 ? 1 : 0 })
+            let gp = rule.needs(0)
+                ? try ops.multiply(g, try ops.subtract(try ops.divide(y, safeP), try ops.divide(try ops.subtract(from: 1, y), safeOneMinusP)))
+                : nil
+            let gy = rule.needs(1)
+                ? try ops.multiply(g, try ops.subtract(try ops.call("log", p), try ops.call("log", oneMinusP))) : nil
+            return [gp, gy]
+        })
     ) { args in
         let (p, y) = try targets(args, prediction: "p")
         try checkProbabilities(p, args, suggestion: "apply sigmoid first to turn scores into probabilities")
@@ -63,7 +95,14 @@ enum Losses {
 
     static let mse = Builtin(
         "mse", ["mse(a, b)"], "Mean squared error mean((a − b)^2) over every element.",
-        example: "mse([1, 2, 3], [1, 2, 5])", category: .loss, arity: 2...2
+        example: "mse([1, 2, 3], [1, 2, 5])", category: .loss, arity: 2...2,
+        derivative: .pullback({ rule in
+            // ∂/∂a = 2(a − b)/N = −∂/∂b
+            let ops = rule.ops
+            let ga = try ops.multiply(rule.cotangent, try ops.scale(try ops.subtract(rule.inputs[0], rule.inputs[1]),
+                                                                    by: 2 / Double(rule.inputs[0].numbers?.count ?? 1)))
+            return [rule.needs(0) ? ga : nil, rule.needs(1) ? try ops.negate(ga) : nil]
+        })
     ) { args in
         let (a, b) = try targets(args, prediction: "a", target: "b")
         let total = try meanOverRows(a, b, args) { a, b in
@@ -85,7 +124,19 @@ enum Losses {
     static let nll = Builtin(
         "nll", ["nll(logp, k)", "nll(logp, y)"],
         "Negative log-likelihood −logp_k for a class k, or −Σ_i y_i logp_i; on a matrix, the mean over rows.",
-        example: "nll(log_softmax([2, 1, 0.1]), 1)", category: .loss, arity: 2...2
+        example: "nll(log_softmax([2, 1, 0.1]), 1)", category: .loss, arity: 2...2,
+        derivative: .pullback({ rule in
+            // −(1/m) times the target weights: a one-hot row for a class number, y itself otherwise.
+            let (logp, target, ops) = (rule.inputs[0], rule.inputs[1], rule.ops)
+            guard let lp = logp.numbers, let t = target.numbers else { return [nil, nil] }
+            let g = try ops.scale(rule.cotangent, by: -1 / Double(lp.rows))
+            if !lp.isScalar, t.rank == lp.rank - 1 {
+                var weights = Tensor(repeating: 0, shape: lp.shape)
+                for (r, k) in t.scalars.enumerated() where k >= 1 && k <= Double(lp.columns) { weights.scalars[r * lp.columns + Int(k) - 1] = 1 }
+                return [try ops.multiply(g, .tensor(weights)), nil]
+            }
+            return [rule.needs(0) ? try ops.multiply(g, target) : nil, rule.needs(1) ? try ops.multiply(g, logp) : nil]
+        })
     ) { args in
         let logp = try args.tensor(0), target = try args.tensor(1)
         if !logp.isScalar, target.rank == logp.rank - 1 {
@@ -136,7 +187,7 @@ enum Losses {
     private static func checkProbabilities(_ p: Tensor, _ args: Arguments, suggestion: String) throws {
         guard let i = p.scalars.firstIndex(where: { $0 < 0 || $0 > 1 }) else { return }
         let position = p.isScalar ? "" : " (element \(i + 1))"
-        throw args.error("\(args.name) expects probabilities from 0 to 1 here, got \(p.scalars[i])\(position)", argument: 0,
+        throw args.error("\(args.name) expects probabilities from 0 to 1 here, got \(Arguments.describe(p.scalars[i]))\(position)", argument: 0,
                          suggestion: suggestion)
     }
 

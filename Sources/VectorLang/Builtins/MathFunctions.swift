@@ -1,23 +1,46 @@
 /// Elementary functions applied elementwise: exp, log, sqrt, abs.
 enum MathFunctions {
     static let entries: [Builtin] = [
-        map("exp", "exp(x)", "e to the power x, elementwise.", "exp([0, 1])") { _exp($0) },
+        map("exp", "exp(x)", "e to the power x, elementwise.", "exp([0, 1])", derivative: { _, y, _ in y }) { _exp($0) },
         Builtin("log", ["log(x)", "log(x, b)"], "Natural logarithm, elementwise; log(x, b) is the logarithm in base b.",
-                example: "log([1, 100], 10)", category: .elementwise, arity: 1...2) { args in
+                example: "log([1, 100], 10)", category: .elementwise, arity: 1...2,
+                derivative: .pullback({ rule in
+                    let (x, g, ops) = (rule.inputs[0], rule.cotangent, rule.ops)
+                    guard rule.inputs.count == 2 else { return [try ops.divide(g, x)] }
+                    // log_b x = ln x / ln b: ∂/∂x = 1/(x ln b), ∂/∂b = −ln x / (b (ln b)²)
+                    let lnb = try ops.call("log", rule.inputs[1])
+                    let gx = rule.needs(0) ? try ops.unbroadcast(try ops.divide(g, try ops.multiply(x, lnb)), to: x.numbers?.shape ?? []) : nil
+                    let gb = rule.needs(1)
+                        ? try ops.unbroadcast(try ops.negate(try ops.divide(try ops.multiply(g, rule.output),
+                                                                            try ops.multiply(rule.inputs[1], lnb))), to: rule.inputs[1].numbers?.shape ?? [])
+                        : nil
+                    return [gx, gb]
+                })) { args in
             let x = try args.tensor(0)
             if args.count == 1 { return .tensor(x.map(_log)) }
             return .tensor(try Broadcasting.combine(x, try args.tensor(1), args) { _log($0) / _log($1) })
         },
-        map("sqrt", "sqrt(x)", "Square root, elementwise; negative numbers give NaN.", "sqrt([4, 9])") { $0.squareRoot() },
-        map("abs", "abs(x)", "Absolute value, elementwise; its derivative at 0 is taken to be 0.", "abs([-1, 2])") { Swift.abs($0) },
+        map("sqrt", "sqrt(x)", "Square root, elementwise; negative numbers give NaN.", "sqrt([4, 9])",
+            derivative: { _, y, ops in try ops.divide(.scalar(0.5), y) }) { $0.squareRoot() },
+        map("abs", "abs(x)", "Absolute value, elementwise; its derivative at 0 is taken to be 0.", "abs([-1, 2])",
+            derivative: { x, _, ops in
+                ops.noteKink("abs at 0", at: x) { $0 == 0 }
+                return ops.constant(x) { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 }
+            }) { Swift.abs($0) },
     ]
 
     /// An entry for a function of one number applied to every element.
+    ///
+    /// `derivative` is f′(x) given x and y = f(x), written with differentiable operations; the chain
+    /// rule is applied once, by automatic differentiation.
     static func map(
         _ name: String, _ signature: String, _ summary: String, _ example: String,
-        category: Builtin.Category = .elementwise, _ f: @escaping @Sendable (Double) -> Double
+        category: Builtin.Category = .elementwise,
+        derivative: (@Sendable (_ x: Value, _ y: Value, _ ops: Ops) throws -> Value)? = nil,
+        _ f: @escaping @Sendable (Double) -> Double
     ) -> Builtin {
-        Builtin(name, [signature], summary, example: example, category: category, arity: 1...1) { args in
+        Builtin(name, [signature], summary, example: example, category: category, arity: 1...1,
+                derivative: derivative.map { .elementwise($0) } ?? .unsupported("it has no derivative rule")) { args in
             .tensor(try args.tensor(0).map(f))
         }
     }

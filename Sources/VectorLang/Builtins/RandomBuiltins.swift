@@ -13,7 +13,7 @@ enum RandomBuiltins {
         _ name: String, _ summary: String, example: String, _ sample: @escaping @Sendable (RandomSource) -> Double
     ) -> Builtin {
         Builtin(name, ["\(name)()", "\(name)(n)", "\(name)(m, n)"], summary, example: example, category: .random,
-                arity: 0...2) { args in
+                arity: 0...2, derivative: .none) { args in
             let shape = try args.shape(from: 0)
             let random = args.evaluator.random
             let count = shape.reduce(1, *)
@@ -34,7 +34,7 @@ enum RandomBuiltins {
     /// `seed(k)`: restarts the session's generator, so the same calls give the same numbers again.
     static let seed = Builtin(
         "seed", ["seed(k)"], "Restarts the random numbers from seed k, so the same calls give the same numbers again.",
-        example: "seed(42)", category: .random, arity: 1...1
+        example: "seed(42)", category: .random, arity: 1...1, derivative: .none
     ) { args in
         let k = try args.integer(0, in: 0...maximumSeed, what: "a seed")
         args.evaluator.random.reseed(UInt64(k))

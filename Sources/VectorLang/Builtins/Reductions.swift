@@ -6,15 +6,23 @@
 enum Reductions {
     static let entries: [Builtin] = [
         reduction("sum", "Sum of the elements; sum(A, 1) sums down the columns, sum(A, 2) along the rows.",
-                  example: "sum([[1, 2], [3, 4]], 1)", empty: 0) { pairwiseSum($0, $1, $2) },
+                  example: "sum([[1, 2], [3, 4]], 1)", empty: 0,
+                  derivative: { rule, dimension in
+                      try rule.ops.expand(rule.cotangent, to: rule.inputs[0].numbers?.shape ?? [], dimension: dimension)
+                  }) { pairwiseSum($0, $1, $2) },
         reduction("mean", "Mean of the elements; mean(A, 1) of each column, mean(A, 2) of each row.",
-                  example: "mean([1, 2, 3, 4])") { pairwiseSum($0, $1, $2) / Double($1) },
+                  example: "mean([1, 2, 3, 4])",
+                  derivative: { rule, dimension in
+                      let shape = rule.inputs[0].numbers?.shape ?? []
+                      let count = dimension.map { shape.count == 2 ? shape[$0 - 1] : shape.reduce(1, *) } ?? shape.reduce(1, *)
+                      return try rule.ops.expand(rule.ops.scale(rule.cotangent, by: 1 / Double(count)), to: shape, dimension: dimension)
+                  }) { pairwiseSum($0, $1, $2) / Double($1) },
         reduction("max", "Largest element; max(A, 1) of each column, max(A, 2) of each row; NaN if any is NaN.",
-                  example: "max([3, 7, 5])") { extreme($0, $1, $2, by: >).value },
+                  example: "max([3, 7, 5])", derivative: { try extremePullback($0, $1, by: >) }) { extreme($0, $1, $2, by: >).value },
         reduction("min", "Smallest element; min(A, 1) of each column, min(A, 2) of each row; NaN if any is NaN.",
-                  example: "min([[3, 7], [5, 1]], 2)") { extreme($0, $1, $2, by: <).value },
+                  example: "min([[3, 7], [5, 1]], 2)", derivative: { try extremePullback($0, $1, by: <) }) { extreme($0, $1, $2, by: <).value },
         reduction("argmax", "Position (from 1) of the first largest element; argmax(A, 2) in each row, argmax(A, 1) in each column.",
-                  example: "argmax([0.1, 0.7, 0.2])", wholeMatrix: false) { Double(extreme($0, $1, $2, by: >).position + 1) },
+                  example: "argmax([0.1, 0.7, 0.2])", wholeMatrix: false, derivative: nil) { Double(extreme($0, $1, $2, by: >).position + 1) },
         len,
         shape,
         dot,
@@ -27,12 +35,22 @@ enum Reductions {
     ///
     /// `empty` is the value of an empty lane (0 for sum); without one, an empty lane is an error.
     /// Without `wholeMatrix`, a matrix needs a dimension (argmax: a position in a matrix is two numbers).
+    /// The cotangent of the reduced input, given the pullback input and the dimension reduced (nil: all).
+    typealias ReductionPullback = @Sendable (PullbackInput, Int?) throws -> Value
+
     static func reduction(
         _ name: String, _ summary: String, example: String, empty: Double? = nil, wholeMatrix: Bool = true,
-        _ lane: @escaping Lane
+        derivative: ReductionPullback?, _ lane: @escaping Lane
     ) -> Builtin {
         let signatures = wholeMatrix ? ["\(name)(x)", "\(name)(A, dim)"] : ["\(name)(z)", "\(name)(A, dim)"]
-        return Builtin(name, signatures, summary, example: example, category: .reduction, arity: 1...2) { args in
+        let rule: Derivative = derivative.map { pullback in
+            .pullback({ rule in
+                let shape = rule.inputs[0].numbers?.shape ?? []
+                let dimension = rule.inputs.count == 2 && shape.count == 2 ? Int(rule.inputs[1].numbers?.scalars.first ?? 0) : nil
+                return [try pullback(rule, dimension), nil]
+            })
+        } ?? .none
+        return Builtin(name, signatures, summary, example: example, category: .reduction, arity: 1...2, derivative: rule) { args in
             let x = try args.tensor(0)
             // (lanes, lane length, distance between lanes' starts, distance between a lane's elements)
             let (lanes, length, laneStride, stride): (Int, Int, Int, Int)
@@ -107,9 +125,29 @@ enum Reductions {
     }
 
     /// `len(x)`: the length of a vector, a matrix's number of rows (Python's len), the size of a list.
+    /// The cotangent goes to the first extreme element of each lane (max picks the first maximal
+    /// element, as PyTorch's argmax does); ties are a kink, and gradcheck is told.
+    static func extremePullback(_ rule: PullbackInput, _ dimension: Int?, by order: @escaping (Double, Double) -> Bool) throws -> Value {
+        guard let x = rule.inputs[0].numbers else { return rule.cotangent }
+        let (lanes, length, laneStride, stride) = x.isMatrix && dimension == 1 ? (x.columns, x.rows, 1, x.columns)
+            : x.isMatrix && dimension == 2 ? (x.rows, x.columns, x.columns, 1) : (1, x.count, 0, 1)
+        var mask = Tensor(repeating: 0, shape: x.shape)
+        var tie = false
+        x.scalars.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for l in 0..<lanes {
+                let (value, position) = extreme(base + l * laneStride, length, stride, by: order)
+                mask.scalars[l * laneStride + position * stride] = 1
+                tie = tie || (0..<length).filter { base[l * laneStride + $0 * stride] == value }.count > 1
+            }
+        }
+        if tie { rule.ops.noteKink("\(rule.ops.name ?? "max") with a tie", at: .scalar(0)) { $0 == 0 } }
+        return try rule.ops.multiply(.tensor(mask), try rule.ops.expand(rule.cotangent, to: x.shape, dimension: dimension))
+    }
+
     static let len = Builtin(
         "len", ["len(z)"], "Number of elements of a vector (of rows of a matrix, as Python's len); shape gives both sizes.",
-        example: "len([2, 1, 0.1])", category: .reduction, arity: 1...1
+        example: "len([2, 1, 0.1])", category: .reduction, arity: 1...1, derivative: .none
     ) { args in
         if case .list(let items) = args.values[0] { return .scalar(Double(items.count)) }
         let x = try args.tensor(0)
@@ -121,7 +159,7 @@ enum Reductions {
 
     static let shape = Builtin(
         "shape", ["shape(x)"], "The sizes as a vector: [n] for a vector, [m, n] for a matrix, [] for a scalar.",
-        example: "shape([[1, 2, 3], [4, 5, 6]])", category: .reduction, arity: 1...1
+        example: "shape([[1, 2, 3], [4, 5, 6]])", category: .reduction, arity: 1...1, derivative: .none
     ) { args in
         .vector(try args.tensor(0).shape.map(Double.init))
     }
@@ -129,7 +167,11 @@ enum Reductions {
     /// `dot(a, b)`: Σ_i a_i b_i of two vectors of the same length.
     static let dot = Builtin(
         "dot", ["dot(a, b)"], "Dot product Σ_i a_i b_i of two vectors of the same length.",
-        example: "dot([1, 2, 3], [4, 5, 6])", category: .reduction, arity: 2...2
+        example: "dot([1, 2, 3], [4, 5, 6])", category: .reduction, arity: 2...2,
+        derivative: .pullback({ rule in
+            [rule.needs(0) ? try rule.ops.multiply(rule.cotangent, rule.inputs[1]) : nil,
+             rule.needs(1) ? try rule.ops.multiply(rule.cotangent, rule.inputs[0]) : nil]
+        })
     ) { args in
         let a = try args.tensor(0), b = try args.tensor(1)
         for (i, t) in [a, b].enumerated() where !t.isVector {

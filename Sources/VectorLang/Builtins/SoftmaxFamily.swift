@@ -14,7 +14,8 @@ enum SoftmaxFamily {
     static let softmax = Builtin(
         "softmax", ["softmax(z)", "softmax(z, T)"],
         "exp(z_i) / Σ_k exp(z_k), computed stably; each row of a matrix; T > 0 is a temperature: softmax(z / T).",
-        example: "softmax([2, 1, 0.1])", category: .softmax, arity: 1...2
+        example: "softmax([2, 1, 0.1])", category: .softmax, arity: 1...2,
+        derivative: .pullback(softmaxPullback, jacobian: softmaxJacobian)
     ) { args in
         let z = try scores(args)
         let t = args.count == 2 ? try temperature(args) : 1
@@ -24,7 +25,8 @@ enum SoftmaxFamily {
     static let naiveSoftmax = Builtin(
         "naive_softmax", ["naive_softmax(z)"],
         "exp(z) / sum(exp(z)) with no shift by the maximum, to show why softmax needs one: try it on [1000, 0].",
-        example: "naive_softmax([1000, 0])", category: .softmax, arity: 1...1
+        example: "naive_softmax([1000, 0])", category: .softmax, arity: 1...1,
+        derivative: .pullback(softmaxPullback, jacobian: softmaxJacobian)
     ) { args in
         .tensor(try mapRows(try scores(args), args) { z, p in
             var s = 0.0
@@ -40,7 +42,17 @@ enum SoftmaxFamily {
     static let logSoftmax = Builtin(
         "log_softmax", ["log_softmax(z)"],
         "log(softmax(z)) = z_i − logsumexp(z), computed without forming softmax; each row of a matrix.",
-        example: "log_softmax([1000, 0])", category: .softmax, arity: 1...1
+        example: "log_softmax([1000, 0])", category: .softmax, arity: 1...1,
+        derivative: .pullback({ rule in
+            // ∂ log p_i/∂z_j = δ_ij − p_j, so the cotangent is g − p·Σg, row by row, with p = exp(log p).
+            let ops = rule.ops
+            return [try ops.subtract(rule.cotangent, try ops.multiply(try ops.call("exp", rule.output), try ops.rowSums(rule.cotangent)))]
+        }, jacobian: { _, logp in
+            let n = logp.count
+            var j = Tensor(repeating: 0, shape: [n, n])
+            for r in 0..<n { for c in 0..<n { j.scalars[r * n + c] = (r == c ? 1 : 0) - _exp(logp.scalars[c]) } }
+            return j
+        })
     ) { args in
         .tensor(try mapRows(try scores(args), args) { z, out in
             let normalizer = LogNormalizer(z)
@@ -51,7 +63,13 @@ enum SoftmaxFamily {
     static let logSumExp = Builtin(
         "logsumexp", ["logsumexp(z)"],
         "log Σ_k exp(z_k), computed stably, a smooth maximum; of an m×n matrix, the vector of its m rows' values.",
-        example: "logsumexp([1000, 1000])", category: .softmax, arity: 1...1
+        example: "logsumexp([1000, 1000])", category: .softmax, arity: 1...1,
+        derivative: .pullback({ rule in
+            // ∂ logsumexp(z)/∂z_j = softmax(z)_j; through the softmax call, so the Hessian comes out too.
+            let ops = rule.ops
+            let p = try ops.call("softmax", rule.inputs[0])
+            return [try ops.multiply(p, try ops.expand(rule.cotangent, to: rule.inputs[0].numbers?.shape ?? [], dimension: 2))]
+        })
     ) { args in
         let z = try scores(args)
         var out = [Double](repeating: 0, count: z.rows)
@@ -62,6 +80,36 @@ enum SoftmaxFamily {
             }
         }
         return z.isMatrix ? .vector(out) : .scalar(out[0])
+    }
+
+    /// The vector–Jacobian product of y = softmax(z / T): y ⊙ (g − ⟨g, y⟩) / T, row by row, so no n × n
+    /// Jacobian is formed; and for T, −⟨y ⊙ (g − ⟨g, y⟩), z⟩ / T².
+    static let softmaxPullback: @Sendable (PullbackInput) throws -> [Value?] = { rule in
+        let (y, g, ops) = (rule.output, rule.cotangent, rule.ops)
+        let shifted = try ops.multiply(y, try ops.subtract(g, try ops.rowSums(try ops.multiply(g, y))))
+        guard rule.inputs.count == 2 else { return [shifted] }
+        let t = rule.inputs[1]
+        let gz = rule.needs(0) ? try ops.divide(shifted, t) : nil
+        let gt = rule.needs(1)
+            ? try ops.negate(try ops.divide(try ops.sum(try ops.multiply(shifted, rule.inputs[0])), try ops.multiply(t, t)))
+            : nil
+        return [gz, gt]
+    }
+
+    /// diag(p) − ppᵀ, built directly.
+    static let softmaxJacobian: @Sendable (Tensor, Tensor) -> Tensor = { _, p in
+        let n = p.count
+        var j = [Double](repeating: 0, count: n * n)
+        p.scalars.withUnsafeBufferPointer { pp in
+            j.withUnsafeMutableBufferPointer { jj in
+                for r in 0..<n {
+                    let pr = pp[r]
+                    for c in 0..<n { jj[r * n + c] = -pr * pp[c] }
+                    jj[r * n + r] += pr
+                }
+            }
+        }
+        return Tensor(rows: n, columns: n, scalars: j)
     }
 
     /// One row of softmax(z / t), written into `p`.
@@ -133,7 +181,7 @@ enum SoftmaxFamily {
             let suggestion = t == .infinity
                 ? "as T grows, softmax approaches the uniform distribution; try T = 100"
                 : "as T → 0, softmax approaches the one-hot of the maximum; try T = 0.1"
-            throw args.error("the temperature T must be a positive finite number, got \(t)", argument: 1, suggestion: suggestion)
+            throw args.error("the temperature T must be a positive finite number, got \(Arguments.describe(t))", argument: 1, suggestion: suggestion)
         }
         return t
     }

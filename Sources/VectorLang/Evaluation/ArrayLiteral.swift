@@ -2,10 +2,10 @@
 enum ArrayLiteral {
     static func build(_ values: [Value], elements: [Expr], range: SourceRange) throws -> Value {
         if values.isEmpty { return .tensor(Tensor(shape: [0], scalars: [])) }
-        let tensors = values.compactMap(\.tensor)
+        let tensors = values.compactMap(\.numbers)
         if tensors.isEmpty { return .list(values) }
         if tensors.count != values.count {
-            let i = values.firstIndex { $0.tensor == nil } ?? 0
+            let i = values.firstIndex { $0.numbers == nil } ?? 0
             throw Diagnostic("cannot mix numbers and a \(values[i].kindDescription) in one array", at: elements[i].range)
         }
         let first = tensors[0]
@@ -14,7 +14,7 @@ enum ArrayLiteral {
                 throw Diagnostic("array elements must all be numbers or all be rows", at: elements[i].range,
                                  note: "element 1 is a number, element \(i + 1) is a \(Tensor.describe(shape: tensors[i].shape))")
             }
-            return .vector(tensors.map { $0.scalars[0] })
+            return stack(values, Tensor(vector: tensors.map { $0.scalars[0] }))
         }
         guard first.isVector else {
             throw Diagnostic("rows of a matrix must be vectors", at: elements[0].range,
@@ -30,6 +30,27 @@ enum ArrayLiteral {
             }
             scalars += row.scalars
         }
-        return .tensor(Tensor(rows: tensors.count, columns: columns, scalars: scalars))
+        return stack(values, Tensor(rows: tensors.count, columns: columns, scalars: scalars))
+    }
+
+    /// Rows of `columns` numbers each (traced or not) as an m×n matrix.
+    static func stack(_ rows: [Value], rows m: Int, columns n: Int, range: SourceRange) throws -> Value {
+        var scalars: [Double] = []
+        scalars.reserveCapacity(m * n)
+        for row in rows { scalars += row.numbers?.scalars ?? [] }
+        guard scalars.count == m * n else { throw Diagnostic("internal error: ragged rows", at: range) }
+        return stack(rows, Tensor(rows: m, columns: n, scalars: scalars))
+    }
+
+    /// The literal's value; when elements are traced, a node whose pullback hands each element its slice.
+    private static func stack(_ values: [Value], _ result: Tensor) -> Value {
+        let traced = values.indices.filter { values[$0].node != nil }
+        guard !traced.isEmpty else { return .tensor(result) }
+        let size = result.count / max(values.count, 1)
+        return Tracing.record(result, inputs: traced.compactMap { values[$0].node }) { _, g in
+            traced.map { i in
+                Tracing.gather(g, positions: Array((i * size)..<((i + 1) * size)), shape: values[i].numbers?.shape ?? [])
+            }
+        }
     }
 }

@@ -9,6 +9,8 @@ public final class Evaluator {
     /// User-function calls deeper than this are refused, so `f(x) = f(x)` gives a message, not a crash.
     public static let maximumCallDepth = 64
     private var callDepth = 0
+    /// Kinks that derivative rules met exactly (relu at 0), for gradcheck's warning.
+    var kinks: Set<String> = []
     /// The text of the statement being run, so a closure can remember how its body was written.
     private var source: [Unicode.Scalar] = []
 
@@ -65,7 +67,8 @@ public final class Evaluator {
     private func closure(named name: String?, parameters: [String], body: Expr, locals: [String: Value]) -> Closure {
         let r = body.range
         let text = r.end <= source.count ? String(String.UnicodeScalarView(source[r.start..<r.end])) : ""
-        return Closure(name: name, parameters: parameters, body: body, captured: locals, source: text)
+        return Closure(name: name, parameters: parameters, body: body, captured: locals, source: text,
+                       line: String(String.UnicodeScalarView(source)))
     }
 
     // MARK: - Expressions
@@ -105,14 +108,15 @@ public final class Evaluator {
             return try call(function, values, ranges: arguments.map(\.range), callRange: range)
         case .index(let base, let subscripts, let range):
             let value = try evaluate(base, locals: locals)
-            guard case .tensor(let tensor) = value else {
+            guard let tensor = value.numbers else {
                 throw Diagnostic("cannot index a \(value.kindDescription)", at: base.range)
             }
-            return .tensor(try Indexing.index(tensor, subscripts, baseRange: base.range, range: range) { expr, end in
+            let selection = try Indexing.select(tensor, subscripts, baseRange: base.range, range: range) { expr, end in
                 var inner = locals
                 inner["end"] = .scalar(Double(end))
                 return try self.evaluate(expr, locals: inner)
-            })
+            }
+            return Tracing.gather(value, positions: selection.positions, shape: selection.shape)
         case .transpose(let operand, let range):
             let value = try evaluate(operand, locals: locals)
             return try apply(Builtins.transpose, [value], ranges: [operand.range], callRange: range)
@@ -125,8 +129,8 @@ public final class Evaluator {
         if let value = locals[name] ?? environment[name] { return value }
         if let builtin = Builtins.named[name] { return .function(.builtin(builtin)) }
         if let constant = Builtins.constants[name] { return .scalar(constant) }
-        var candidates = Array(locals.keys) + environment.names + Builtins.all.map(\.name)
-        candidates.removeAll { $0 == "end" }
+        var candidates = Array(locals.keys) + environment.names + Builtins.all.map(\.name) + Builtins.constants.keys
+        candidates.removeAll { $0 == "end" || $0.first.map { !$0.isLetter } ?? true }
         let guess = Suggestions.closest(to: name, among: candidates)
         if name == "end" {
             throw Diagnostic("'end' means the last index, and only inside brackets", at: range,
@@ -160,13 +164,28 @@ public final class Evaluator {
             defer { callDepth -= 1 }
             var locals = closure.captured
             for (parameter, value) in zip(closure.parameters, values) { locals[parameter] = value }
-            return try evaluate(closure.body, locals: locals)
+            do {
+                return try evaluate(closure.body, locals: locals)
+            } catch var diagnostic as Diagnostic where closure.line != String(String.UnicodeScalarView(source)) {
+                // The body was written on another line, so its ranges mean nothing here: point at the
+                // call, and say where inside the function it went wrong.
+                if diagnostic.note?.hasPrefix("in ") != true {
+                    let head = closure.name.map { "\($0)(\(closure.parameters.joined(separator: ", ")))" }
+                        ?? "(\(closure.parameters.joined(separator: ", "))) ->"
+                    let excerpt = String(closure.line.unicodeScalars.dropFirst(diagnostic.range.start).prefix(diagnostic.range.end - diagnostic.range.start))
+                    diagnostic.note = "in \(head) = \(closure.source), at '\(excerpt)'" + (diagnostic.note.map { "; \($0)" } ?? "")
+                }
+                diagnostic.range = callRange
+                throw diagnostic
+            }
         }
     }
 
     /// The one door every builtin and operator goes through.
     public func apply(_ builtin: Builtin, _ values: [Value], ranges: [SourceRange], callRange: SourceRange) throws -> Value {
-        let arguments = Arguments(name: builtin.name, values: values, ranges: ranges, callRange: callRange, evaluator: self)
-        return try builtin.kernel(arguments)
+        if case .transparent = builtin.derivative {} else if values.contains(where: { $0.node != nil }) {
+            return try applyTraced(builtin, values, ranges: ranges, callRange: callRange)
+        }
+        return try builtin.kernel(Arguments(name: builtin.name, values: values, ranges: ranges, callRange: callRange, evaluator: self))
     }
 }

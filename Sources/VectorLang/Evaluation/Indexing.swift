@@ -6,10 +6,11 @@ enum Indexing {
     /// Evaluates a subscript expression; the closure binds `end` to the length of that dimension.
     typealias SubscriptEvaluator = (Expr, Int) throws -> Value
 
-    static func index(
+    /// The flat (row-major, 0-based) positions the subscripts select, and the shape of the result.
+    static func select(
         _ tensor: Tensor, _ subscripts: [IndexArgument], baseRange: SourceRange, range: SourceRange,
         evaluate: SubscriptEvaluator
-    ) throws -> Tensor {
+    ) throws -> (positions: [Int], shape: [Int]) {
         if tensor.isScalar {
             throw Diagnostic("cannot index a scalar", at: baseRange, suggestion: "a scalar is already the number itself")
         }
@@ -30,17 +31,16 @@ enum Indexing {
             keepsDimension.append(true)
         }
         if tensor.isVector {
-            let values = selections[0].map { tensor.scalars[$0] }
-            return keepsDimension[0] ? Tensor(vector: values) : Tensor(values[0])
+            return (selections[0], keepsDimension[0] ? [selections[0].count] : [])
         }
         let n = tensor.columns
-        var values: [Double] = []
-        values.reserveCapacity(selections[0].count * selections[1].count)
-        for r in selections[0] { for c in selections[1] { values.append(tensor.scalars[r * n + c]) } }
+        var positions: [Int] = []
+        positions.reserveCapacity(selections[0].count * selections[1].count)
+        for r in selections[0] { for c in selections[1] { positions.append(r * n + c) } }
         switch (keepsDimension[0], keepsDimension[1]) {
-        case (true, true): return Tensor(rows: selections[0].count, columns: selections[1].count, scalars: values)
-        case (false, false): return Tensor(values[0])
-        default: return Tensor(vector: values)
+        case (true, true): return (positions, [selections[0].count, selections[1].count])
+        case (false, false): return (positions, [])
+        default: return (positions, [positions.count])
         }
     }
 
@@ -58,7 +58,7 @@ enum Indexing {
         }
         func checked(_ x: Double, at range: SourceRange) throws -> Int {
             guard x.isFinite, x == x.rounded() else {
-                throw Diagnostic("an index must be a whole number, got \(x)", at: range)
+                throw Diagnostic("an index must be a whole number, got \(Arguments.describe(x))", at: range)
             }
             guard x >= 1, x <= Double(size) else {
                 let valid = size == 0 ? "there are none" : "valid \(what) indices are 1…\(size)"

@@ -2,12 +2,15 @@
 ///
 /// Numbers of every shape share one case, as in NumPy; functions are values so that they can be passed
 /// to builtins such as `grad` and `plot`; a list holds values that are not numbers (`[f, g]`); a picture
-/// is the text a drawing builtin (`bar`, `heatmap`, `plot`) produced.
+/// is the text a drawing builtin (`bar`, `heatmap`, `plot`) produced; a traced value is numbers inside
+/// `grad` and friends, recorded for differentiation.
 public enum Value {
     case tensor(Tensor)
     case function(Function)
     case list([Value])
     case picture(Picture)
+    /// Numbers being differentiated: they carry how they were computed (see `Node`).
+    case traced(Node)
 
     public static func scalar(_ x: Double) -> Value { .tensor(Tensor(x)) }
     public static func vector(_ xs: [Double]) -> Value { .tensor(Tensor(vector: xs)) }
@@ -24,14 +27,36 @@ public enum Value {
         case .function: return "function"
         case .list(let items): return "list of \(items.count)"
         case .picture: return "picture"
+        case .traced(let node): return Tensor.describe(shape: node.value.shape)
         }
     }
 }
 
-/// Text art that a drawing builtin returns; the printer shows `lines` as they are.
-public struct Picture: Sendable, Equatable {
-    public var lines: [String]
-    public init(lines: [String]) { self.lines = lines }
+/// A drawing that a picture builtin (`bar`, `heatmap`, `plot`) returns, drawn afresh for each output.
+///
+/// It keeps its data and a renderer rather than finished text, so the same `bar(p)` fits a narrow
+/// terminal or a projector, and switches to ASCII with `--ascii`: the printer asks for the lines at its
+/// `PrintOptions` (width, character set, precision).
+public struct Picture: Sendable {
+    private let draw: @Sendable (PrintOptions) -> [String]
+
+    public init(draw: @escaping @Sendable (PrintOptions) -> [String]) { self.draw = draw }
+
+    /// A picture that is the same text at every width.
+    public init(lines: [String]) { self.init { _ in lines } }
+
+    /// The drawing for `options`: at most `options.width` columns where the picture can shrink that far.
+    public func lines(for options: PrintOptions) -> [String] { draw(options) }
+
+    /// The drawing at the default options (80 columns, Unicode), for JSON and tests.
+    public var lines: [String] { draw(PrintOptions()) }
+}
+
+extension Picture: Equatable {
+    /// Two pictures are equal when they draw the same, in Unicode and in ASCII.
+    public static func == (a: Picture, b: Picture) -> Bool {
+        a.lines == b.lines && a.lines(for: PrintOptions(ascii: true)) == b.lines(for: PrintOptions(ascii: true))
+    }
 }
 
 /// A callable value: a builtin entry or a user-defined function.
@@ -67,12 +92,15 @@ public final class Closure {
     public let captured: [String: Value]
     /// The source text of the body, for `:vars`, `:save` and printing.
     public let source: String
+    /// The whole input it was written in: the body's source ranges point into this text.
+    public let line: String
 
-    public init(name: String?, parameters: [String], body: Expr, captured: [String: Value], source: String) {
+    public init(name: String?, parameters: [String], body: Expr, captured: [String: Value], source: String, line: String = "") {
         self.name = name
         self.parameters = parameters
         self.body = body
         self.captured = captured
         self.source = source
+        self.line = line
     }
 }

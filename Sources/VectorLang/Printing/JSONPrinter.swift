@@ -10,6 +10,7 @@ public enum JSONPrinter {
     public static func format(_ value: Value) -> String {
         switch value {
         case .tensor(let tensor): return format(tensor)
+        case .traced(let node): return format(node.value)
         case .function: return string(Printer.format(value, options: PrintOptions()))
         case .list(let items): return "[" + items.map(format).joined(separator: ", ") + "]"
         case .picture(let picture): return string(picture.lines.joined(separator: "\n"))
@@ -19,7 +20,7 @@ public enum JSONPrinter {
     static func format(_ tensor: Tensor) -> String {
         let shape = tensor.shape
         if shape.isEmpty { return number(tensor.scalars.first ?? .nan) }
-        guard shape.count == 2, shape[1] > 0, shape[0].multipliedReportingOverflow(by: shape[1]) == (tensor.count, false) else {
+        guard shape.count == 2, shape[0] >= 0, shape[1] >= 0, shape[0].multipliedReportingOverflow(by: shape[1]) == (tensor.count, false) else {
             return array(tensor.scalars[...])
         }
         let rows = (0..<shape[0]).map { array(tensor.scalars[($0 * shape[1])..<(($0 + 1) * shape[1])]) }

@@ -144,7 +144,8 @@ struct DecimalDigits {
 
 /// One way of writing every element of a matrix, so that its columns line up.
 ///
-/// The rule, chosen once per matrix from all its finite elements (as NumPy does):
+/// The rule, applied to the finite elements that are shown (NumPy looks at the whole array, so one
+/// hidden tiny element among millions would force scientific notation on a screenful of plain numbers):
 /// - all integral and below `NumberFormat.integerLimit`: integers (`1`, `-3`, `0`);
 /// - otherwise fixed decimals, as many as give the element of largest magnitude `precision`
 ///   significant digits (largest 0.2247 → four decimals, so 0.065 shows as `0.0650`);

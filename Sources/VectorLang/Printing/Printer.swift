@@ -14,9 +14,10 @@ public enum Printer {
     public static func format(_ value: Value, options: PrintOptions) -> String {
         switch value {
         case .tensor(let tensor): return format(tensor, options: options)
+        case .traced(let node): return format(node.value, options: options)
         case .function(let function): return describe(function)
         case .list(let items): return "[" + items.map { inline($0, options: options) }.joined(separator: ", ") + "]"
-        case .picture(let picture): return picture.lines.joined(separator: "\n")
+        case .picture(let picture): return picture.lines(for: options).joined(separator: "\n")
         }
     }
 
@@ -59,6 +60,7 @@ public enum Printer {
     private static func inline(_ value: Value, options: PrintOptions) -> String {
         switch value {
         case .function(let function): return function.name ?? describe(function)
+        case .traced(let node): return inline(.tensor(node.value), options: options)
         case .tensor(let tensor):
             // Rows after the first begin with a space, so joining them keeps `[[1, 2], [3, 4]]` readable.
             return format(tensor, options: options).split(separator: "\n", omittingEmptySubsequences: false).joined()
@@ -100,23 +102,20 @@ public enum Printer {
     /// Rows of aligned columns in one `CommonFormat`, eliding middle rows and columns to fit.
     ///
     /// Rows are elided when there are more than `maximumRows`; columns when a row would not fit `width`,
-    /// and then as many are kept as fit with the shape note that goes on the last line. Right-aligning cells that share one
-    /// number of decimals lines up their decimal points.
+    /// and then as many are kept as fit beside the shape note that goes on the last line. Right-aligning
+    /// cells that share one number of decimals lines up their decimal points.
     private static func matrix(_ scalars: [Double], rows: Int, columns: Int, options: PrintOptions) -> String {
         let note = shapeNote([rows, columns], options)
         if rows == 0 || columns == 0 { return "[]" + note }
-        let format = CommonFormat(choosingFor: scalars, precision: options.precision)
         let rowsElided = rows > maximumRows
         let shownRows = rowsElided ? Array(0..<edge) + Array((rows - edge)..<rows) : Array(0..<rows)
         // Format only columns that could be shown: all of them only if a full row might fit.
         let mightFit = columns <= 2 * edge || 3 * columns + 2 <= options.width
         let candidates = mightFit ? Array(0..<columns) : Array(0..<edge) + Array((columns - edge)..<columns)
         let c = candidates.count
-        var cells: [String] = []
-        cells.reserveCapacity(shownRows.count * c)
-        for r in shownRows {
-            for j in candidates { cells.append(format.format(scalars[r * columns + j])) }
-        }
+        let values = shownRows.flatMap { r in candidates.map { scalars[r * columns + $0] } }
+        let format = CommonFormat(choosingFor: values, precision: options.precision)
+        var cells = values.map(format.format)
         CommonFormat.trimCommonZeros(&cells)
         let widths = (0..<c).map { j in shownRows.indices.map { cells[$0 * c + j].count }.max() ?? 0 }
 
