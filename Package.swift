@@ -5,6 +5,7 @@ let package = Package(
     name: "Jacobi",
     products: [
         .executable(name: "jacobi", targets: ["jacobi"]),
+        .executable(name: "jacobi-bench", targets: ["JacobiBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,12 +26,17 @@ let package = Package(
 
         .target(
             name: "VectorLang",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["CKernels", .product(name: "RealModule", package: "swift-numerics")]
+        ),
+        .target(
+            name: "Derivation",
+            dependencies: ["VectorLang"]
         ),
         .target(
             name: "Shell",
-            dependencies: ["VectorLang", "CReadline"]
+            dependencies: ["VectorLang", "Derivation", "CReadline"]
         ),
+        .target(name: "LessonKit", dependencies: ["VectorLang"]),
 
         // MARK: - Implementation details
 
@@ -40,10 +46,18 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        // Vectorised numeric loops (exp, the fused passes of softmax), dispatched at run time on the CPU's features.
+        .target(name: "CKernels"),
+
+        // MARK: - Benchmarks (release build; Benchmarks/autodiff.sh runs them beside NumPy)
+
+        .executableTarget(name: "JacobiBenchmarks", dependencies: ["VectorLang"]),
 
         // MARK: - Unit test bundles
 
         .testTarget(name: "VectorLangTests", dependencies: ["VectorLang"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "VectorLang"], exclude: ["Fixtures"]),
+        .testTarget(name: "DerivationTests", dependencies: ["Derivation", "VectorLang"]),
         .testTarget(
             name: "ShellTests",
             dependencies: ["Shell", "VectorLang"],
@@ -52,3 +66,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// MARK: - Fuzzing (only with JACOBI_FUZZ set; Fuzz/run.sh builds it into .build-fuzz)
+
+if Context.environment["JACOBI_FUZZ"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "FuzzParseEvaluate",
+            dependencies: ["VectorLang"],
+            path: "Fuzz/FuzzParseEvaluate",
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+        )
+    )
+}
+
+// Tests/VectorLangTests/FuzzRegressions holds crash inputs that FuzzRegressionTests reads through #filePath;
+// they are data, not sources or resources.
+for target in package.targets where target.name == "VectorLangTests" {
+    target.exclude.append("FuzzRegressions")
+}

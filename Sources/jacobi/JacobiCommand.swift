@@ -1,8 +1,28 @@
 import ArgumentParser
 import Shell
 
-/// The command line: argument parsing only, then one call into the shell.
+/// Dispatches on the first word: a subcommand (`jacobi derive …`) or the root command (`jacobi FILE`).
+///
+/// The root takes an optional script as its positional argument, which swift-argument-parser would
+/// otherwise read `derive` into; so subcommands are chosen by name here, before parsing.
 @main
+enum Entry {
+    static let subcommands: [String: any ParsableCommand.Type] = [
+        "run": RunCommand.self,
+        "derive": DeriveSubcommand.self,
+    ]
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, let command = subcommands[first] {
+            command.main(Array(arguments.dropFirst()))
+        } else {
+            JacobiCommand.main(arguments)
+        }
+    }
+}
+
+/// The command line: argument parsing only, then one call into the shell.
 struct JacobiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jacobi",
@@ -12,7 +32,7 @@ struct JacobiCommand: ParsableCommand {
             as a script when it is not a terminal.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self]
+        subcommands: [RunCommand.self, DeriveSubcommand.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Evaluate EXPR and print the result (repeatable; one session).", valueName: "EXPR"))

@@ -1,0 +1,164 @@
+/// Writes an index-notation result with whole vectors and matrices: pᵢ(δᵢⱼ − pⱼ) becomes diag(p) − p pᵀ.
+///
+/// Returns nil when the term has a shape this does not know how to write (the index form stands then).
+struct Vectorizer {
+    /// The size n of the free indices, in input syntax (`len(z)`), for identity matrices and ones.
+    let size: String
+
+    /// A vector or matrix expression in three notations, built together.
+    struct Form {
+        var input: String
+        var unicode: String
+        var latex: String
+        /// Needs parentheses as an operand of a product.
+        var isSum = false
+
+        func parenthesized() -> Form {
+            isSum ? Form(input: "(\(input))", unicode: "(\(unicode))", latex: "\\left(\(latex)\\right)") : self
+        }
+    }
+
+    func vectorize(_ term: Term) -> Form? {
+        let free = term.freeIndices.sorted()
+        switch free.count {
+        case 0: return scalar(term)
+        case 1: return vector(term, over: free[0])
+        case 2: return matrix(term, rows: free[0], columns: free[1])
+        default: return nil
+        }
+    }
+
+    /// A term with no free index, such as Σₖ pₖ(pₖ − yₖ): sums become sum(…).
+    private func scalar(_ term: Term) -> Form? {
+        switch term {
+        case .sum(let k, let body):
+            guard let inner = vector(body, over: k) else { return nil }
+            return Form(input: "sum(\(inner.input))", unicode: "Σ(\(inner.unicode))", latex: "\\sum \\left(\(inner.latex)\\right)")
+        case .number, .symbol:
+            let input = TermRenderer(.input).render(term)
+            return Form(input: input, unicode: TermRenderer(.unicode).render(term), latex: TermRenderer(.latex).render(term))
+        default:
+            guard !term.children.isEmpty else { return nil }
+            return combine(term) { scalar($0) }
+        }
+    }
+
+    /// A term with one free index: each element-level operation becomes elementwise.
+    private func vector(_ term: Term, over i: Index) -> Form? {
+        switch term {
+        case .indexed(let name, let indices) where indices == [i]:
+            return Form(input: name, unicode: name, latex: name)
+        case _ where !term.freeIndices.contains(i):
+            return scalar(term)
+        case .sum(let k, _) where k == i:
+            return nil
+        default:
+            return combine(term) { vector($0, over: i) }
+        }
+    }
+
+    /// Sums, products, quotients, powers and elementwise functions of already-vectorised parts.
+    private func combine(_ term: Term, _ part: (Term) -> Form?) -> Form? {
+        switch term {
+        case .add(let terms):
+            var result: Form?
+            for t in terms {
+                let (c, rest) = t.coefficientAndRest
+                guard let piece = part(c < 0 ? Term.product(of: [.number(-c), rest]) : t) else { return nil }
+                guard let sofar = result else { result = c < 0 ? negate(piece) : piece; continue }
+                let op = c < 0 ? (" - ", " − ", " - ") : (" + ", " + ", " + ")
+                result = Form(input: sofar.input + op.0 + piece.input, unicode: sofar.unicode + op.1 + piece.unicode,
+                              latex: sofar.latex + op.2 + piece.latex, isSum: true)
+            }
+            return result
+        case .multiply(let factors):
+            var pieces: [Form] = []
+            for f in factors {
+                guard let piece = part(f) else { return nil }
+                pieces.append(piece.parenthesized())
+            }
+            return Form(input: pieces.map(\.input).joined(separator: " * "), unicode: pieces.map(\.unicode).joined(separator: " ⊙ "),
+                        latex: pieces.map(\.latex).joined(separator: " \\odot "))
+        case .divide(let a, let b):
+            guard let top = part(a), let bottom = part(b) else { return nil }
+            return Form(input: "\(top.parenthesized().input) / \(bottom.parenthesized().input)",
+                        unicode: "\(top.parenthesized().unicode) / \(bottom.parenthesized().unicode)",
+                        latex: "\\frac{\(top.latex)}{\(bottom.latex)}")
+        case .power(let a, .number(let e)):
+            guard let base = part(a) else { return nil }
+            let exponent = e == e.rounded() ? String(Int(e)) : String(e)
+            return Form(input: "\(base.parenthesized().input)^\(exponent)", unicode: "\(base.parenthesized().unicode)^\(exponent)",
+                        latex: "\(base.parenthesized().latex)^{\(exponent)}")
+        case .apply(let f, let args):
+            var pieces: [Form] = []
+            for a in args {
+                guard let piece = part(a) else { return nil }
+                pieces.append(piece)
+            }
+            let name = f == "sigmoid" ? "σ" : f
+            return Form(input: "\(f)(\(pieces.map(\.input).joined(separator: ", ")))",
+                        unicode: "\(name)(\(pieces.map(\.unicode).joined(separator: ", ")))",
+                        latex: "\\operatorname{\(f.split(separator: "_").joined(separator: "\\_"))}\\left(\(pieces.map(\.latex).joined(separator: ", "))\\right)")
+        default:
+            guard case .number = term else { return nil }
+            let text = TermRenderer(.input).render(term)
+            return Form(input: text, unicode: TermRenderer(.unicode).render(term), latex: TermRenderer(.latex).render(term))
+        }
+    }
+
+    private func negate(_ f: Form) -> Form {
+        let p = f.parenthesized()
+        return Form(input: "-" + p.input, unicode: "−" + p.unicode, latex: "-" + p.latex, isSum: true)
+    }
+
+    /// A matrix over (i, j): each expanded monomial is c·diag(a) when it holds δᵢⱼ, or c·outer(a, b).
+    private func matrix(_ term: Term, rows i: Index, columns j: Index) -> Form? {
+        let monomials = Polynomial.collect(Polynomial.monomials(term, expand: true))
+        var result: Form?
+        for m in monomials {
+            var rowFactors: [Term] = [], columnFactors: [Term] = [], scalars: [Term] = []
+            var diagonal = false
+            for (atom, e) in m.powers {
+                let factor = Term.raise(atom, to: .number(e))
+                let free = atom.freeIndices
+                if atom == .delta(i, j) { diagonal = true; continue }
+                switch (free.contains(i), free.contains(j)) {
+                case (false, false): scalars.append(factor)
+                case (true, false): rowFactors.append(factor)
+                case (false, true): columnFactors.append(factor)
+                case (true, true): return nil
+                }
+            }
+            let c = abs(m.coefficient)
+            let coefficient = Term.product(of: [.number(c)] + scalars)
+            var piece: Form
+            if diagonal {
+                let along = Term.product(of: rowFactors + columnFactors.map { $0.renaming(j, to: i) })
+                if along.isOne {
+                    piece = Form(input: "eye(\(size))", unicode: "I", latex: "I")
+                } else {
+                    guard let v = vector(along, over: i) else { return nil }
+                    piece = Form(input: "diag(\(v.input))", unicode: "diag(\(v.unicode))", latex: "\\operatorname{diag}\\left(\(v.latex)\\right)")
+                }
+            } else {
+                let ones = Form(input: "ones(\(size))", unicode: "𝟏", latex: "\\mathbf{1}")
+                let a = rowFactors.isEmpty ? ones : vector(.product(of: rowFactors), over: i)
+                let b = columnFactors.isEmpty ? ones : vector(.product(of: columnFactors), over: j)
+                guard let a, let b else { return nil }
+                piece = Form(input: "outer(\(a.input), \(b.input))", unicode: "\(a.parenthesized().unicode)\(b.parenthesized().unicode)ᵀ",
+                             latex: "\(a.parenthesized().latex) \(b.parenthesized().latex)^{\\top}")
+            }
+            if !coefficient.isOne {
+                guard let k = scalar(coefficient) else { return nil }
+                piece = Form(input: "\(k.parenthesized().input) * \(piece.input)", unicode: "\(k.parenthesized().unicode)·\(piece.unicode)",
+                             latex: "\(k.parenthesized().latex) \(piece.latex)")
+            }
+            guard let sofar = result else { result = m.coefficient < 0 ? negate(piece) : piece; continue }
+            let minus = m.coefficient < 0
+            result = Form(input: sofar.input + (minus ? " - " : " + ") + piece.input,
+                          unicode: sofar.unicode + (minus ? " − " : " + ") + piece.unicode,
+                          latex: sofar.latex + (minus ? " - " : " + ") + piece.latex, isSum: true)
+        }
+        return result ?? Form(input: "zeros(\(size), \(size))", unicode: "0", latex: "0")
+    }
+}

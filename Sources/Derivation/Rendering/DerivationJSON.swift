@@ -1,0 +1,83 @@
+import VectorLang
+
+/// A derivation as JSON: target, wrt, definitions, assumptions, steps, result, check.
+///
+/// Each step's `expression` is in Jacobi's input syntax, so it can be pasted at the prompt once the
+/// definitions are bound.
+public enum DerivationJSON {
+    public static func render(_ d: DerivationResult, name: String?, report: NumericCheck.Report?) -> String {
+        let input = TermRenderer(.input)
+        let latex = TermRenderer(.latex)
+        let text = PlainRenderer(ascii: false)
+        var fields: [(String, String)] = []
+        if let name { fields.append(("name", string(name))) }
+        fields.append(("target", string(input.render(d.target))))
+        fields.append(("wrt", d.wrt.map { string(input.render($0.term)) } ?? "null"))
+        fields.append(("definitions", object(d.definitions.filter { d.mentions($0) }.map { ($0.abbreviation, string($0.meaning)) })))
+        fields.append(("assumptions", array(d.plan.assumptions.map(string))))
+        var steps: [String] = []
+        for (n, step) in d.steps.enumerated() {
+            var s: [(String, String)] = [
+                ("rule", string(step.rule)),
+                ("statement", string(step.statement)),
+                ("explanation", string(text.explanation(step.explanation))),
+                ("expression", string(step.vectorForm?.input ?? input.render(step.expression))),
+                ("latex", string(step.vectorForm?.latex ?? latex.render(step.expression))),
+            ]
+            if let report, n < report.values.count {
+                let value = step.vectorForm != nil ? report.vectorFormValue : report.values[n]
+                if let value { s.append(("value", JSONPrinter.format(.tensor(value)))) }
+            }
+            if let part = step.part {
+                var p: [(String, String)] = [("of", string(input.render(part.of))), ("result", string(input.render(part.result)))]
+                if let wrt = part.wrt { p.insert(("wrt", string(input.render(wrt.term))), at: 1) }
+                s.append(("part", object(p)))
+            }
+            if !step.cases.isEmpty {
+                s.append(("cases", array(step.cases.map { c in
+                    object([("when", string("\(c.when.first) \(c.when.equal ? "=" : "!=") \(c.when.second)")),
+                            ("expression", string(input.render(c.expression)))])
+                })))
+            }
+            steps.append(object(s))
+        }
+        fields.append(("steps", array(steps)))
+        fields.append(("result", string(d.vectorForm?.input ?? input.render(d.result))))
+        fields.append(("complete", d.complete ? "true" : "false"))
+        if let report {
+            var check: [(String, String)] = [("agrees", report.agrees ? "true" : "false")]
+            check.append(("largest_step_difference", report.largestStepDifference.map { JSONPrinter.format(.scalar($0)) } ?? "null"))
+            check.append(("finite_difference_gap", report.finiteDifferenceGap.map { JSONPrinter.format(.scalar($0)) } ?? "null"))
+            check.append(("bindings", array(report.bindings.map(string))))
+            check.append(("example", report.usedExample ? "true" : "false"))
+            fields.append(("check", object(check)))
+        }
+        return object(fields)
+    }
+
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+
+    static func object(_ fields: [(String, String)]) -> String {
+        "{" + fields.map { string($0.0) + ": " + $0.1 }.joined(separator: ", ") + "}"
+    }
+}

@@ -1,0 +1,88 @@
+import VectorLang
+
+/// A whole derivation for the terminal: title, definitions, numbered steps with their values, the check.
+public struct DerivationText: Sendable {
+    public let ascii: Bool
+    public let precision: Int
+
+    public init(ascii: Bool = false, precision: Int = 4) {
+        self.ascii = ascii
+        self.precision = precision
+    }
+
+    /// The header: what is derived, what the abbreviations mean, what is assumed, which numbers are used.
+    public func header(_ d: DerivationResult, title: String?, report: NumericCheck.Report?) -> [String] {
+        let plain = PlainRenderer(ascii: ascii)
+        var lines: [String] = []
+        let r = TermRenderer(plain.notation)
+        let what = d.wrt.map { r.render(.partial(d.target, $0)) } ?? r.render(d.target)
+        lines.append((title.map { $0 + ": " } ?? "") + what)
+        for def in d.definitions where d.mentions(def) {
+            lines.append("  where \(def.abbreviation) = \(def.meaning)")
+        }
+        for a in d.plan.assumptions { lines.append("  " + (ascii ? ASCIIFallback.convert(a) : a)) }
+        if let report, !report.bindings.isEmpty {
+            let note = report.usedExample ? " (an example; bind these names to use your own)" : ""
+            lines.append("  at " + report.bindings.joined(separator: ", ") + note)
+        }
+        return lines
+    }
+
+    /// The numbered steps; with a report, each step's value follows it.
+    public func steps(_ d: DerivationResult, report: NumericCheck.Report?) -> [[String]] {
+        let plain = PlainRenderer(ascii: ascii)
+        let r = TermRenderer(plain.notation)
+        return d.steps.enumerated().map { n, step in
+            var lines = plain.lines(step, number: n, renderer: r)
+            if let report, n < report.values.count {
+                if let value = step.vectorForm != nil ? report.vectorFormValue : report.values[n] {
+                    lines.append("      " + (ascii ? "~ " : "≈ ") + inline(value))
+                } else if let failure = report.failures[n] {
+                    lines.append("      (not evaluated: \(failure))")
+                }
+            }
+            return lines
+        }
+    }
+
+    /// The closing lines: the check against automatic differentiation and finite differences, or what is left.
+    public func footer(_ d: DerivationResult, report: NumericCheck.Report?) -> [String] {
+        var lines: [String] = []
+        if !d.complete {
+            let r = TermRenderer(ascii ? .ascii : .unicode)
+            let left = d.pending.map(r.render).joined(separator: ", ")
+            lines.append(d.stoppedAtLimit ? "stopped: the rules did not settle within \(Strategy.maximumSteps) steps"
+                                           : "stopped: no rule applies to \(left); the steps above are as far as the rules go")
+        }
+        guard let report else { return lines }
+        if let problem = report.problem { lines.append("check: " + problem) }
+        if let gap = report.largestStepDifference {
+            var text = "check: every step agrees with "
+            text += d.wrt == nil ? "the start" : "automatic differentiation"
+            text += " (largest difference \(Printer.format(number: gap, precision: 2)))"
+            if let fd = report.finiteDifferenceGap {
+                text += " and with finite differences (\(Printer.format(number: fd, precision: 2)))"
+            }
+            lines.append(report.agrees ? text : "check FAILED: a step differs by \(Printer.format(number: gap, precision: 2))")
+        }
+        return lines
+    }
+
+    public func render(_ d: DerivationResult, title: String? = nil, report: NumericCheck.Report?) -> String {
+        (header(d, title: title, report: report) + [""] + steps(d, report: report).flatMap { $0 } + footer(d, report: report))
+            .joined(separator: "\n")
+    }
+
+    /// A value on one line: matrices as [[…], […]].
+    func inline(_ t: Tensor) -> String {
+        let text = Printer.format(t, options: PrintOptions(precision: precision, ascii: ascii, width: 200))
+        return text.split(separator: "\n").map { $0.hasPrefix(" ") ? String($0.dropFirst()) : String($0) }.joined(separator: " ")
+    }
+}
+
+extension DerivationResult {
+    /// Whether an abbreviation appears anywhere in the derivation (only those are listed).
+    func mentions(_ d: Definition) -> Bool {
+        steps.contains { $0.expression.mentions(d.abbreviation) } || target.mentions(d.abbreviation)
+    }
+}

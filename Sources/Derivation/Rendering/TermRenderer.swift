@@ -1,0 +1,190 @@
+/// Writes a term in one notation, with as few parentheses as precedence allows.
+public struct TermRenderer: Sendable {
+    public let notation: Notation
+    /// Input syntax only: what abbreviations stand for (p → softmax(z)), written out inside `partial(…)`
+    /// so that automatic differentiation sees how p depends on z.
+    public var expansions: [String: String] = [:]
+    private var insidePartial = false
+
+    public init(_ notation: Notation, expansions: [String: String] = [:]) {
+        self.notation = notation
+        self.expansions = expansions
+    }
+
+    public func render(_ term: Term) -> String { write(term, context: .top) }
+
+    /// How tightly the surrounding operator binds, to decide on parentheses.
+    enum Level: Int, Comparable {
+        case top = 0, sum, product, factor, power, atom
+        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    private func write(_ term: Term, context: Level) -> String {
+        let (text, level) = writeBare(term)
+        guard level < context else { return text }
+        return notation == .latex ? "\\left(" + text + "\\right)" : "(" + text + ")"
+    }
+
+    private func writeBare(_ term: Term) -> (String, Level) {
+        switch term {
+        case .number(let x):
+            return (number(x), x < 0 ? .sum : .atom)
+        case .symbol(let s):
+            return (symbol(s), .atom)
+        case .indexed(let name, let indices):
+            return (indexed(name, indices), .atom)
+        case .delta(let a, let b):
+            switch notation {
+            case .input: return ("delta(\(a), \(b))", .atom)
+            case .unicode: return ("δ" + subscripted(a.name + b.name), .atom)
+            case .ascii: return ("delta_\(a)\(b)", .atom)
+            case .latex: return ("\\delta_{\(a)\(b)}", .atom)
+            }
+        case .add(let terms):
+            var text = ""
+            for (n, t) in terms.enumerated() {
+                let (c, rest) = t.coefficientAndRest
+                if n > 0 {
+                    text += c < 0 ? " \(minus) " : " + "
+                    text += c < 0 ? write(Term.product(of: [.number(-c), rest]), context: .product) : write(t, context: .product)
+                } else if c < 0 {
+                    text += minus + write(Term.product(of: [.number(-c), rest]), context: .product)
+                } else {
+                    text += write(t, context: .product)
+                }
+            }
+            return (text, .sum)
+        case .multiply(let factors):
+            return product(factors)
+        case .divide(let a, let b):
+            if notation == .latex { return ("\\frac{\(render(a))}{\(render(b))}", .atom) }
+            return (write(a, context: .product) + " / " + write(b, context: .factor), .product)
+        case .power(let base, let exponent):
+            return power(base, exponent)
+        case .apply(let f, let args):
+            return (function(f, args), .atom)
+        case .sum(let k, let body):
+            switch notation {
+            case .input: return ("sum_\(k)(\(render(body)))", .atom)
+            case .unicode: return ("Σ" + subscripted(k.name) + " " + write(body, context: .power), .factor)
+            case .ascii: return ("sum_\(k) " + write(body, context: .power), .factor)
+            case .latex: return ("\\sum_{\(k)} " + write(body, context: .power), .factor)
+            }
+        case .partial(let body, let v):
+            return (partial(body, v), .atom)
+        }
+    }
+
+    private var minus: String { notation == .unicode ? "−" : "-" }
+
+    private func number(_ x: Double) -> String {
+        let text: String
+        if x == x.rounded(), abs(x) < 1e15 { text = String(Int(x)) } else { text = String(x) }
+        return notation == .unicode && text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
+    private func symbol(_ s: String) -> String {
+        switch notation {
+        case .latex: return s.count == 1 ? s : "\\mathrm{\(s)}"
+        default: return s
+        }
+    }
+
+    private func indexed(_ name: String, _ indices: [Index]) -> String {
+        let letters = indices.map(\.name).joined()
+        switch notation {
+        case .input:
+            if insidePartial, let meaning = expansions[name] { return "\(meaning)_\(letters)" }
+            return "\(name)_\(letters)"
+        case .unicode: return name + subscripted(letters)
+        case .ascii: return "\(name)_\(letters)"
+        case .latex: return "\(name)_{\(letters)}"
+        }
+    }
+
+    private func product(_ factors: [Term]) -> (String, Level) {
+        var factors = factors
+        var sign = ""
+        if case .number(let c) = factors[0], c < 0 {
+            sign = minus
+            if c == -1 { factors.removeFirst() } else { factors[0] = .number(-c) }
+        }
+        var text = ""
+        for (n, f) in factors.enumerated() {
+            let piece = write(f, context: .factor)
+            if n > 0 {
+                switch notation {
+                case .input: text += " * "
+                case .latex: text += piece.hasPrefix("\\left(") ? "" : " "
+                case .unicode, .ascii: text += piece.hasPrefix("(") ? "" : (notation == .unicode ? "·" : "*")
+                }
+            }
+            text += piece
+        }
+        return (sign + text, sign.isEmpty ? .product : .sum)
+    }
+
+    private func power(_ base: Term, _ exponent: Term) -> (String, Level) {
+        let b = write(base, context: .atom)
+        if case .number(let e) = exponent, e == e.rounded(), abs(e) < 10 {
+            switch notation {
+            case .unicode: return (b + superscripted(String(Int(e))), .power)
+            case .latex: return (b + "^{\(Int(e))}", .power)
+            default: break
+            }
+        }
+        switch notation {
+        case .latex: return (b + "^{\(render(exponent))}", .power)
+        default: return (b + "^" + write(exponent, context: .atom), .power)
+        }
+    }
+
+    private func function(_ f: String, _ args: [Term]) -> String {
+        let inner = args.map(render).joined(separator: ", ")
+        switch notation {
+        case .input, .ascii: return "\(f)(\(inner))"
+        case .unicode: return (f == "sigmoid" ? "σ" : f) + "(\(inner))"
+        case .latex:
+            if f == "log", args.count == 2 { return "\\log_{\(render(args[1]))}\\left(\(render(args[0]))\\right)" }
+            let names = ["exp": "\\exp", "log": "\\log", "tanh": "\\tanh", "sigmoid": "\\sigma"]
+            return (names[f] ?? "\\operatorname{\(f.split(separator: "_").joined(separator: "\\_"))}") + "\\left(\(inner)\\right)"
+        }
+    }
+
+    private func partial(_ body: Term, _ v: Variable) -> String {
+        let wrt = render(v.term)
+        switch notation {
+        case .input:
+            var inner = self
+            inner.insidePartial = true
+            return "partial(\(inner.render(body)), \(wrt))"
+        case .latex:
+            return "\\frac{\\partial}{\\partial \(wrt)}\\left(\(render(body))\\right)"
+        case .unicode, .ascii:
+            let d = notation == .unicode ? "∂" : "d"
+            let simple: Bool
+            switch body {
+            case .symbol, .indexed, .apply: simple = true
+            default: simple = false
+            }
+            return simple ? "\(d)\(render(body))/\(d)\(wrt)" : "\(d)/\(d)\(wrt) [\(render(body))]"
+        }
+    }
+
+    private func subscripted(_ letters: String) -> String {
+        let map: [Character: Character] = [
+            "i": "ᵢ", "j": "ⱼ", "k": "ₖ", "m": "ₘ", "n": "ₙ", "a": "ₐ", "e": "ₑ", "o": "ₒ", "x": "ₓ", "h": "ₕ",
+            "l": "ₗ", "p": "ₚ", "s": "ₛ", "t": "ₜ", "r": "ᵣ", "u": "ᵤ", "v": "ᵥ",
+            "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
+        ]
+        let converted = letters.compactMap { map[$0] }
+        return converted.count == letters.count ? String(converted) : "_" + letters
+    }
+
+    private func superscripted(_ digits: String) -> String {
+        let map: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+        ]
+        return String(digits.compactMap { map[$0] })
+    }
+}

@@ -1,0 +1,114 @@
+/// Algebra on the way to a textbook form: split fractions, cancel, collect, expand when it helps, factor.
+enum AlgebraRules {
+    static let simplify: [Rule] = [splitFraction, cancel, collect, expand]
+
+    /// u·sign(u) = |u|.
+    static let signTimesSelf = Rule("u·sign(u) = |u|", "a number times its sign is its absolute value") { term, _ in
+        guard case .multiply(let factors) = term else { return nil }
+        for (n, f) in factors.enumerated() {
+            guard case .apply("sign", let args) = f, let m = factors.firstIndex(of: args[0]) else { continue }
+            var rest = factors
+            rest[m] = .apply("abs", args)
+            rest.remove(at: n)
+            return Rewrite(.product(of: rest))
+        }
+        return nil
+    }
+
+    /// a·a = a², with nothing cancelled.
+    static let combinePowers = Rule("combine powers", "a·a = a², aᵐ/aⁿ = aᵐ⁻ⁿ") { term, _ in
+        switch term {
+        case .multiply, .divide: break
+        default: return nil
+        }
+        let monomials = Polynomial.monomials(term, expand: false)
+        guard monomials.count == 1 else { return nil }
+        let simpler = monomials[0].term
+        guard simpler != term, simpler.size < term.size else { return nil }
+        return Rewrite(simpler)
+    }
+    static let final: [Rule] = [factor]
+
+    static let splitFraction = Rule("split the fraction", "(a + b)/c = a/c + b/c") { term, _ in
+        guard case .divide(.add(let terms), let c) = term else { return nil }
+        // Signs stay in front: a/c − b/c rather than a/c + (−b)/c.
+        return Rewrite(.sum(of: terms.map { t in
+            let (coefficient, rest) = t.coefficientAndRest
+            return .product(of: [.number(coefficient), .quotient(rest, c)])
+        }))
+    }
+
+    /// A product or quotient with a factor both above and below the line (or repeated): combine the powers.
+    static let cancel = Rule("cancel", "a·c / (b·c) = a / b") { term, _ in
+        switch term {
+        case .multiply, .divide: break
+        default: return nil
+        }
+        let monomials = Polynomial.monomials(term, expand: false)
+        guard monomials.count == 1 else { return nil }
+        let simpler = monomials[0].term
+        guard simpler != term, simpler.size < term.size else { return nil }
+        let before = Polynomial.monomials(term, expand: false, combining: false)
+        let written = before.flatMap(\.powers)
+        let cancelled = written.filter { a in a.exponent > 0 && written.contains { $0.exponent < 0 && $0.atom.isEquivalent(to: a.atom) } }.map(\.atom)
+        var seen: [Term] = []
+        for atom in cancelled where !seen.contains(where: { $0.isEquivalent(to: atom) }) { seen.append(atom) }
+        guard !seen.isEmpty else { return nil }
+        return Rewrite(simpler, [.text("cancel ")] + seen.map { ExplanationPiece.term($0) })
+    }
+
+    /// a·x + b·x = (a + b)·x, across a whole sum.
+    static let collect = Rule("collect like terms", "a·x + b·x = (a + b)·x") { term, _ in
+        guard case .add = term else { return nil }
+        let monomials = Polynomial.monomials(term, expand: false)
+        let collected = Polynomial.collect(monomials)
+        guard collected.count < monomials.count else { return nil }
+        return Rewrite(Polynomial.term(collected))
+    }
+
+    /// Multiplies everything out and collects, but only when that makes the expression smaller.
+    static let expand = Rule("expand and collect like terms", "a·(b + c) = a·b + a·c, then a·x + b·x = (a + b)·x") { term, _ in
+        switch term {
+        case .add, .multiply: break
+        default: return nil
+        }
+        let expanded = Polynomial.term(Polynomial.collect(Polynomial.monomials(term, expand: true)))
+        guard expanded.size < term.size, !expanded.containsPartial else { return nil }
+        return Rewrite(expanded)
+    }
+
+    /// a·b + a·c = a·(b + c), and a/m + b/m = (a + b)/m, for what every term shares.
+    static let factor = Rule("factor", "a·b + a·c = a·(b + c)") { term, _ in
+        guard case .add = term else { return nil }
+        let monomials = Polynomial.monomials(term, expand: false)
+        guard monomials.count >= 2 else { return nil }
+        var above: [(Term, Double)] = [], below: [(Term, Double)] = []
+        for (atom, e) in monomials[0].powers {
+            let exponents = monomials.map { $0.exponent(of: atom) }
+            if e > 0, let least = exponents.min(), least > 0 { above.append((atom, least)) }
+            if e < 0, let most = exponents.max(), most < 0 { below.append((atom, most)) }
+        }
+        // A whole number every coefficient shares (2 in 2a − 2b) comes out too.
+        let coefficients = monomials.map(\.coefficient)
+        var shared = 1.0
+        if coefficients.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e6 }) {
+            var g = Int(abs(coefficients[0]))
+            for c in coefficients.dropFirst() { g = gcd(g, Int(abs(c))) }
+            if g > 1 { shared = Double(g) }
+        }
+        guard !above.isEmpty || !below.isEmpty || shared > 1 else { return nil }
+        let remaining = monomials.map { m -> Monomial in
+            var r = m
+            r.coefficient /= shared
+            for (atom, e) in above + below { r.multiply(by: atom, exponent: -e) }
+            return r
+        }
+        let outside = Term.product(of: [.number(shared)] + above.map { Term.raise($0.0, to: .number($0.1)) })
+        let divisor = Term.product(of: below.map { Term.raise($0.0, to: .number(-$0.1)) })
+        let result = Term.quotient(outside * Polynomial.term(remaining), divisor)
+        let what: Explanation = above.isEmpty ? [.text("a common denominator "), .term(divisor)] : [.text("take out "), .term(outside)]
+        return Rewrite(result, what)
+    }
+}
+
+private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }

@@ -1,0 +1,106 @@
+/// Folding written-out forms back into the names a textbook uses: pᵢ, σ(x), tanh(x).
+enum FoldingRules {
+    /// A rule per abbreviation in force, then the elementary functions' own shapes.
+    static func rules(for definitions: [Definition]) -> [Rule] {
+        definitions.compactMap(abbreviation) + [sigmoid, tanh]
+    }
+
+    /// exp(z_X)/Σₖ exp(zₖ) → p_X, in every term (so exp(zᵢ)exp(zⱼ)/(Σ)² becomes pᵢpⱼ).
+    static func abbreviation(_ d: Definition) -> Rule? {
+        guard let numerator = d.numerator, let denominator = d.denominator else { return nil }
+        return Rule("recognise \(d.abbreviation)", "\(d.abbreviation) = \(d.meaning)") { term, _ in
+            guard isFoldable(term) else { return nil }
+            var changed = false
+            let folded = Polynomial.monomials(term, expand: false).map { m -> Monomial in
+                var m = m
+                for (atom, e) in m.powers where e > 0 {
+                    guard let x = atom.freeIndices.first, atom.freeIndices.count == 1, numerator(x).isEquivalent(to: atom) else { continue }
+                    let available = -m.exponent(of: denominator)
+                    let k = min(e, available)
+                    guard k > 0 else { continue }
+                    m.multiply(by: atom, exponent: -k)
+                    m.multiply(by: denominator, exponent: k)
+                    m.multiply(by: .indexed(d.abbreviation, [x]), exponent: k)
+                    changed = true
+                }
+                return m
+            }
+            guard changed else { return nil }
+            let i = Index("i")
+            return Rewrite(Polynomial.term(folded), [.term(.indexed(d.abbreviation, [i])), .text(" = "), .term(d.element(i)),
+                                                     .text(", the definition of \(d.abbreviation) = \(d.meaning)")])
+        }
+    }
+
+    /// 1/(1 + exp(−u)) = σ(u) and exp(u)/(1 + exp(u)) = σ(u); then exp(−u) = (1 − σ(u))/σ(u).
+    static let sigmoid = Rule("recognise σ", "σ(x) = 1/(1 + exp(−x))") { term, _ in
+        guard isFoldable(term) else { return nil }
+        var changed = false
+        let folded = Polynomial.monomials(term, expand: false).map { m -> Monomial in
+            var m = m
+            for (atom, e) in m.powers where e < 0 {
+                guard case .add(let parts) = atom, parts.count == 2, parts[0].isOne, case .apply("exp", let args) = parts[1] else { continue }
+                let w = args[0]
+                let (c, _) = w.coefficientAndRest
+                // x is the argument with 1/(1 + exp(−x)) = σ(x): w = −x when w carries a minus sign.
+                let x = c < 0 ? -w : w
+                let s = Term.apply("sigmoid", [x])
+                m.multiply(by: atom, exponent: -e)
+                if c < 0 {
+                    m.multiply(by: s, exponent: -e)
+                    let rest = m.exponent(of: .exp(w))
+                    if rest != 0 {
+                        // exp(−x) = (1 − σ(x))/σ(x)
+                        m.multiply(by: .exp(w), exponent: -rest)
+                        m.multiply(by: .one - s, exponent: rest)
+                        m.multiply(by: s, exponent: -rest)
+                    }
+                } else {
+                    // 1/(1 + exp(x)) = 1 − σ(x), and exp(x)/(1 + exp(x)) = σ(x)
+                    let k = min(m.exponent(of: .exp(w)), -e)
+                    if k > 0 {
+                        m.multiply(by: .exp(w), exponent: -k)
+                        m.multiply(by: s, exponent: k)
+                    }
+                    if -e > k { m.multiply(by: .one - s, exponent: -e - max(k, 0)) }
+                }
+                changed = true
+            }
+            return m
+        }
+        guard changed else { return nil }
+        return Rewrite(Polynomial.term(folded), [.text("σ(x) = 1/(1 + exp(−x)), so exp(−x) = (1 − σ(x))/σ(x) and 1/(1 + exp(x)) = 1 − σ(x)")])
+    }
+
+    /// (exp(u) − exp(−u))/(exp(u) + exp(−u)) = tanh(u).
+    static let tanh = Rule("recognise tanh", "tanh(u) = (exp(u) − exp(−u))/(exp(u) + exp(−u))") { term, _ in
+        guard isFoldable(term) else { return nil }
+        var changed = false
+        let folded = Polynomial.monomials(term, expand: false).map { m -> Monomial in
+            var m = m
+            for (atom, e) in m.powers where e < 0 {
+                guard case .add(let parts) = atom, parts.count == 2, case .apply("exp", let a) = parts[0] else { continue }
+                let u = a[0]
+                guard parts[1].isEquivalent(to: .exp(-u)) else { continue }
+                let numerator = Term.exp(u) - .exp(-u)
+                let k = min(m.exponent(of: numerator), -e)
+                guard k > 0 else { continue }
+                m.multiply(by: numerator, exponent: -k)
+                m.multiply(by: atom, exponent: k)
+                m.multiply(by: .apply("tanh", [u]), exponent: k)
+                changed = true
+            }
+            return m
+        }
+        guard changed else { return nil }
+        return Rewrite(Polynomial.term(folded))
+    }
+
+    /// Folding looks at whole sums, products and quotients, not inside a pending derivative.
+    private static func isFoldable(_ term: Term) -> Bool {
+        switch term {
+        case .add, .multiply, .divide, .power: return !term.containsPartial
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// Rules for Σ and δ: contraction, splitting, pulling out what does not depend on the summation index.
+enum SumRules {
+    static let all: [Rule] = [contraction, facts, distributeOverDelta, splitSum, pullOut]
+
+    /// Σₖ δₖⱼ fₖ = fⱼ: of all the terms, only k = j survives.
+    static let contraction = Rule("delta contraction", "Σₖ δₖⱼ fₖ = fⱼ") { term, _ in
+        guard case .sum(let k, let body) = term else { return nil }
+        // Look through quotients too (δ/T), by the body's single monomial.
+        let monomials = Polynomial.monomials(body, expand: false)
+        guard monomials.count == 1 else { return nil }
+        for (atom, e) in monomials[0].powers where e == 1 {
+            guard case .delta(let a, let b) = atom, a == k || b == k else { continue }
+            let other = a == k ? b : a
+            var rest = monomials[0]
+            rest.multiply(by: atom, exponent: -1)
+            return Rewrite(rest.term.renaming(k, to: other), [.text("only the term \(k) = \(other) survives")])
+        }
+        return nil
+    }
+
+    /// Σₖ pₖ = 1 and Σₖ yₖ = 1, stated where used.
+    static let facts = Rule("fact", "a vector whose elements sum to one") { term, context in
+        guard case .sum(let k, .indexed(let name, let indices)) = term, indices.last == k, !indices.dropLast().contains(k),
+              let fact = context.facts.first(where: { $0.vector == name }) else { return nil }
+        return Rewrite(.one, [.term(term), .text(" = 1: " + fact.reason)])
+    }
+
+    /// Σₖ a·(δₖⱼ − b) = Σₖ (a·δₖⱼ − a·b): multiplying out so that the delta can be contracted.
+    static let distributeOverDelta = Rule("distribute", "a·(b + c) = a·b + a·c") { term, _ in
+        guard case .sum(let k, .multiply(let factors)) = term else { return nil }
+        guard let n = factors.firstIndex(where: { factor in
+            guard case .add(let terms) = factor else { return false }
+            return terms.contains { t in t.factors.contains { if case .delta(let a, let b) = $0 { return a == k || b == k } else { return false } } }
+        }), case .add(let terms) = factors[n] else { return nil }
+        var rest = factors
+        rest.remove(at: n)
+        let expanded = Term.sum(of: terms.map { Term.product(of: rest + [$0]) })
+        return Rewrite(.indexSum(k, expanded))
+    }
+
+    /// Σₖ (aₖ + bₖ) = Σₖ aₖ + Σₖ bₖ.
+    static let splitSum = Rule("split the sum", "Σₖ (aₖ + bₖ) = Σₖ aₖ + Σₖ bₖ") { term, _ in
+        guard case .sum(let k, .add(let terms)) = term else { return nil }
+        guard terms.contains(where: { t in t.factors.contains { if case .delta = $0 { return true } else { return false } } || !t.freeIndices.contains(k) })
+        else { return nil }
+        return Rewrite(.sum(of: terms.map { .indexSum(k, $0) }))
+    }
+
+    /// Σₖ c·fₖ = c·Σₖ fₖ when c does not involve k.
+    static let pullOut = Rule("constant out of the sum", "Σₖ c·fₖ = c·Σₖ fₖ when c does not involve k") { term, _ in
+        guard case .sum(let k, let body) = term else { return nil }
+        let factors = body.factors
+        let outside = factors.filter { !$0.freeIndices.contains(k) }
+        let inside = factors.filter { $0.freeIndices.contains(k) }
+        guard !outside.isEmpty, !inside.isEmpty else { return nil }
+        return Rewrite(.product(of: outside + [.indexSum(k, .product(of: inside))]))
+    }
+}

@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Sums of monomials c · Π aₖ^eₖ: the normal form the algebra rules work in.
+///
+/// Atoms are any terms that are not products, quotients or numeric powers (a sum inside a product
+/// stays an atom unless expansion is asked for), compared up to the order of their operands.
+struct Monomial: Sendable {
+    var coefficient: Double
+    var powers: [(atom: Term, exponent: Double)]
+
+    static let one = Monomial(coefficient: 1, powers: [])
+
+    static func rank(_ atom: Term) -> Int {
+        switch atom {
+        case .symbol, .indexed: return 0
+        case .apply: return 1
+        case .delta: return 3
+        default: return 2
+        }
+    }
+
+    func times(_ other: Monomial) -> Monomial {
+        var result = self
+        result.coefficient *= other.coefficient
+        for (atom, e) in other.powers { result.multiply(by: atom, exponent: e) }
+        return result
+    }
+
+    mutating func multiply(by atom: Term, exponent: Double) {
+        if let n = powers.firstIndex(where: { $0.atom.isEquivalent(to: atom) }) {
+            powers[n].exponent += exponent
+            if powers[n].exponent == 0 { powers.remove(at: n) }
+        } else if exponent != 0 {
+            powers.append((atom, exponent))
+        }
+    }
+
+    func raised(to e: Double) -> Monomial {
+        Monomial(coefficient: _pow(coefficient, e), powers: powers.map { ($0.atom, $0.exponent * e) })
+    }
+
+    func exponent(of atom: Term) -> Double {
+        powers.first { $0.atom.isEquivalent(to: atom) }?.exponent ?? 0
+    }
+
+    /// The same atoms with the same exponents (so the two can be added).
+    func isLike(_ other: Monomial) -> Bool {
+        powers.count == other.powers.count && powers.allSatisfy { other.exponent(of: $0.atom) == $0.exponent }
+    }
+
+    /// Back to a term: numerator factors, then a quotient by the factors with negative exponents.
+    var term: Term {
+        var numerator: [Term] = [.number(coefficient)]
+        var denominator: [Term] = []
+        // Elements first, deltas after, as a textbook writes pᵢδᵢⱼ.
+        let ordered = powers.enumerated().sorted { a, b in
+            (Monomial.rank(a.element.atom), a.offset) < (Monomial.rank(b.element.atom), b.offset)
+        }.map(\.element)
+        for (atom, e) in ordered {
+            if e > 0 { numerator.append(.raise(atom, to: .number(e))) } else { denominator.append(.raise(atom, to: .number(-e))) }
+        }
+        let top = Term.product(of: numerator)
+        if denominator.isEmpty { return top }
+        let (c, rest) = top.coefficientAndRest
+        return .product(of: [.number(c), .quotient(rest, .product(of: denominator))])
+    }
+}
+
+enum Polynomial {
+    /// The monomials of `term`; products of sums are multiplied out only when `expand` is set.
+    static func monomials(_ term: Term, expand: Bool, combining: Bool = true) -> [Monomial] {
+        guard combining else { return uncombined(term) }
+        switch term {
+        case .number(let c):
+            return c == 0 ? [] : [Monomial(coefficient: c, powers: [])]
+        case .add(let terms):
+            return terms.flatMap { monomials($0, expand: expand) }
+        case .multiply(let factors):
+            var result = [Monomial.one]
+            for f in factors {
+                let parts = monomials(f, expand: expand)
+                if parts.count > 1 && !expand {
+                    result = result.map { var m = $0; m.multiply(by: f, exponent: 1); return m }
+                } else {
+                    result = result.flatMap { r in parts.map { r.times($0) } }
+                }
+            }
+            return result
+        case .divide(let a, let b):
+            let bottom = monomials(b, expand: false)
+            let inverse: Monomial
+            if bottom.count == 1 {
+                inverse = bottom[0].raised(to: -1)
+            } else {
+                inverse = Monomial(coefficient: 1, powers: [(b, -1)])
+            }
+            return monomials(a, expand: expand).map { $0.times(inverse) }
+        case .power(let base, .number(let e)):
+            let parts = monomials(base, expand: false)
+            if parts.count == 1 { return [parts[0].raised(to: e)] }
+            if expand, e == e.rounded(), e > 0, e <= 4 {
+                var result = [Monomial.one]
+                for _ in 0..<Int(e) { result = result.flatMap { r in parts.map { r.times($0) } } }
+                return result
+            }
+            return [Monomial(coefficient: 1, powers: [(base, e)])]
+        default:
+            return [Monomial(coefficient: 1, powers: [(term, 1)])]
+        }
+    }
+
+    /// The atoms of a product or quotient as written, without combining equal ones (to see what cancels).
+    static func uncombined(_ term: Term) -> [Monomial] {
+        switch term {
+        case .multiply(let factors):
+            let powers = factors.flatMap { uncombined($0).first?.powers ?? [] }
+            return [Monomial(coefficient: 1, powers: powers)]
+        case .divide(let a, let b):
+            let top = uncombined(a).first?.powers ?? []
+            let bottom = (uncombined(b).first?.powers ?? []).map { ($0.atom, -$0.exponent) }
+            return [Monomial(coefficient: 1, powers: top + bottom)]
+        case .power(let base, .number(let e)):
+            return [Monomial(coefficient: 1, powers: [(base, e)])]
+        case .number:
+            return [Monomial(coefficient: 1, powers: [])]
+        default:
+            return [Monomial(coefficient: 1, powers: [(term, 1)])]
+        }
+    }
+
+    /// Adds like monomials and drops those that cancel, keeping first-appearance order.
+    static func collect(_ monomials: [Monomial]) -> [Monomial] {
+        var result: [Monomial] = []
+        for m in monomials {
+            if let n = result.firstIndex(where: { $0.isLike(m) }) {
+                result[n].coefficient += m.coefficient
+            } else {
+                result.append(m)
+            }
+        }
+        return result.filter { $0.coefficient != 0 }
+    }
+
+    /// A sum of monomials as a term, positive terms first (so p_j − y_j rather than −y_j + p_j).
+    static func term(_ monomials: [Monomial]) -> Term {
+        let ordered = monomials.filter { $0.coefficient > 0 } + monomials.filter { $0.coefficient < 0 }
+        return .sum(of: ordered.map(\.term))
+    }
+}
+
+/// x^e for the coefficients of monomials (C's pow: exact for the small whole exponents that occur).
+@inline(__always) func _pow(_ x: Double, _ e: Double) -> Double {
+    e == 1 ? x : Glibc.pow(x, e)
+}

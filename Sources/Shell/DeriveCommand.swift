@@ -1,0 +1,148 @@
+import Derivation
+import VectorLang
+
+/// `jacobi derive` and `:derive`: parse the request, derive, evaluate at the numbers, render.
+public enum DeriveCommand {
+    public enum Format: String, CaseIterable, Sendable {
+        case text, ascii, latex, markdown, json
+    }
+
+    /// A request as typed after `:derive` or given on the command line.
+    public struct Request: Sendable {
+        public var subject: String
+        public var wrt: String?
+        /// `z=[2,1,0.1]` lines that bind the numbers.
+        public var at: [String] = []
+        public var format: Format = .text
+        public var step = false
+
+        public init(subject: String, wrt: String? = nil, at: [String] = [], format: Format = .text, step: Bool = false) {
+            self.subject = subject
+            self.wrt = wrt
+            self.at = at
+            self.format = format
+            self.step = step
+        }
+
+        /// Reads `softmax wrt z_j --at z=[1,2,3] --format latex --step` (`--wrt` works too).
+        /// Why a request could not be read.
+        public struct Problem: Error, Equatable {
+            public let message: String
+        }
+
+        public static func parse(_ text: String) -> Result<Request, Problem> {
+            var request = Request(subject: "")
+            var rest = Substring(text)
+            var subject = ""
+            while !rest.isEmpty {
+                if rest.hasPrefix("--") || subject.isEmpty && rest.hasPrefix("-") && rest.dropFirst().first == "-" {
+                    let word = rest.prefix { $0 != " " }
+                    rest = rest.dropFirst(word.count).drop { $0 == " " }
+                    func value() -> String {
+                        // A value runs to the next option (it may hold spaces, as in --at z = [1, 2]).
+                        var v = ""
+                        while !rest.isEmpty, !rest.hasPrefix("--") {
+                            v.append(rest.removeFirst())
+                        }
+                        return v.trimmingSpaces
+                    }
+                    switch word {
+                    case "--wrt": request.wrt = value()
+                    case "--at": request.at.append(value())
+                    case "--format":
+                        let f = value()
+                        guard let format = Format(rawValue: f) else {
+                            return .failure(Problem(message: "unknown format '\(f)'; choose one of " + Format.allCases.map(\.rawValue).joined(separator: ", ")))
+                        }
+                        request.format = format
+                    case "--step": request.step = true
+                    case "--ascii": request.format = .ascii
+                    default: return .failure(Problem(message: "unknown option \(word)"))
+                    }
+                    continue
+                }
+                subject.append(rest.removeFirst())
+            }
+            // "EXPR wrt z_j", as one would say it.
+            let words = subject.split(separator: " ", omittingEmptySubsequences: true)
+            if let w = words.lastIndex(of: "wrt"), w == words.count - 2 {
+                request.wrt = String(words[w + 1])
+                subject = words[..<w].joined(separator: " ")
+            }
+            request.subject = subject.trimmingSpaces
+            guard !request.subject.isEmpty else { return .failure(Problem(message: "say what to derive: a catalog name or an expression")) }
+            return .success(request)
+        }
+    }
+
+    /// The text to show, or a diagnostic pointing into `subject`.
+    public static func run(_ request: Request, environment: Environment?, precision: Int) -> Result<[String], Diagnostic> {
+        let derived: Derivations.Request
+        do {
+            derived = try Derivations.derive(request.subject, wrt: request.wrt)
+        } catch {
+            return .failure(Diagnostic(error.message, at: error.range ?? SourceRange(0, request.subject.unicodeScalars.count),
+                                       suggestion: error.suggestion))
+        }
+        var env = environment
+        if !request.at.isEmpty {
+            let bindings = Environment()
+            if let environment { for n in environment.names { if let v = environment[n] { bindings.bind(n, to: v) } } }
+            let session = Session()
+            for name in bindings.names { if let v = bindings[name] { session.environment.bind(name, to: v) } }
+            for line in request.at {
+                if case .error(let d, let source)? = session.submit(line).first {
+                    return .failure(Diagnostic("in --at \(source): \(d.message)", at: SourceRange(0, 0), note: d.note, suggestion: d.suggestion))
+                }
+            }
+            env = session.environment
+        }
+        let check = NumericCheck(environment: env, example: derived.example, derivation: derived.result)
+        let report = check.report(for: derived.result)
+        let d = derived.result
+        switch request.format {
+        case .text, .ascii:
+            return .success(DerivationText(ascii: request.format == .ascii, precision: precision)
+                .render(d, title: derived.title, report: report).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        case .latex:
+            return .success([DerivationLaTeX.render(d, title: derived.title)])
+        case .markdown:
+            return .success([DerivationMarkdown.render(d, title: derived.title, report: report)])
+        case .json:
+            return .success([DerivationJSON.render(d, name: derived.name, report: report)])
+        }
+    }
+
+    /// Step mode: the header, then one block per step, then the footer, for revealing one at a time.
+    public static func pages(_ request: Request, environment: Environment?, precision: Int) -> Result<[[String]], Diagnostic> {
+        let derived: Derivations.Request
+        do {
+            derived = try Derivations.derive(request.subject, wrt: request.wrt)
+        } catch {
+            return .failure(Diagnostic(error.message, at: error.range ?? SourceRange(0, 1), suggestion: error.suggestion))
+        }
+        let check = NumericCheck(environment: environment, example: derived.example, derivation: derived.result)
+        let report = check.report(for: derived.result)
+        let text = DerivationText(ascii: request.format == .ascii, precision: precision)
+        return .success([text.header(derived.result, title: derived.title, report: report)]
+                        + text.steps(derived.result, report: report) + [text.footer(derived.result, report: report)])
+    }
+
+    /// `jacobi derive --list`: every catalog entry with its one-line summary.
+    public static func catalogListing(ascii: Bool) -> [String] {
+        let width = Catalog.names.map(\.count).max() ?? 0
+        return Catalog.entries.map { e in
+            let summary = ascii ? e.summary.asciiApproximation : e.summary
+            return e.name + String(repeating: " ", count: width - e.name.count) + "  " + summary
+        }
+    }
+}
+
+extension String {
+    /// Unicode maths spelled in ASCII, for `--ascii` listings.
+    var asciiApproximation: String {
+        let table: [Character: String] = ["∂": "d", "Σ": "sum", "δ": "delta_", "σ": "sigmoid", "−": "-", "·": "*", "′": "'",
+                                          "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ᵀ": "^T", "²": "^2", "𝟏": "1", "⊙": "*", "ᵣ": "r", "≠": "!="]
+        return map { table[$0] ?? ($0.isASCII ? String($0) : "?") }.joined()
+    }
+}
