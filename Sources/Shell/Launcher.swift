@@ -7,12 +7,15 @@ import VectorLang
 public enum Launcher {
     /// `jacobi -e EXPR …`: evaluates each expression in one session.
     public static func evaluate(_ expressions: [String], options: ShellOptions) -> Int32 {
-        let runner = ScriptRunner(session: makeSession(options), options: options)
+        let runner = ScriptRunner(shell: ShellSession(options: options), options: options)
         var succeeded = true
         for (i, expression) in expressions.enumerated() {
-            if !runner.submit(expression, name: "-e #\(i + 1)", firstLine: 1) {
+            switch runner.submit(expression, name: "-e #\(i + 1)", firstLine: 1) {
+            case .succeeded: continue
+            case .failed:
                 succeeded = false
-                if options.stopOnError { break }
+                if options.stopOnError { return 1 }
+            case .quit: return succeeded ? 0 : 1
             }
         }
         return succeeded ? 0 : 1
@@ -27,19 +30,20 @@ public enum Launcher {
             Terminal.writeError("jacobi: \(error)\n")
             return 1
         }
-        return ScriptRunner(session: makeSession(options), options: options).run(lines, name: path) ? 0 : 1
+        return ScriptRunner(shell: ShellSession(options: options), options: options).run(lines, name: path) ? 0 : 1
     }
 
     /// `jacobi` with no arguments: the REPL on a terminal, otherwise standard input as a script.
     public static func start(options: ShellOptions) -> Int32 {
+        let shell = ShellSession(options: options)
         guard Terminal.standardInputIsTerminal else {
             let lines = Array(sequence(state: ()) { _ in Swift.readLine(strippingNewline: true) })
-            return ScriptRunner(session: makeSession(options), options: options).run(lines, name: "<stdin>") ? 0 : 1
+            return ScriptRunner(shell: shell, options: options).run(lines, name: "<stdin>") ? 0 : 1
         }
-        return REPL(shell: ShellSession(options: options)).run()
-    }
-
-    static func makeSession(_ options: ShellOptions) -> Session {
-        Session(options: options.printOptions, json: options.json)
+        let history = HistoryPolicy.path { name in getenv(name).map { String(cString: $0) } }
+        let reader = ReadlineReader(completer: Completer(shell: shell), historyPath: history)
+        Signals.install()
+        let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
+        return REPL(shell: shell, reader: reader, palette: palette).run()
     }
 }

@@ -1,44 +1,48 @@
 import VectorLang
 
-/// Runs lines of text through a session, as a script: only results and errors are printed, no prompts.
+/// Runs lines of text through a shell session, as a script: only results and errors are printed, no prompts.
 ///
-/// Lines with brackets still open are joined with the next ones, so a matrix may span lines. Errors go
-/// to standard error as `NAME:LINE:COLUMN: error: …` with the caret; the run goes on unless asked to stop.
+/// Inputs are grouped as at the prompt (`Script.inputs`), and meta-commands work, so a file written
+/// by `:save` runs the same with `jacobi FILE` as with `:load`. Errors go to standard error as
+/// `NAME:LINE:COLUMN: error: …` with the caret; the run goes on unless asked to stop.
 struct ScriptRunner {
-    let session: Session
+    let shell: ShellSession
     let options: ShellOptions
 
-    /// Runs `lines` (from the source called `name`); returns true when every statement succeeded.
+    /// Runs `lines` (from the source called `name`); returns true when every input succeeded.
     func run(_ lines: [String], name: String) -> Bool {
         var succeeded = true
-        var pending = ""
-        var pendingStart = 0
-        for (number, line) in lines.enumerated() {
-            if pending.isEmpty { pendingStart = number } else { pending += "\n" }
-            pending += line
-            if Session.needsContinuation(pending), number < lines.count - 1 { continue }
-            if !submit(pending, name: name, firstLine: pendingStart + 1) {
+        for input in Script.inputs(lines) {
+            switch submit(input.text, name: name, firstLine: input.firstLine) {
+            case .succeeded: continue
+            case .failed:
                 succeeded = false
                 if options.stopOnError { return false }
+            case .quit: return succeeded
             }
-            pending = ""
         }
         return succeeded
     }
 
-    /// Submits one complete input and prints what it produced; false if it failed.
-    func submit(_ text: String, name: String, firstLine: Int) -> Bool {
-        var succeeded = true
-        for output in session.submit(text) {
+    enum Outcome { case succeeded, failed, quit }
+
+    /// Submits one complete input and prints what it produced.
+    @discardableResult
+    func submit(_ text: String, name: String, firstLine: Int) -> Outcome {
+        var outcome = Outcome.succeeded
+        for output in shell.submit(text) {
             switch output {
-            case .result(let text):
+            case .result(let text), .info(let text), .help(let text):
                 Terminal.writeOut(text + "\n")
-            case .error(let diagnostic, let source):
-                succeeded = false
+            case .error(let diagnostic, let source, let prefix):
+                outcome = .failed
                 let (line, column) = diagnostic.location(in: source)
-                Terminal.writeError(diagnostic.rendered(source: source, prefix: "\(name):\(firstLine + line - 1):\(column): ") + "\n")
+                let location = prefix.isEmpty ? "\(name):\(firstLine + line - 1):\(column): " : prefix
+                Terminal.writeError(diagnostic.rendered(source: source, prefix: location) + "\n")
+            case .quit:
+                return outcome == .failed ? .failed : .quit
             }
         }
-        return succeeded
+        return outcome
     }
 }

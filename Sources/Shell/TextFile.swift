@@ -53,4 +53,25 @@ enum TextFile {
             throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }
+
+    /// Creates the directories above `path` that do not exist yet (private to the user, as XDG asks);
+    /// false if one could not be made.
+    static func createDirectories(forFile path: String) -> Bool {
+        var prefix = ""
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        for (i, part) in parts.enumerated() {
+            prefix += (i == 0 ? "" : "/") + part
+            if prefix.isEmpty || part.isEmpty { continue }
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST { return false }
+        }
+        return true
+    }
+
+    /// Creates `path` empty if it does not exist (readable by the user alone); false if it cannot.
+    static func touch(_ path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        return true
+    }
 }

@@ -1,11 +1,15 @@
 import XCTest
 @testable import Shell
 
-/// Golden transcripts: each file in `Transcripts/` is a session, with input lines after `jacobi> `, commentary lines starting `## `,
-/// (and `   ...> ` for continuation lines) and the expected output below each.
+/// Golden transcripts: each file in `Transcripts/` is a session, with input lines after `jacobi> `,
+/// (and `   ...> ` for continuation lines), commentary lines starting `## `, and the expected output below each.
 ///
 /// A file whose expected output differs fails with a diff. Set `JACOBI_RECORD=1` to rewrite the files
 /// with what the session printed now — then read the diff before committing it, as with any snapshot.
+///
+/// Sessions are replayed at 80 columns without colour, with `:time` reporting a fixed 1.5 ms, in a
+/// fresh temporary directory as the current one, so `:save x.jac` and `:load x.jac` do not depend on
+/// the machine.
 final class TranscriptTests: XCTestCase {
     static let prompt = "jacobi> "
     static let continuation = "   ...> "
@@ -19,7 +23,7 @@ final class TranscriptTests: XCTestCase {
         let record = ProcessInfo.processInfo.environment["JACOBI_RECORD"] == "1"
         for file in files {
             let expected = try String(contentsOf: file, encoding: .utf8)
-            let actual = Self.replay(expected)
+            let actual = try Self.replay(expected)
             if actual != expected {
                 if record, let source = Self.sourceFile(named: file.lastPathComponent) {
                     try actual.write(toFile: source, atomically: true, encoding: .utf8)
@@ -30,9 +34,20 @@ final class TranscriptTests: XCTestCase {
     }
 
     /// Runs the input lines of a transcript through a fresh session and writes the transcript it produces.
-    static func replay(_ transcript: String) -> String {
+    static func replay(_ transcript: String) throws -> String {
+        let files = FileManager.default
+        let temporary = files.temporaryDirectory.appendingPathComponent("jacobi-transcript-\(UUID().uuidString)")
+        try files.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let previous = files.currentDirectoryPath
+        XCTAssertTrue(files.changeCurrentDirectoryPath(temporary.path))
+        defer {
+            _ = files.changeCurrentDirectoryPath(previous)
+            try? files.removeItem(at: temporary)
+        }
         let shell = ShellSession(options: ShellOptions(color: false))
-        shell.session.options.width = 80
+        shell.width = 80
+        shell.stopwatch = { work in work(); return .microseconds(1500) }
+        let palette = Palette(enabled: false)
         var out = ""
         var pending: [String] = []
         let lines = transcript.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -43,10 +58,7 @@ final class TranscriptTests: XCTestCase {
                 let next = i + 1 < lines.count ? lines[i + 1] : ""
                 if next.hasPrefix(continuation) { continue }
                 for output in shell.submit(pending.joined(separator: "\n")) {
-                    switch output {
-                    case .result(let text), .error(let text): out += text + "\n"
-                    case .quit: out += "(quit)\n"
-                    }
+                    out += (palette.render(output)?.text ?? "(quit)") + "\n"
                 }
                 pending = []
             } else if line.hasPrefix("## ") {

@@ -1,7 +1,8 @@
 /// Elementary functions applied elementwise: exp, log, sqrt, abs.
 enum MathFunctions {
     static let entries: [Builtin] = [
-        map("exp", "exp(x)", "e to the power x, elementwise.", "exp([0, 1])", derivative: { _, y, _ in y }) { _exp($0) },
+        map("exp", "exp(x)", "e to the power x, elementwise.", "exp([0, 1])", derivative: { _, y, _ in y },
+            array: VectorMath.exp) { _exp($0) },
         Builtin("log", ["log(x)", "log(x, b)"], "Natural logarithm, elementwise; log(x, b) is the logarithm in base b.",
                 example: "log([1, 100], 10)", category: .elementwise, arity: 1...2,
                 derivative: .pullback({ rule in
@@ -32,16 +33,20 @@ enum MathFunctions {
     /// An entry for a function of one number applied to every element.
     ///
     /// `derivative` is f′(x) given x and y = f(x), written with differentiable operations; the chain
-    /// rule is applied once, by automatic differentiation.
+    /// rule is applied once, by automatic differentiation. `array`, when given, computes f over a whole
+    /// array at once (a vectorised kernel); f itself is then the reference it must agree with.
     static func map(
         _ name: String, _ signature: String, _ summary: String, _ example: String,
         category: Builtin.Category = .elementwise,
         derivative: (@Sendable (_ x: Value, _ y: Value, _ ops: Ops) throws -> Value)? = nil,
+        array: (@Sendable ([Double]) -> [Double])? = nil,
         _ f: @escaping @Sendable (Double) -> Double
     ) -> Builtin {
         Builtin(name, [signature], summary, example: example, category: category, arity: 1...1,
                 derivative: derivative.map { .elementwise($0) } ?? .unsupported("it has no derivative rule")) { args in
-            .tensor(try args.tensor(0).map(f))
+            let x = try args.tensor(0)
+            if let array { return .tensor(Tensor(shape: x.shape, scalars: array(x.scalars))) }
+            return .tensor(x.map(f))
         }
     }
 }

@@ -98,10 +98,11 @@ enum Operators {
         }
         try args.checkSize([m, n])
         var out = [Double](repeating: 0, count: m * n)
-        a.scalars.withUnsafeBufferPointer { pa in
-            b.scalars.withUnsafeBufferPointer { pb in
-                out.withUnsafeMutableBufferPointer { po in
+        try a.scalars.withUnsafeBufferPointer { pa in
+            try b.scalars.withUnsafeBufferPointer { pb in
+                try out.withUnsafeMutableBufferPointer { po in
                     for i in 0..<m {
+                        try args.checkInterrupt()
                         for p in 0..<k {
                             let x = pa[i * k + p]
                             for j in 0..<n { po[i * n + j] += x * pb[p * n + j] }

@@ -37,7 +37,7 @@ enum Pictures {
     }
 
     static let plot = Builtin(
-        "plot", ["plot(f)", "plot(f, a, b)", "plot([f, g], a, b)"],
+        "plot", ["plot(f, a, b)", "plot([f, g], a, b)", "plot(f)"],
         "Draws functions of one variable as curves over [a, b] (default [-5, 5]), with axes, ticks and a legend.",
         example: "plot([sigmoid, x -> sigmoid(x) * (1 - sigmoid(x))], -6, 6)", category: .picture, arity: 1...3,
         derivative: notDifferentiable

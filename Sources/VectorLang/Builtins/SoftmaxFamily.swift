@@ -86,7 +86,10 @@ enum SoftmaxFamily {
     /// Jacobian is formed; and for T, −⟨y ⊙ (g − ⟨g, y⟩), z⟩ / T².
     static let softmaxPullback: @Sendable (PullbackInput) throws -> [Value?] = { rule in
         let (y, g, ops) = (rule.output, rule.cotangent, rule.ops)
-        let shifted = try ops.multiply(y, try ops.subtract(g, try ops.rowSums(try ops.multiply(g, y))))
+        // ⟨g, y⟩: of a vector by dot, which equals sum(g * y) to the bit without forming g * y.
+        let inner = y.numbers?.isVector == true && g.numbers?.isVector == true
+            ? try ops.call("dot", g, y) : try ops.rowSums(try ops.multiply(g, y))
+        let shifted = try ops.multiply(y, try ops.subtract(g, inner))
         guard rule.inputs.count == 2 else { return [shifted] }
         let t = rule.inputs[1]
         let gz = rule.needs(0) ? try ops.divide(shifted, t) : nil
@@ -99,9 +102,8 @@ enum SoftmaxFamily {
     /// diag(p) − ppᵀ, built directly.
     static let softmaxJacobian: @Sendable (Tensor, Tensor) -> Tensor = { _, p in
         let n = p.count
-        var j = [Double](repeating: 0, count: n * n)
-        p.scalars.withUnsafeBufferPointer { pp in
-            j.withUnsafeMutableBufferPointer { jj in
+        let j = VectorMath.array(count: n * n) { jj in
+            p.scalars.withUnsafeBufferPointer { pp in
                 for r in 0..<n {
                     let pr = pp[r]
                     for c in 0..<n { jj[r * n + c] = -pr * pp[c] }
@@ -113,33 +115,15 @@ enum SoftmaxFamily {
     }
 
     /// One row of softmax(z / t), written into `p`.
+    ///
+    /// The vectorised kernel takes the usual case, a finite maximum m: p_i = exp((z_i − m) / t) · (1 / s)
+    /// with s = Σ_k exp((z_k − m) / t) ≥ 1 (the maximum contributes exp(0)), so 1 / s is safe, and one
+    /// division replaces n. (z_i − m) / t, not z_i / t − m / t: dividing first could overflow (1e308 / 0.5).
     static func softmaxRow(_ z: UnsafeBufferPointer<Double>, temperature t: Double, into p: UnsafeMutableBufferPointer<Double>) {
-        var m = -Double.infinity
-        for x in z where x > m { m = x }
-        guard m.isFinite else {
-            // Rare: some score is +Inf, or all are −Inf or NaN; dividing by t > 0 keeps which.
-            let normalizer = LogNormalizer(z)
-            for i in z.indices { p[i] = normalizer.probability(z[i]) }
-            return
-        }
-        var s = 0.0
-        if t == 1 {
-            for i in z.indices {
-                let e = _exp(z[i] - m)
-                p[i] = e
-                s += e
-            }
-        } else {
-            // (z_i − m) / t, not z_i / t − m / t: dividing first could overflow (1e308 / 0.5).
-            for i in z.indices {
-                let e = _exp((z[i] - m) / t)
-                p[i] = e
-                s += e
-            }
-        }
-        // s ≥ 1 (the maximum contributes exp(0)), so 1 / s is safe; one division instead of n.
-        let scale = 1 / s
-        for i in p.indices { p[i] *= scale }
+        if VectorMath.softmax(z, temperature: t, into: p) { return }
+        // Rare: some score is +Inf, or all are −Inf or NaN; dividing by t > 0 keeps which.
+        let normalizer = LogNormalizer(z)
+        for i in z.indices { p[i] = normalizer.probability(z[i]) }
     }
 
     /// Applies `kernel` to each row of `z` (a vector is one row), giving a result of the same shape.
@@ -148,7 +132,7 @@ enum SoftmaxFamily {
         _ kernel: (UnsafeBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void
     ) throws -> Tensor {
         let n = z.columns
-        let out = try [Double](unsafeUninitializedCapacity: z.count) { buffer, initialized in
+        let out = try VectorMath.array(count: z.count) { buffer in
             try z.scalars.withUnsafeBufferPointer { input in
                 for r in 0..<z.rows {
                     try args.checkInterrupt()
@@ -156,7 +140,6 @@ enum SoftmaxFamily {
                     kernel(UnsafeBufferPointer(rebasing: input[row]), UnsafeMutableBufferPointer(rebasing: buffer[row]))
                 }
             }
-            initialized = z.count
         }
         return Tensor(shape: z.shape, scalars: out)
     }
@@ -204,9 +187,8 @@ struct LogNormalizer {
             k = i
         }
         if m.isFinite {
-            var s = 0.0
-            for i in 0..<k { s += _exp(z[i] - m) }
-            for i in (k + 1)..<z.count { s += _exp(z[i] - m) }
+            let s = VectorMath.expSum(UnsafeBufferPointer(rebasing: z[..<k]), shift: m)
+                + VectorMath.expSum(UnsafeBufferPointer(rebasing: z[(k + 1)...]), shift: m)
             (shift, logSum) = (m, _log1p(s))
         } else if z.contains(where: \.isNaN) {
             (shift, logSum) = (.nan, .nan)

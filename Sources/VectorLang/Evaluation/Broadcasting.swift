@@ -14,28 +14,55 @@ enum Broadcasting {
     }
 
     /// Combines `a` and `b` elementwise; throws a shape-mismatch diagnostic naming both shapes.
+    ///
+    /// Each result is written once into uninitialised storage through raw pointers, so that with `op`
+    /// inlined (the optimiser specialises this function for each operator's closure) the loops vectorise.
+    @inline(__always)
     static func combine(_ a: Tensor, _ b: Tensor, _ args: Arguments, _ op: (Double, Double) -> Double) throws -> Tensor {
         if a.shape == b.shape {
-            var out = [Double](repeating: 0, count: a.count)
-            a.scalars.withUnsafeBufferPointer { pa in
-                b.scalars.withUnsafeBufferPointer { pb in
-                    for i in 0..<pa.count { out[i] = op(pa[i], pb[i]) }
+            return Tensor(shape: a.shape, scalars: fill(a.count) { out in
+                a.scalars.withUnsafeBufferPointer { pa in
+                    b.scalars.withUnsafeBufferPointer { pb in
+                        for i in 0..<out.count { out[i] = op(pa[i], pb[i]) }
+                    }
                 }
-            }
-            return Tensor(shape: a.shape, scalars: out)
+            })
         }
         guard let shape = shape(a.shape, b.shape) else { throw mismatch(a.shape, b.shape, args) }
-        if a.isScalar { let x = a.scalars[0]; return Tensor(shape: shape, scalars: b.scalars.map { op(x, $0) }) }
-        if b.isScalar { let y = b.scalars[0]; return Tensor(shape: shape, scalars: a.scalars.map { op($0, y) }) }
+        let count = shape.reduce(1, *)
+        if a.isScalar {
+            let x = a.scalars[0]
+            return Tensor(shape: shape, scalars: fill(count) { out in
+                b.scalars.withUnsafeBufferPointer { pb in for i in 0..<out.count { out[i] = op(x, pb[i]) } }
+            })
+        }
+        if b.isScalar {
+            let y = b.scalars[0]
+            return Tensor(shape: shape, scalars: fill(count) { out in
+                a.scalars.withUnsafeBufferPointer { pa in for i in 0..<out.count { out[i] = op(pa[i], y) } }
+            })
+        }
         // One is a matrix, the other a vector that repeats along its rows.
         let n = shape[1]
-        var out = [Double](repeating: 0, count: shape[0] * n)
-        for i in 0..<out.count {
-            let x = a.isVector ? a.scalars[i % n] : a.scalars[i]
-            let y = b.isVector ? b.scalars[i % n] : b.scalars[i]
-            out[i] = op(x, y)
-        }
-        return Tensor(shape: shape, scalars: out)
+        return Tensor(shape: shape, scalars: fill(count) { out in
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    for r in 0..<shape[0] {
+                        let row = r * n
+                        if a.isVector {
+                            for j in 0..<n { out[row + j] = op(pa[j], pb[row + j]) }
+                        } else {
+                            for j in 0..<n { out[row + j] = op(pa[row + j], pb[j]) }
+                        }
+                    }
+                }
+            }
+        })
+    }
+
+    @inline(__always)
+    private static func fill(_ count: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
+        VectorMath.array(count: count, body)
     }
 
     static func mismatch(_ a: [Int], _ b: [Int], _ args: Arguments) -> Diagnostic {

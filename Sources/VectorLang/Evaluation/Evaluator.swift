@@ -32,7 +32,7 @@ public final class Evaluator {
         callDepth = 0
         switch statement {
         case .expression(let expr):
-            let value = try evaluate(expr, locals: [:])
+            let value = try evaluateWithFreeIndices(expr, locals: [:])
             environment.bind("ans", to: value)
             return .value(value)
         case .assignment(let name, let expr, let range):
@@ -41,7 +41,7 @@ public final class Evaluator {
             if case .lambda(let parameters, let body, _) = expr {
                 value = .function(.closure(closure(named: name, parameters: parameters, body: body, locals: [:])))
             } else {
-                value = try evaluate(expr, locals: [:])
+                value = try evaluateWithFreeIndices(expr, locals: [:])
             }
             environment.bind(name, to: value)
             return .assigned(name: name, value)
@@ -95,6 +95,7 @@ public final class Evaluator {
             }
             return try apply(builtin, [a, b], ranges: [lhs.range, rhs.range], callRange: operatorRange)
         case .call(let callee, let arguments, let range):
+            if let value = try evaluateIndexForm(callee, arguments, range: range, locals: locals) { return value }
             let f = try evaluate(callee, locals: locals)
             guard case .function(let function) = f else {
                 var suggestion: String?
@@ -129,6 +130,7 @@ public final class Evaluator {
         if let value = locals[name] ?? environment[name] { return value }
         if let builtin = Builtins.named[name] { return .function(.builtin(builtin)) }
         if let constant = Builtins.constants[name] { return .scalar(constant) }
+        if let element = try indexedElement(name, at: range, locals: locals) { return element }
         var candidates = Array(locals.keys) + environment.names + Builtins.all.map(\.name) + Builtins.constants.keys
         candidates.removeAll { $0 == "end" || $0.first.map { !$0.isLetter } ?? true }
         let guess = Suggestions.closest(to: name, among: candidates)
@@ -165,7 +167,7 @@ public final class Evaluator {
             var locals = closure.captured
             for (parameter, value) in zip(closure.parameters, values) { locals[parameter] = value }
             do {
-                return try evaluate(closure.body, locals: locals)
+                return try evaluateWithFreeIndices(closure.body, locals: locals)
             } catch var diagnostic as Diagnostic where closure.line != String(String.UnicodeScalarView(source)) {
                 // The body was written on another line, so its ranges mean nothing here: point at the
                 // call, and say where inside the function it went wrong.

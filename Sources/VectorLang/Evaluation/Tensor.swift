@@ -49,7 +49,12 @@ public struct Tensor: Equatable, Sendable {
     /// Applies `transform` to every element, keeping the shape.
     @inlinable
     public func map(_ transform: (Double) -> Double) -> Tensor {
-        Tensor(shape: shape, scalars: scalars.map(transform))
+        // Written once into uninitialised storage: Array.map appends element by element.
+        Tensor(shape: shape, scalars: VectorMath.array(count: count) { out in
+            scalars.withUnsafeBufferPointer { x in
+                for i in 0..<out.count { out[i] = transform(x[i]) }
+            }
+        })
     }
 
     /// Row `r` (0-based) of a matrix, as a slice of the storage.

@@ -1,14 +1,15 @@
 /// Turns the tokens of one line into statements, by recursive descent.
 ///
-/// Precedence, loosest first: `->` (lambda), `+ -`, `* / @`, unary `-`, `^` (right-associative, so
-/// `-2^2` is −4 as on paper), then postfix call `f(…)`, index `x[…]` and transpose `A'`.
-/// A line is one or more statements separated by `;`.
+/// Precedence, loosest first: `->` (lambda), `+ -`, `* / @`, unary `-` and `Σ_k`, `^` (right-associative,
+/// so `-2^2` is −4 as on paper), then postfix call `f(…)`, index `x[…]`, subscript `(…)_i` and transpose `A'`.
+/// A line is one or more statements separated by `;`. Index notation's forms are in `IndexNotation/IndexNotationSyntax.swift`.
 public struct Parser {
     /// Deeper nesting than this is refused with a message instead of overflowing the stack.
     public static let maximumDepth = 200
 
     private let tokens: [Token]
-    private var position = 0
+    /// The current token; internal so that the index-notation forms, in their own file, can advance it.
+    var position = 0
     private var depth = 0
 
     public init(tokens: [Token]) {
@@ -116,7 +117,7 @@ public struct Parser {
         }
     }
 
-    private mutating func multiplicative() throws(Diagnostic) -> Expr {
+    mutating func multiplicative() throws(Diagnostic) -> Expr {
         var lhs = try unary()
         while true {
             let op: BinaryOperator
@@ -140,6 +141,7 @@ public struct Parser {
                 let operand = try p.unary()
                 return .unary(token.kind == .minus ? .negate : .plus, operand, range: token.range.union(operand.range))
             default:
+                if let sum = try p.prefixSumIfPresent() { return sum }
                 return try p.power()
             }
         }
@@ -176,6 +178,10 @@ public struct Parser {
             case .apostrophe:
                 let tick = advance()
                 expr = .transpose(expr, range: expr.range.union(tick.range))
+            case .identifier(let name) where name.hasPrefix("_") && subscriptFollowsImmediately:
+                let token = advance()
+                let subscripts = try subscripts(after: token, written: name.unicodeScalars.dropFirst())
+                expr = .index(expr, subscripts.items, range: expr.range.union(subscripts.end))
             default:
                 return expr
             }
@@ -205,6 +211,7 @@ public struct Parser {
             position += 1
             return .number(value, range: token.range)
         case .identifier(let name):
+            if let indexed = try indexNotationName() { return indexed }
             position += 1
             return .variable(name, range: token.range)
         case .leftParen:
@@ -230,7 +237,7 @@ public struct Parser {
     }
 
     /// Comma-separated items up to `closing`; returns them and the closing token's range.
-    private mutating func list<T>(
+    mutating func list<T>(
         closing: Token.Kind, opening: Token, item: (inout Parser) throws(Diagnostic) -> T
     ) throws(Diagnostic) -> (items: [T], close: SourceRange) {
         var items: [T] = []
@@ -275,10 +282,13 @@ public struct Parser {
         }
     }
 
-    private var peek: Token { tokens[min(position, tokens.count - 1)] }
+    var peek: Token { tokens[min(position, tokens.count - 1)] }
+
+    /// The token `offset` places after the current one (the end token past the end).
+    func token(at offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
 
     @discardableResult
-    private mutating func advance() -> Token {
+    mutating func advance() -> Token {
         let token = peek
         if position < tokens.count - 1 { position += 1 }
         return token

@@ -77,9 +77,11 @@ struct LinePlot: Sendable {
         var line = Array(repeating: Character(" "), count: offset + w + 8)
         var used: [Range<Int>] = []
         var columns = Set<Int>()
-        for (x, text) in candidates {
+        for (k, (x, text)) in candidates.enumerated() {
             let column = LinePlot.cell((x - a) / (b - a), w)
             guard column >= 0, column < w, !columns.contains(column) else { continue }
+            // A tick just inside an end (-5 beside -6) crowds it; the ends (k < 2) always stay.
+            if k >= 2 && (column < 6 || column > w - 7) { continue }
             // a's label starts under the plot's left edge, b's ends under its right edge, others centre.
             let start = column == 0 ? offset : column == w - 1 ? offset + w - text.count : offset + column - text.count / 2
             let span = max(start, 0)..<(max(start, 0) + text.count)

@@ -1,0 +1,55 @@
+import VectorLang
+
+/// One operation timed through the evaluator, the way a person at the prompt runs it: the line is parsed
+/// once, its inputs are bound as session variables, and each run evaluates the statement again.
+struct BenchmarkCase: Sendable {
+    let name: String
+    /// What NumPy computes for the same case (Benchmarks/autodiff.py times it).
+    let summary: String
+    /// The line evaluated in each run.
+    let line: String
+    /// Binds the inputs.
+    let setUp: @Sendable (Environment) -> Void
+    /// A few numbers of the result, for the driver to compare with NumPy's.
+    let check: @Sendable (Tensor) -> [String: Double]
+
+    static let all: [BenchmarkCase] = [softmax, jacobianOfSoftmax, gradOfCrossEntropy]
+
+    static func named(_ name: String) -> BenchmarkCase? { all.first { $0.name == name } }
+
+    static let softmax = BenchmarkCase(
+        name: "softmax", summary: "softmax of 10^7 scores", line: "softmax(x)",
+        setUp: { $0.bind("x", to: .tensor(Tensor(vector: scores(count: 10_000_000)))) },
+        check: { p in ["sum": p.scalars.reduce(0, +), "first": p.scalars[0], "last": p.scalars[p.count - 1]] })
+
+    static let jacobianOfSoftmax = BenchmarkCase(
+        name: "jacobian", summary: "jacobian(softmax, z), n = 2000", line: "jacobian(softmax, z)",
+        setUp: { $0.bind("z", to: .tensor(Tensor(vector: scores(count: 2000)))) },
+        check: { j in ["j11": j.scalars[0], "j12": j.scalars[1], "sum": j.scalars.reduce(0, +).magnitude] })
+
+    static let gradOfCrossEntropy = BenchmarkCase(
+        name: "grad", summary: "grad(z -> cross_entropy(softmax(z), y), z), n = 10^6",
+        line: "grad(z -> cross_entropy(softmax(z), y), z)",
+        setUp: { environment in
+            let n = 1_000_000
+            environment.bind("z", to: .tensor(Tensor(vector: scores(count: n))))
+            var y = [Double](repeating: 0, count: n)
+            y[hotClass(n)] = 1
+            environment.bind("y", to: .tensor(Tensor(vector: y)))
+        },
+        check: { g in
+            ["first": g.scalars[0], "hot": g.scalars[hotClass(g.count)], "l1": g.scalars.reduce(0) { $0 + $1.magnitude }]
+        })
+
+    /// Scores spread evenly over [−10, 10): 20·frac(i·φ) − 10, computed in the same order as the NumPy
+    /// side's `20 * ((np.arange(n) * 0.6180339887498949) % 1.0) - 10`, so both get the same numbers.
+    static func scores(count n: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+            for i in 0..<n { buffer[i] = 20 * (Double(i) * 0.6180339887498949).truncatingRemainder(dividingBy: 1) - 10 }
+            initialized = n
+        }
+    }
+
+    /// The target class of the grad case (0-based), as `n // 3` on the NumPy side.
+    static func hotClass(_ n: Int) -> Int { n / 3 }
+}

@@ -1,0 +1,113 @@
+import VectorLang
+
+/// A fresh session that has run a list of lines, with some variables rebound to random values.
+///
+/// Point 0 is the lesson's own values: the lines run as written. At point k > 0 every line that
+/// assigns a varied variable is followed by rebinding it to a random value of the same shape, drawn
+/// from a generator seeded by (seed, k, name, how many times it was assigned), so two replays of the
+/// same lines at the same point see the same numbers, and definitions that follow (`p = softmax(z)`)
+/// are computed from the random value.
+struct Replay {
+    let session: Session
+    /// Lines that failed, and varied names that were never assigned.
+    private(set) var problems: [SourceProblem] = []
+    private var assignments: [String: Int] = [:]
+
+    init(lines: [SourceLine], variations: [Variation], point: Int, seed: UInt64) {
+        session = Session()
+        for line in lines { run(line, variations: variations, point: point, seed: seed) }
+        for variation in variations where assignments[variation.name] == nil {
+            problems.append(SourceProblem(line: nil, message: "'vary: \(variation.name)', but no line before the question assigns \(variation.name)"))
+        }
+    }
+
+    private mutating func run(_ line: SourceLine, variations: [Variation], point: Int, seed: UInt64) {
+        do {
+            for statement in try Parser.parse(line.text) {
+                let outcome = try session.evaluator.execute(statement, in: line.text)
+                guard case .assigned(let name, let value) = outcome,
+                      let variation = variations.first(where: { $0.name == name }) else { continue }
+                let count = assignments[name, default: 0]
+                assignments[name] = count + 1
+                // Point 0 is the lesson's own values: it only notes that the variable was assigned.
+                guard point > 0 else { continue }
+                guard let tensor = value.tensor else {
+                    problems.append(SourceProblem(line: line.line, message: "'vary: \(name)', but \(name) is a \(value.kindDescription), not numbers"))
+                    continue
+                }
+                let random = RandomSource(seed: Replay.mix(seed, UInt64(point), Replay.fnv(name), UInt64(count)))
+                session.environment.bind(name, to: .tensor(variation.sample(like: tensor, random: random)))
+            }
+        } catch {
+            problems.append(SourceProblem(line: line.line, message: Replay.message(error)))
+        }
+    }
+
+    /// The value of one expression in this session, or the message of what went wrong.
+    func evaluate(_ text: String) -> Result<Value, SourceProblem> {
+        do {
+            let statements = try Parser.parse(text)
+            guard statements.count == 1, case .expression = statements[0] else {
+                return .failure(SourceProblem(line: nil, message: "expected one expression, not an assignment or several statements"))
+            }
+            guard case .value(let value) = try session.evaluator.execute(statements[0], in: text) else {
+                return .failure(SourceProblem(line: nil, message: "expected an expression"))
+            }
+            return .success(value)
+        } catch {
+            return .failure(SourceProblem(line: nil, message: Replay.message(error)))
+        }
+    }
+
+    static func message(_ error: any Error) -> String {
+        (error as? Diagnostic)?.message ?? "\(error)"
+    }
+
+    /// FNV-1a: a hash that is the same in every process (Swift's `Hasher` is seeded per run).
+    static func fnv(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    static func mix(_ values: UInt64...) -> UInt64 {
+        values.reduce(0x9E37_79B9_7F4A_7C15) { ($0 ^ $1) &* 0xBF58_476D_1CE4_E5B9 &+ 0x94D0_49BB_1331_11EB }
+    }
+}
+
+/// Something that went wrong while replaying or evaluating, with the lesson line when there is one.
+struct SourceProblem: Error, Equatable {
+    var line: Int?
+    var message: String
+}
+
+extension Variation {
+    /// A random tensor with the shape of `like`, drawn from this variation's distribution.
+    func sample(like: Tensor, random: RandomSource) -> Tensor {
+        let rows = like.isMatrix ? like.rows : 1
+        let columns = like.count / max(rows, 1)
+        var scalars = [Double](repeating: 0, count: like.count)
+        switch distribution {
+        case .uniform(let lower, let upper):
+            for i in scalars.indices { scalars[i] = lower + (upper - lower) * random.uniform() }
+        case .simplex:
+            // The gaps between sorted uniform draws are uniform on the simplex (Dirichlet(1, …, 1)),
+            // kept away from 0 so that log(p) stays finite.
+            for r in 0..<rows where columns > 0 {
+                let cuts = [0] + (1..<columns).map { _ in random.uniform() }.sorted() + [1]
+                let gaps = (0..<columns).map { 0.01 + cuts[$0 + 1] - cuts[$0] }
+                let total = gaps.reduce(0, +)
+                for c in 0..<columns { scalars[r * columns + c] = gaps[c] / total }
+            }
+        case .onehot:
+            for r in 0..<rows where columns > 0 {
+                let k = min(columns - 1, Int(random.uniform() * Double(columns)))
+                scalars[r * columns + k] = 1
+            }
+        }
+        return Tensor(shape: like.shape, scalars: scalars)
+    }
+}

@@ -1,0 +1,16 @@
+/// A lesson file that does not follow the format, with where and what was expected.
+///
+/// Its description is `file:line: message`, the form editors and CI logs turn into links.
+public struct LessonFormatError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(message)" }
+}

@@ -1,0 +1,311 @@
+import VectorLang
+
+/// Takes a learner through a lesson: a state machine from input to events, with no terminal and no files.
+///
+/// The learner stays at the normal prompt: the shell passes every language line to `submit(_:)`,
+/// which runs it in the learner's own session (variables persist, every builtin works) and, when a
+/// question is open and the line ends with an expression, judges that expression as the answer.
+/// Lesson commands (`:next`, `:back`, `:hint`, `:skip`, `:show`, `:quit`) go to `perform(_:)`; other
+/// meta-commands (`:vars`, `:help`) stay the shell's. Save every `.checkpoint` event's progress.
+///
+///     let runner = LessonRunner(lesson: lesson, session: shell.session, progress: saved, derive: engine)
+///     render(runner.start())
+///     // for each line:  render(LessonCommand(line).map(runner.perform) ?? runner.submit(line))
+public final class LessonRunner {
+    public let lesson: Lesson
+    public let session: Session
+    public private(set) var progress: LessonProgress
+    /// Every line the learner's session has run since the lesson began: the lesson's set-up and demo
+    /// lines and the learner's own assignments and definitions. Answers are checked in replays of it.
+    public private(set) var history: [String] = []
+
+    public enum State: Equatable { case notStarted, running, finished, quit }
+    public private(set) var state: State = .notStarted
+    /// The current step, counting from 0.
+    public private(set) var stepIndex = 0
+
+    private let derive: DerivationProvider?
+    /// The next part of the current step to show.
+    private var cursor = 0
+    private var open: OpenQuestion?
+    /// What the current step has shown so far, for `:show`.
+    private var shown: [LessonEvent] = []
+    private var judges: [String: AnswerJudge] = [:]
+
+    private struct OpenQuestion {
+        let question: Question
+        let key: String
+        /// Index of the question's part in the step.
+        let part: Int
+        var resolved: Bool
+        var hintsGiven = 0
+        var attempts = 0
+    }
+
+    /// - Parameters:
+    ///   - session: the learner's session, shared with the shell's prompt.
+    ///   - progress: saved progress for this lesson, to resume from; nil starts fresh.
+    ///   - derive: runs `jacobi derive` blocks; without it they report a problem.
+    public init(lesson: Lesson, session: Session, progress: LessonProgress? = nil, derive: DerivationProvider? = nil) {
+        self.lesson = lesson
+        self.session = session
+        self.derive = derive
+        var saved = progress ?? LessonProgress(lesson: lesson.name, stepCount: lesson.steps.count)
+        saved.lesson = lesson.name
+        saved.stepCount = lesson.steps.count
+        self.progress = saved
+    }
+
+    /// The question the learner's answers go to, if any.
+    public var openQuestion: Question? { open?.question }
+
+    /// Whether `:skip` may pass over the open question.
+    public var canSkip: Bool { open.map { $0.question.skipAllowed ?? lesson.skipAllowed } ?? true }
+
+    /// Where to resume: the saved step (a finished lesson saves step 0, to begin again).
+    public var resumeStep: Int { min(max(progress.step, 0), lesson.steps.count - 1) }
+
+    /// Starts at `step` (counting from 0), or where the learner left off. Set-up and demo lines of
+    /// earlier steps run silently first, so their variables exist.
+    public func start(at step: Int? = nil) -> [LessonEvent] {
+        let target = min(max(step ?? resumeStep, 0), lesson.steps.count - 1)
+        // Taking a finished lesson again from the start asks its questions again; `completed` stays.
+        if progress.completed, target == 0 { progress.questions = [:] }
+        state = .running
+        var events: [LessonEvent] = []
+        for earlier in lesson.steps.prefix(target) {
+            for part in earlier.parts {
+                if case .setup(let lines) = part { events += runSilently(lines) }
+                if case .demo(let lines) = part { events += runSilently(lines) }
+            }
+        }
+        return events + enter(target)
+    }
+
+    // MARK: - Learner input
+
+    /// A language line typed by the learner: run in the session, and judged when it answers the open question.
+    public func submit(_ line: String) -> [LessonEvent] {
+        let outputs = session.submit(line)
+        var events = outputs.map(LessonEvent.output)
+        guard state == .running, let statements = try? Parser.parse(line), let last = statements.last else { return events }
+        if statements.contains(where: { if case .expression = $0 { return false } else { return true } }) {
+            history.append(line)
+        }
+        let failed = outputs.contains { if case .error = $0 { return true } else { return false } }
+        guard !failed, case .expression = last, var question = open, let answer = LessonRunner.lastStatement(of: line) else {
+            return events
+        }
+        let verdict = judge(for: question).judge(answer, history: history)
+        guard verdict.isCorrect else {
+            if case .incorrect(let feedback, _) = verdict { events.append(.incorrect(feedback: feedback)) }
+            if !question.resolved { question.attempts += 1 }
+            open = question
+            return events
+        }
+        events.append(.correct(explanation: question.question.explanation))
+        guard !question.resolved else { return events }
+        return events + resolve(question, as: .correct)
+    }
+
+    /// A lesson command.
+    public func perform(_ command: LessonCommand) -> [LessonEvent] {
+        guard state == .running else {
+            return [.notice(state == .finished ? "The lesson is finished." : "The lesson is not running.")]
+        }
+        switch command {
+        case .next:
+            if let question = open, !question.resolved {
+                let skip = canSkip ? ", or :skip to see the answer" : " (this one cannot be skipped)"
+                return [.notice("Answer the question first: type an expression at the prompt; :hint for a hint\(skip).")]
+            }
+            if stepIndex + 1 < lesson.steps.count { return enter(stepIndex + 1) }
+            return finish()
+        case .back:
+            guard stepIndex > 0 else { return [.notice("This is the first step.")] }
+            return enter(stepIndex - 1)
+        case .hint:
+            guard var question = open else { return [.notice("There is no question open; :next to continue.")] }
+            let hints = question.question.hints
+            guard !hints.isEmpty else { return [.notice("This question has no hints.")] }
+            guard question.hintsGiven < hints.count else {
+                return [.notice("That was the last hint" + (canSkip && !question.resolved ? "; :skip shows the answer." : "."))]
+            }
+            question.hintsGiven += 1
+            open = question
+            let event = LessonEvent.hint(hints[question.hintsGiven - 1], number: question.hintsGiven, of: hints.count)
+            shown.append(event)
+            return [event]
+        case .skip:
+            guard let question = open, !question.resolved else { return perform(.next) }
+            guard canSkip else { return [.notice("This question cannot be skipped; :hint for a hint.")] }
+            let event = LessonEvent.skipped(answer: question.question.answerText, explanation: question.question.explanation)
+            shown.append(event)
+            return [event] + resolve(question, as: .skipped)
+        case .show:
+            return shown
+        case .quit:
+            state = .quit
+            return [.checkpoint(progress), .quit]
+        }
+    }
+
+    /// Runs the lesson's lines up to the current point again, silently: for after the shell cleared
+    /// the session (`:reset`), so the lesson's variables exist again.
+    public func restoreLessonVariables() -> [LessonEvent] {
+        var events: [LessonEvent] = []
+        for (s, step) in lesson.steps.enumerated() where s <= stepIndex {
+            for (i, part) in step.parts.enumerated() where s < stepIndex || i < cursor {
+                if case .setup(let lines) = part { events += runSilently(lines) }
+                if case .demo(let lines) = part { events += runSilently(lines) }
+            }
+        }
+        return events
+    }
+
+    // MARK: - Steps
+
+    private func enter(_ step: Int) -> [LessonEvent] {
+        stepIndex = step
+        cursor = 0
+        open = nil
+        shown = []
+        progress.step = step
+        let header = LessonEvent.step(number: step + 1, of: lesson.steps.count, title: lesson.steps[step].title)
+        shown.append(header)
+        return [header, .checkpoint(progress)] + advance()
+    }
+
+    /// Shows parts from the cursor until an unanswered question or the end of the step.
+    private func advance() -> [LessonEvent] {
+        var events: [LessonEvent] = []
+        let parts = lesson.steps[stepIndex].parts
+        while cursor < parts.count {
+            let index = cursor
+            cursor += 1
+            switch parts[index] {
+            case .narrative(let text, _):
+                events.append(.narrative(text))
+            case .setup(let lines):
+                events += runSilently(lines)
+            case .demo(let lines):
+                let demo = lines.map { line -> DemoLine in
+                    history.append(line.text)
+                    return DemoLine(input: line.text, outputs: session.submit(line.text))
+                }
+                events.append(.demo(demo))
+                for (line, result) in zip(lines, demo) where result.failed {
+                    events.append(.problem("\(lesson.file):\(line.line): this demo line failed"))
+                }
+            case .derivation(let arguments, let line):
+                events.append(derivation(arguments, line: line))
+            case .question(let question):
+                let key = questionKey(step: stepIndex, part: index)
+                let answered = progress.questions[key] != nil
+                open = OpenQuestion(question: question, key: key, part: index, resolved: answered)
+                events.append(.question(question, answered: answered))
+                if !answered {
+                    shown += events
+                    return events
+                }
+            }
+        }
+        events.append(.awaitingNext(last: stepIndex + 1 == lesson.steps.count))
+        shown += events
+        return events
+    }
+
+    private func derivation(_ arguments: String, line: Int) -> LessonEvent {
+        guard let derive else {
+            return .problem("\(lesson.file):\(line): no derivation engine is available for 'derive \(arguments)'")
+        }
+        do {
+            return .derivation(arguments: arguments, lines: try derive(arguments, session))
+        } catch {
+            return .problem("\(lesson.file):\(line): derive \(arguments): \((error as? Diagnostic)?.message ?? "\(error)")")
+        }
+    }
+
+    private func runSilently(_ lines: [SourceLine]) -> [LessonEvent] {
+        var events: [LessonEvent] = []
+        for line in lines {
+            history.append(line.text)
+            for case .error(let diagnostic, _) in session.submit(line.text) {
+                events.append(.problem("\(lesson.file):\(line.line): \(diagnostic.message)"))
+            }
+        }
+        return events
+    }
+
+    private func resolve(_ question: OpenQuestion, as outcome: QuestionRecord.Outcome) -> [LessonEvent] {
+        var question = question
+        question.resolved = true
+        open = question
+        progress.questions[question.key] = QuestionRecord(outcome: outcome, attempts: question.attempts, hints: question.hintsGiven)
+        return [.checkpoint(progress)] + advance()
+    }
+
+    private func finish() -> [LessonEvent] {
+        state = .finished
+        progress.completed = true
+        progress.step = 0
+        let records = Array(progress.questions.values)
+        let summary = LessonSummary(
+            questions: lesson.questions.count,
+            firstTry: records.filter { $0.outcome == .correct && $0.attempts == 0 && $0.hints == 0 }.count,
+            correct: records.filter { $0.outcome == .correct }.count,
+            skipped: records.filter { $0.outcome == .skipped }.count,
+            hints: records.reduce(0) { $0 + $1.hints })
+        return [.checkpoint(progress), .finished(summary)]
+    }
+
+    // MARK: - Judging
+
+    /// "3.1": the first question of step 3 (both counted from 1), stable while the step's questions stay put.
+    private func questionKey(step: Int, part: Int) -> String {
+        let ordinal = lesson.steps[step].parts.prefix(part + 1).filter { if case .question = $0 { return true } else { return false } }.count
+        return "\(step + 1).\(ordinal)"
+    }
+
+    private func judge(for open: OpenQuestion) -> AnswerJudge {
+        if let judge = judges[open.key] { return judge }
+        let judge = AnswerJudge(question: open.question, lessonLines: lesson.lines(before: stepIndex, part: open.part),
+                                seed: lesson.seed(forQuestionAt: open.question.line))
+        judges[open.key] = judge
+        return judge
+    }
+}
+
+extension Lesson {
+    /// The set-up and demo lines that run before part `part` of step `step`.
+    public func lines(before step: Int, part: Int) -> [SourceLine] {
+        var lines: [SourceLine] = []
+        for (s, current) in steps.enumerated() where s <= step {
+            for (i, p) in current.parts.enumerated() where s < step || i < part {
+                if case .setup(let l) = p { lines += l }
+                if case .demo(let l) = p { lines += l }
+            }
+        }
+        return lines
+    }
+
+    /// The seed of a question's random points: the same on every run, different for every question.
+    func seed(forQuestionAt line: Int) -> UInt64 {
+        Replay.mix(Replay.fnv(name), UInt64(max(line, 0)))
+    }
+}
+
+extension LessonRunner {
+    /// The text of the last `;`-separated statement of a line, without the comment: the answer in
+    /// `q = p * (1 - p); diag(q)`. (An expression's own range leaves out enclosing parentheses.)
+    static func lastStatement(of line: String) -> String? {
+        guard let tokens = try? Lexer.tokenize(line) else { return nil }
+        let code = tokens.filter { $0.kind != .end }
+        guard let last = code.lastIndex(where: { $0.kind != .semicolon }) else { return nil }
+        let start = code[..<last].lastIndex { $0.kind == .semicolon }.map { code[$0].range.end } ?? 0
+        let scalars = Array(line.unicodeScalars)
+        let end = min(code[last].range.end, scalars.count)
+        guard start < end else { return nil }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+}

@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import VectorLang
+
+extension MetaCommand {
+    static var load: MetaCommand {
+        MetaCommand("load", usage: ":load FILE", "Runs a script in this session, showing only its errors.",
+                    detail: ["The variables and functions it defines stay defined.", "Example: :load session.jac"],
+                    group: .files, argument: .fileName) { shell, call in
+            shell.runFile(call, showingResults: false)
+        }
+    }
+
+    static var run: MetaCommand {
+        MetaCommand("run", usage: ":run FILE", "Runs a script in this session, showing every result as it goes.",
+                    group: .files, argument: .fileName) { shell, call in
+            shell.runFile(call, showingResults: true)
+        }
+    }
+
+    static var save: MetaCommand {
+        MetaCommand("save", usage: ":save FILE", "Writes the session's variables and functions as a script that :load restores.",
+                    detail: ["Numbers are written with 17 significant digits, so they read back exactly."],
+                    group: .files, argument: .fileName) { shell, call in
+            guard !call.argument.isEmpty else {
+                return [call.error(":save needs a file name", suggestion: "type :save session.jac")]
+            }
+            let path = ShellSession.expandingTilde(call.argument)
+            let saved = SessionScript.script(of: shell.session.environment, precision: shell.session.options.precision)
+            do {
+                try TextFile.writeAtomically(saved.text, to: path)
+            } catch {
+                return [call.error("\(error)")]
+            }
+            var outputs: [ShellSession.Output] = saved.skipped.map { .info("not saved: \($0.name), \($0.reason)") }
+            let count = saved.names.count
+            outputs.append(.info("saved \(count) name\(count == 1 ? "" : "s") to \(call.argument)"))
+            return outputs
+        }
+    }
+}
+
+extension ShellSession {
+    /// `:load` and `:run`: each input of the file through `submit`, errors located as `FILE:LINE:COLUMN`.
+    func runFile(_ call: MetaCommand.Invocation, showingResults: Bool) -> [Output] {
+        guard !call.argument.isEmpty else {
+            let name = showingResults ? "run" : "load"
+            return [call.error("a file name should follow :\(name)", suggestion: "type :\(name) session.jac")]
+        }
+        guard loadDepth < ShellSession.maximumLoadDepth else {
+            return [call.error("files load each other more than \(ShellSession.maximumLoadDepth) deep",
+                               note: "a file that loads itself would never finish")]
+        }
+        let lines: [String]
+        do {
+            lines = try TextFile.lines(at: ShellSession.expandingTilde(call.argument))
+        } catch {
+            return [call.error("\(error)")]
+        }
+        loadDepth += 1
+        defer { loadDepth -= 1 }
+        var outputs: [Output] = []
+        var count = 0, failures = 0
+        inputs: for input in Script.inputs(lines) {
+            count += 1
+            for output in submit(input.text) {
+                switch output {
+                case .result, .help:
+                    if showingResults { outputs.append(output) }
+                case .info:
+                    if showingResults || wasInterrupted { outputs.append(output) }
+                case .error(let diagnostic, let source, let prefix):
+                    failures += 1
+                    let (line, column) = diagnostic.location(in: source)
+                    let location = prefix.isEmpty ? "\(call.argument):\(input.firstLine + line - 1):\(column): " : prefix
+                    outputs.append(.error(diagnostic, source: source, prefix: location))
+                case .quit:
+                    break inputs
+                }
+            }
+            // Ctrl-C stops the whole file, not just the line it landed in.
+            if wasInterrupted { break inputs }
+        }
+        if !showingResults {
+            let summary = "loaded \(call.argument): \(count) input\(count == 1 ? "" : "s")"
+            outputs.append(.info(failures == 0 ? summary : summary + ", \(failures) failed"))
+        }
+        return outputs
+    }
+
+    /// `~/x` as `$HOME/x`, as a shell would expand it.
+    static func expandingTilde(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = getenv("HOME") else { return path }
+        return String(cString: home) + path.dropFirst()
+    }
+}

@@ -1,0 +1,75 @@
+import VectorLang
+
+/// How output looks: ANSI colours when the terminal wants them, plain text otherwise.
+///
+/// Colour is the shell's business only: the session returns plain text and structured errors, and
+/// this turns them into what the terminal shows. `Palette(enabled: false)` gives exactly the text the
+/// transcripts and scripts see.
+struct Palette {
+    let enabled: Bool
+
+    enum Style: String {
+        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36"
+        case boldRed = "1;31", boldGreen = "1;32"
+    }
+
+    func paint(_ text: String, _ style: Style) -> String {
+        enabled && !text.isEmpty ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
+    }
+
+    /// A prompt for readline: escape codes between \001 and \002, so readline knows they take no columns
+    /// and the cursor and line wrapping stay right.
+    func prompt(_ text: String, continuation: Bool) -> String {
+        guard enabled else { return text }
+        // Colour the prompt's text, not the space the user types after.
+        let body = String(text.reversed().drop { $0 == " " }.reversed())
+        let trailing = String(repeating: " ", count: text.count - body.count)
+        let style: Style = continuation ? .dim : .boldGreen
+        return "\u{1}\u{1B}[\(style.rawValue)m\u{2}" + body + "\u{1}\u{1B}[0m\u{2}" + trailing
+    }
+
+    /// The text to show for one output and whether it belongs on standard error; nil for `.quit`.
+    func render(_ output: ShellSession.Output) -> (text: String, isError: Bool)? {
+        switch output {
+        case .result(let text): return (paint(text, .cyan), false)
+        case .info(let text): return (paint(text, .yellow), false)
+        case .help(let text): return (help(text), false)
+        case .error(let diagnostic, let source, let prefix): return (error(diagnostic, source: source, prefix: prefix), true)
+        case .quit: return nil
+        }
+    }
+
+    /// Headings bold; in entries, the name before the two-space gap green.
+    func help(_ text: String) -> String {
+        guard enabled else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasPrefix("  ") else { return paint(String(line), .bold) }
+            let body = Array(line.dropFirst(2))
+            guard let gap = body.indices.first(where: { $0 + 1 < body.count && body[$0] == " " && body[$0 + 1] == " " }) else {
+                return String(line)
+            }
+            return "  " + paint(String(body[..<gap]), .green) + String(body[gap...])
+        }.joined(separator: "\n")
+    }
+
+    /// The diagnostic as `Diagnostic.rendered` writes it, with the label, caret, note and help coloured.
+    func error(_ diagnostic: Diagnostic, source: String, prefix: String) -> String {
+        let plain = diagnostic.rendered(source: source, prefix: prefix)
+        guard enabled else { return plain }
+        let lines = plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return lines.enumerated().map { index, line in
+            switch index {
+            case 0:
+                let head = prefix + "error: "
+                return line.hasPrefix(head) ? prefix + paint("error:", .boldRed) + " " + paint(String(line.dropFirst(head.count)), .bold) : line
+            case 1: return line
+            case 2: return paint(line, .boldRed)
+            default:
+                for (label, style) in [("  note:", Style.cyan), ("  help:", Style.green)] where line.hasPrefix(label) {
+                    return paint(label, style) + line.dropFirst(label.count)
+                }
+                return line
+            }
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,215 @@
+import XCTest
+import VectorLang
+@testable import LessonKit
+
+final class LessonRunnerTests: XCTestCase {
+    static let text = """
+    # Runner test
+
+    - minutes: 5
+
+    A lesson to drive the runner.
+
+    ## Numbers
+
+    Look at these.
+
+    ```jacobi setup
+    z = [2, 1, 0.1]
+    ```
+
+    ```jacobi
+    p = softmax(z)
+    ```
+
+    ## The diagonal
+
+    ```jacobi derive
+    softmax
+    ```
+
+    ```jacobi question
+    ask: The diagonal of the Jacobian, in p?
+    expect: p * (1 - p)
+    vary: z
+    hint: First hint.
+    hint: Second hint.
+    mistake: p -> That is p itself.
+    explain: Because of the quotient rule.
+    ```
+
+    After the question.
+
+    ## Must answer
+
+    ```jacobi question
+    ask: sum(p)?
+    expect: 1
+    skip: no
+    ```
+
+    ```jacobi question
+    ask: Pick the second.
+    - [ ] first -> Not the first.
+    - [x] second
+    ```
+    """
+
+    var lesson: Lesson!
+
+    override func setUpWithError() throws {
+        lesson = try LessonParser.parse(Self.text, file: "runner.md")
+    }
+
+    func testAWholeRunWithEveryCommand() throws {
+        let session = Session()
+        let runner = LessonRunner(lesson: lesson, session: session, derive: FakeDerivations.provider)
+        var events = runner.start()
+        XCTAssertEqual(events, [
+            .step(number: 1, of: 3, title: "Numbers"),
+            .checkpoint(LessonProgress(lesson: "runner", step: 0, stepCount: 3)),
+            .narrative("Look at these."),
+            .demo([DemoLine(input: "p = softmax(z)", outputs: [.result("[0.659, 0.2424, 0.09857]")])]),
+            .awaitingNext(last: false),
+        ])
+        XCTAssertEqual(runner.perform(.hint), [.notice("There is no question open; :next to continue.")])
+        XCTAssertEqual(runner.perform(.back), [.notice("This is the first step.")])
+
+        events = runner.perform(.next)
+        let question = try XCTUnwrap(lesson.steps[1].questions.first)
+        XCTAssertEqual(events, [
+            .step(number: 2, of: 3, title: "The diagonal"),
+            .checkpoint(LessonProgress(lesson: "runner", step: 1, stepCount: 3)),
+            .derivation(arguments: "softmax", lines: ["derivation of softmax", "  = a step", "  = the result"]),
+            .question(question, answered: false),
+        ])
+        XCTAssertEqual(runner.openQuestion, question)
+        XCTAssertEqual(runner.perform(.next),
+                       [.notice("Answer the question first: type an expression at the prompt; :hint for a hint, or :skip to see the answer.")])
+
+        // Exploring is not answering: assignments only print, errors only show the error.
+        XCTAssertEqual(runner.submit("q = p * (1 - p)"), [.output(.result("[0.2247, 0.1837, 0.08885]"))])
+        let error = runner.submit("nosuch(p)")
+        XCTAssertEqual(error.count, 1)
+        guard case .output(.error) = error[0] else { return XCTFail("\(error)") }
+
+        XCTAssertEqual(runner.submit("p"), [.output(.result("[0.659, 0.2424, 0.09857]")), .incorrect(feedback: "That is p itself.")])
+        XCTAssertEqual(runner.perform(.hint), [.hint("First hint.", number: 1, of: 2)])
+        XCTAssertEqual(runner.perform(.hint), [.hint("Second hint.", number: 2, of: 2)])
+        XCTAssertEqual(runner.perform(.hint), [.notice("That was the last hint; :skip shows the answer.")])
+        XCTAssertEqual(runner.perform(.show).suffix(3), [
+            .question(question, answered: false), .hint("First hint.", number: 1, of: 2), .hint("Second hint.", number: 2, of: 2),
+        ])
+
+        // A correct answer in the learner's own terms (q was defined above) and another form.
+        events = runner.submit("q")
+        var progress = LessonProgress(lesson: "runner", step: 1, stepCount: 3,
+                                      questions: ["2.1": QuestionRecord(outcome: .correct, attempts: 1, hints: 2)])
+        XCTAssertEqual(events, [
+            .output(.result("[0.2247, 0.1837, 0.08885]")),
+            .correct(explanation: "Because of the quotient rule."),
+            .checkpoint(progress),
+            .narrative("After the question."),
+            .awaitingNext(last: false),
+        ])
+        XCTAssertEqual(runner.submit("p - p^2").last, .correct(explanation: "Because of the quotient rule."))
+        XCTAssertEqual(runner.progress, progress, "practice after the answer changes nothing")
+
+        events = runner.perform(.next)
+        XCTAssertEqual(events.first, .step(number: 3, of: 3, title: "Must answer"))
+        XCTAssertEqual(runner.perform(.skip), [.notice("This question cannot be skipped; :hint for a hint.")])
+        XCTAssertEqual(runner.perform(.hint), [.notice("This question has no hints.")])
+        XCTAssertEqual(runner.perform(.next),
+                       [.notice("Answer the question first: type an expression at the prompt; :hint for a hint (this one cannot be skipped).")])
+        events = runner.submit("sum(p)")
+        progress.step = 2
+        progress.questions["3.1"] = QuestionRecord(outcome: .correct)
+        guard case .question(let choice, answered: false) = events.last else { return XCTFail("\(events)") }
+        XCTAssertEqual(choice.answerText, "2. second")
+        XCTAssertEqual(runner.submit("1"), [.output(.result("1")), .incorrect(feedback: "Not the first.")])
+        XCTAssertEqual(runner.submit("7"), [.output(.result("7")), .incorrect(feedback: "Type the number of your choice, 1 to 2.")])
+        events = runner.perform(.skip)
+        progress.questions["3.2"] = QuestionRecord(outcome: .skipped, attempts: 2)
+        XCTAssertEqual(events, [.skipped(answer: "2. second", explanation: nil), .checkpoint(progress), .awaitingNext(last: true)])
+
+        // Back to step 2: its question is answered, so it does not hold up :next.
+        events = runner.perform(.back)
+        XCTAssertTrue(events.contains(.question(question, answered: true)), "\(events)")
+        XCTAssertEqual(events.last, .awaitingNext(last: false))
+        XCTAssertEqual(runner.perform(.next).first, .step(number: 3, of: 3, title: "Must answer"))
+
+        events = runner.perform(.next)
+        progress.step = 0
+        progress.completed = true
+        XCTAssertEqual(events, [.checkpoint(progress), .finished(LessonSummary(questions: 3, firstTry: 1, correct: 2, skipped: 1, hints: 2))])
+        XCTAssertEqual(runner.state, .finished)
+        XCTAssertEqual(runner.perform(.next), [.notice("The lesson is finished.")])
+    }
+
+    /// Resuming replays the earlier steps' lines silently, so their variables exist in a new session.
+    func testResumeAtASavedStep() throws {
+        let first = LessonRunner(lesson: lesson, session: Session(), derive: FakeDerivations.provider)
+        _ = first.start()
+        _ = first.perform(.next)
+        XCTAssertEqual(first.perform(.quit), [.checkpoint(LessonProgress(lesson: "runner", step: 1, stepCount: 3)), .quit])
+        XCTAssertEqual(first.state, .quit)
+
+        let session = Session()
+        let second = LessonRunner(lesson: lesson, session: session, progress: first.progress, derive: FakeDerivations.provider)
+        XCTAssertEqual(second.resumeStep, 1)
+        let events = second.start()
+        XCTAssertEqual(events.first, .step(number: 2, of: 3, title: "The diagonal"))
+        XCTAssertEqual(session.submit("p"), [.result("[0.659, 0.2424, 0.09857]")])
+        XCTAssertTrue(second.submit("p * (1 - p)").contains(.correct(explanation: "Because of the quotient rule.")))
+    }
+
+    func testADerivationWithoutAnEngineIsAProblemNotACrash() {
+        let runner = LessonRunner(lesson: lesson, session: Session())
+        let events = runner.start(at: 1)
+        XCTAssertTrue(events.contains(.problem("runner.md:22: no derivation engine is available for 'derive softmax'")), "\(events)")
+        XCTAssertNotNil(runner.openQuestion)
+    }
+
+    func testAFailingDemoLineIsReportedWithItsLine() throws {
+        let broken = try LessonParser.parse("# B\n- minutes: 1\n\n## S\n```jacobi\nz = [1, 2]\nz[5]\n```\n", file: "b.md")
+        let events = LessonRunner(lesson: broken, session: Session()).start()
+        XCTAssertTrue(events.contains(.problem("b.md:7: this demo line failed")), "\(events)")
+    }
+
+    /// After the shell clears the session, the lesson's variables can be restored.
+    func testRestoringTheLessonsVariables() {
+        let session = Session()
+        let runner = LessonRunner(lesson: lesson, session: session, derive: FakeDerivations.provider)
+        _ = runner.start(at: 1)
+        session.environment.removeAll()
+        XCTAssertEqual(runner.restoreLessonVariables(), [])
+        XCTAssertEqual(session.submit("p"), [.result("[0.659, 0.2424, 0.09857]")])
+    }
+
+    func testCommandsParse() {
+        XCTAssertEqual(LessonCommand(":next"), .next)
+        XCTAssertEqual(LessonCommand("  :hint "), .hint)
+        XCTAssertEqual(LessonCommand("skip"), .skip)
+        XCTAssertNil(LessonCommand(":vars"))
+        XCTAssertEqual(LessonCommand.allCases.count, 6)
+    }
+}
+
+extension LessonEvent {
+    var isCorrect: Bool? {
+        switch self {
+        case .correct: return true
+        case .incorrect: return false
+        default: return nil
+        }
+    }
+}
+
+final class LastStatementTests: XCTestCase {
+    func testTheAnswerIsTheLastStatement() {
+        XCTAssertEqual(LessonRunner.lastStatement(of: "p * (1 - p)"), "p * (1 - p)")
+        XCTAssertEqual(LessonRunner.lastStatement(of: "q = p; (diag(q) - outer(q, q))  # the Jacobian"), " (diag(q) - outer(q, q))")
+        XCTAssertEqual(LessonRunner.lastStatement(of: "(1 - p);"), "(1 - p)")
+        XCTAssertNil(LessonRunner.lastStatement(of: "# only a comment"))
+    }
+}

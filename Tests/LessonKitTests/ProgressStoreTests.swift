@@ -1,0 +1,205 @@
+import XCTest
+import Foundation
+@testable import LessonKit
+
+final class ProgressStoreTests: XCTestCase {
+    var directory: String!
+
+    override func setUpWithError() throws {
+        directory = NSTemporaryDirectory() + "jacobi-progress-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func files() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+    }
+
+    func testRecordsLoadAndReset() throws {
+        let store = ProgressStore(path: directory + "/state/jacobi/progress.json")
+        XCTAssertEqual(store.load().progress, CourseProgress())
+        XCTAssertNil(store.load().warning)
+        let tour = LessonProgress(lesson: "tour", step: 3, stepCount: 8, questions: ["2.1": QuestionRecord(outcome: .correct, attempts: 1)])
+        let jacobian = LessonProgress(lesson: "softmax-jacobian", step: 0, stepCount: 10, completed: true)
+        XCTAssertNil(try store.record(tour))
+        try store.record(jacobian)
+        XCTAssertEqual(store.load().progress.lessons, ["tour": tour, "softmax-jacobian": jacobian])
+        XCTAssertEqual(store.progress(for: "tour")?.description, "step 4 of 8")
+        XCTAssertEqual(store.progress(for: "softmax-jacobian")?.description, "complete")
+        try store.reset(lesson: "tour")
+        XCTAssertEqual(store.load().progress.lessons, ["softmax-jacobian": jacobian])
+
+        // The file is readable JSON, sorted, for people too.
+        let text = try String(contentsOfFile: store.path, encoding: .utf8)
+        XCTAssertTrue(text.contains("\"lesson\" : \"softmax-jacobian\""), text)
+        XCTAssertTrue(text.contains("\"version\" : 1"), text)
+    }
+
+    /// A save replaces the file by rename and leaves no temporary file behind.
+    func testSaveIsAtomicRename() throws {
+        let path = directory + "/progress.json"
+        let store = ProgressStore(path: path)
+        try store.record(LessonProgress(lesson: "tour", stepCount: 8))
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        var seenDuringWrite: [String] = []
+        store.beforeRename = {
+            // Between write and rename the old file is intact and the new one is a hidden temporary.
+            seenDuringWrite = (try? self.files()) ?? []
+            XCTAssertEqual(ProgressStore(path: path).load().progress.lessons["tour"]?.step, 0)
+        }
+        try store.record(LessonProgress(lesson: "tour", step: 5, stepCount: 8))
+        XCTAssertEqual(seenDuringWrite, [".progress.json.\(getpid()).tmp", "progress.json", "progress.json.lock"])
+        let after = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        XCTAssertNotEqual(before, after, "a new inode: the file was renamed into place, not rewritten")
+        XCTAssertEqual(try files(), ["progress.json", "progress.json.lock"])
+        XCTAssertEqual(store.load().progress.lessons["tour"]?.step, 5)
+    }
+
+    func testAnUnreadableFileIsSetAsideWithAWarning() throws {
+        let path = directory + "/progress.json"
+        try Data("{\"version\": 1, \"lessons\": {\"tour\": ".utf8).write(to: URL(fileURLWithPath: path))
+        let store = ProgressStore(path: path)
+        let loaded = store.load()
+        XCTAssertEqual(loaded.progress, CourseProgress())
+        XCTAssertEqual(loaded.warning, "your progress file \(path) is not a progress file Jacobi can read; it was moved to \(path).corrupt and progress starts afresh")
+        XCTAssertEqual(try files(), ["progress.json.corrupt"])
+
+        // A second bad file does not overwrite the first one set aside.
+        try Data([0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: path))
+        let warning = try store.record(LessonProgress(lesson: "tour", step: 2, stepCount: 8))
+        XCTAssertEqual(warning?.contains("moved to \(path).corrupt.1"), true, warning ?? "")
+        XCTAssertEqual(try files(), ["progress.json", "progress.json.corrupt", "progress.json.corrupt.1", "progress.json.lock"])
+        XCTAssertEqual(store.load().progress.lessons["tour"]?.step, 2)
+    }
+
+    func testWrongShapedJSONIsSetAsideToo() throws {
+        let path = directory + "/progress.json"
+        try Data("[1, 2, 3]".utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertNotNil(ProgressStore(path: path).load().warning)
+        XCTAssertEqual(try files(), ["progress.json.corrupt"])
+    }
+
+    func testAFileFromANewerJacobiIsLeftAlone() throws {
+        let path = directory + "/progress.json"
+        try Data("{\"version\": 99, \"lessons\": {}}".utf8).write(to: URL(fileURLWithPath: path))
+        let store = ProgressStore(path: path)
+        XCTAssertEqual(store.load().warning?.contains("newer Jacobi"), true)
+        XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8)))
+        XCTAssertEqual(try files().filter { !$0.hasSuffix(".lock") }, ["progress.json"])
+    }
+
+    func testAnUnwritableDirectoryIsAnErrorNotACrash() throws {
+        let store = ProgressStore(path: "/proc/jacobi-cannot-write-here/progress.json")
+        XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8)))
+    }
+
+    /// The runner's checkpoints, saved as the shell will save them, restore the learner's place.
+    func testCheckpointsSavedByTheShellResumeTheLesson() throws {
+        let lesson = try LessonParser.parse(LessonRunnerTests.text, file: "runner.md")
+        let store = ProgressStore(path: directory + "/progress.json")
+        let runner = LessonRunner(lesson: lesson, session: .init(), progress: store.progress(for: lesson.name), derive: FakeDerivations.provider)
+        func save(_ events: [LessonEvent]) throws {
+            for case .checkpoint(let progress) in events { try store.record(progress) }
+        }
+        try save(runner.start())
+        try save(runner.perform(.next))
+        try save(runner.submit("p - p^2"))
+        try save(runner.perform(.quit))
+        let saved = try XCTUnwrap(store.progress(for: "runner"))
+        XCTAssertEqual(saved.step, 1)
+        XCTAssertEqual(saved.questions["2.1"]?.outcome, .correct)
+        let resumed = LessonRunner(lesson: lesson, session: .init(), progress: saved)
+        XCTAssertEqual(resumed.resumeStep, 1)
+    }
+}
+
+/// SIGKILL a process again and again while it saves progress: every time, the file left behind loads.
+///
+/// The child is this test binary, started with `JACOBI_PROGRESS_WRITER` set so that `testWriterLoop`
+/// saves forever. It pauses between writing the temporary file and renaming it, which widens the
+/// window a kill must hit to matter; the test counts the kills that left a temporary file behind, so
+/// it shows that the window was really hit.
+final class ProgressKillTests: XCTestCase {
+    static let writerVariable = "JACOBI_PROGRESS_WRITER"
+
+    /// The child's loop; does nothing in a normal test run.
+    func testWriterLoop() throws {
+        guard let path = ProcessInfo.processInfo.environment[Self.writerVariable] else { return }
+        let store = ProgressStore(path: path)
+        store.beforeRename = { usleep(3_000) }
+        var counter = store.load().progress.lessons["counter"]?.step ?? 0
+        while true {
+            counter += 1
+            var progress = Self.bulkyProgress()
+            progress.lessons["counter"] = LessonProgress(lesson: "counter", step: counter, stepCount: Int.max)
+            try store.save(progress)
+        }
+    }
+
+    /// About 150 KB of JSON, so writing it takes a while too.
+    static func bulkyProgress() -> CourseProgress {
+        var progress = CourseProgress()
+        for l in 0..<60 {
+            var questions: [String: QuestionRecord] = [:]
+            for q in 0..<30 { questions["\(q / 3 + 1).\(q % 3 + 1)"] = QuestionRecord(outcome: q % 4 == 0 ? .skipped : .correct, attempts: q % 3, hints: q % 2) }
+            progress.lessons["lesson-\(l)"] = LessonProgress(lesson: "lesson-\(l)", step: l % 9, stepCount: 12, questions: questions)
+        }
+        return progress
+    }
+
+    func testKilledDuringSavesLeavesALoadableFile() throws {
+        #if os(Linux)
+        let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        #else
+        throw XCTSkip("the kill test starts the test binary through /proc/self/exe, which is Linux's")
+        #endif
+        let directory = NSTemporaryDirectory() + "jacobi-kill-\(getpid())"
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/progress.json"
+        let store = ProgressStore(path: path)
+
+        func counter() -> Int? {
+            let loaded = store.load()
+            XCTAssertNil(loaded.warning, "after a kill the file must load")
+            return loaded.progress.lessons["counter"]?.step
+        }
+
+        var previous = 0
+        var killsInsideTheWindow = 0
+        let kills = 12
+        for _ in 0..<kills {
+            let child = Process()
+            child.executableURL = URL(fileURLWithPath: binary)
+            child.arguments = ["LessonKitTests.ProgressKillTests/testWriterLoop"]
+            child.environment = ProcessInfo.processInfo.environment.merging([Self.writerVariable: path]) { $1 }
+            child.standardOutput = FileHandle.nullDevice
+            child.standardError = FileHandle.nullDevice
+            try child.run()
+            // Wait until this child has saved at least once, then kill it at a random moment.
+            let deadline = Date().addingTimeInterval(60)
+            while (counter() ?? 0) <= previous, Date() < deadline, child.isRunning { usleep(2_000) }
+            usleep(UInt32.random(in: 0...40_000))
+            kill(child.processIdentifier, SIGKILL)
+            child.waitUntilExit()
+            XCTAssertEqual(child.terminationReason, .uncaughtSignal, "the child was killed, not finished")
+
+            let now = try XCTUnwrap(counter(), "the file loads and holds the counter")
+            XCTAssertGreaterThan(now, previous, "each child saved before it was killed")
+            XCTAssertEqual(store.load().progress.lessons.count, 61)
+            previous = now
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }
+            if !leftovers.isEmpty { killsInsideTheWindow += 1 }
+        }
+        print("kill test: \(kills) kills, \(killsInsideTheWindow) between writing the temporary file and renaming it")
+        XCTAssertGreaterThan(killsInsideTheWindow, 0, "no kill landed between write and rename; the test did not exercise the window")
+
+        // The next save clears what the killed writers left.
+        try store.record(LessonProgress(lesson: "tour", stepCount: 8))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".tmp") }, [])
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import XCTest
+
+/// End to end through a real pseudo-terminal: keys typed into the built `jacobi` running in tmux.
+///
+/// These check what only a terminal shows: readline's history and completion, the continuation
+/// prompt, Ctrl-C and Ctrl-D, colours and the width. They skip, with a message, where tmux is missing.
+final class TerminalTests: XCTestCase {
+    static let prompt = "jacobi>"
+
+    private func start(_ environment: [String: String] = [:], width: Int = 100) throws -> TmuxSession {
+        let tty = try TmuxSession(environment: environment, width: width)
+        try tty.waitForLastLine(TerminalTests.prompt)
+        return tty
+    }
+
+    /// Types a line, presses Enter and waits for `expected` on the line after it.
+    private func enter(_ tty: TmuxSession, _ line: String, expect expected: String, file: StaticString = #filePath, line number: UInt = #line) throws {
+        try tty.type(line)
+        try tty.press("Enter")
+        try tty.wait("\"\(expected)\" after \(line)", file: file, line: number) { screen in
+            let lines = screen.split(separator: "\n").map(String.init)
+            guard let i = lines.lastIndex(of: "jacobi> " + line) ?? lines.lastIndex(where: { $0.hasSuffix(line) }) else { return false }
+            return lines[(i + 1)...].contains { $0.contains(expected) } && lines.last { !$0.isEmpty } == TerminalTests.prompt
+        }
+    }
+
+    func testUpArrowRecallsThePreviousLine() throws {
+        let tty = try start()
+        try enter(tty, "z = [2, 1, 0.1]", expect: "[2, 1, 0.1]")
+        try tty.press("Up")
+        try tty.waitForLastLine("jacobi> z = [2, 1, 0.1]")
+        try tty.press("C-c")
+        try tty.waitForLastLine(TerminalTests.prompt)
+    }
+
+    func testTabCompletesABuiltinWithItsParenthesis() throws {
+        let tty = try start()
+        try tty.type("softm")
+        try tty.press("Tab")
+        try tty.waitForLastLine("jacobi> softmax(")
+        try tty.type("[2, 1, 0.1])")
+        try tty.press("Enter")
+        try tty.wait("softmax's value") { $0.contains("[0.659, 0.2424, 0.09857]") }
+    }
+
+    func testAnOpenBracketGivesTheContinuationPrompt() throws {
+        let tty = try start()
+        try tty.type("M = [[1, 2],")
+        try tty.press("Enter")
+        try tty.waitForLastLine("...>")
+        try tty.type("[3, 4]]")
+        try tty.press("Enter")
+        try tty.wait("the matrix") { $0.contains("[[1, 2],\n [3, 4]]") }
+    }
+
+    func testCtrlCStopsALongEvaluationAndKeepsTheSession() throws {
+        let tty = try start()
+        try enter(tty, "z = [2, 1, 0.1]", expect: "[2, 1, 0.1]")
+        // Minutes in a debug build, over a second even in release: it must be stopped, not finished.
+        try tty.type("x = ones(3000, 3000) @ ones(3000, 3000)")
+        try tty.press("Enter")
+        try tty.wait("the evaluation to start") { $0.hasSuffix("x = ones(3000, 3000) @ ones(3000, 3000)\n") }
+        Thread.sleep(forTimeInterval: 0.3)
+        let pressed = Date()
+        try tty.press("C-c")
+        try tty.wait("interrupted", timeout: 10) { $0.contains("interrupted") }
+        let elapsed = Date().timeIntervalSince(pressed)
+        // Timing is reported, not asserted to the millisecond (tests never assert wall-clock times);
+        // the generous bound only tells an interrupted evaluation from a finished one.
+        print("Ctrl-C to \"interrupted\" on the screen: \(Int(elapsed * 1000)) ms (including polling)")
+        XCTAssertLessThan(elapsed, 5)
+        try tty.waitForLastLine(TerminalTests.prompt)
+        try enter(tty, "z", expect: "[2, 1, 0.1]")
+        try enter(tty, "x", expect: "unknown name 'x'")
+        try tty.press("Up")
+        try tty.waitForLastLine("jacobi> x")
+    }
+
+    func testCtrlCAtThePromptDiscardsTheLine() throws {
+        let tty = try start()
+        try tty.type("[1, 2,")
+        try tty.press("Enter")
+        try tty.waitForLastLine("...>")
+        try tty.type("3 nonsense")
+        try tty.press("C-c")
+        try tty.waitForLastLine(TerminalTests.prompt)
+        XCTAssertTrue(try tty.screen().contains("...> 3 nonsense^C"))
+        try enter(tty, "1 + 1", expect: "2")
+    }
+
+    func testCtrlDExitsWithZeroAndTheHistoryHoldsTheLines() throws {
+        let tty = try start()
+        try enter(tty, "a = 1", expect: "1")
+        try enter(tty, "a = 1", expect: "1")
+        try enter(tty, "b = [a,", expect: "...>")
+        try enter(tty, " 2]", expect: "[1, 2]")
+        try tty.press("Enter")
+        try tty.press("C-d")
+        try tty.wait("jacobi to exit") { _ in (try? tty.exitStatus()) != nil }
+        XCTAssertEqual(try tty.exitStatus(), 0)
+        let history = try String(contentsOf: tty.home.appendingPathComponent("state/jacobi/history"), encoding: .utf8)
+        XCTAssertEqual(history, "a = 1\nb = [a, 2]\n")
+    }
+
+    func testQuitWritesTheHistoryToJacobiHistory() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("jacobi-history-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let tty = try start(["JACOBI_HISTORY": path])
+        try enter(tty, "softmax([1, 2])", expect: "[0.2689, 0.7311]")
+        try tty.type(":quit")
+        try tty.press("Enter")
+        try tty.wait("jacobi to exit") { _ in (try? tty.exitStatus()) != nil }
+        XCTAssertEqual(try tty.exitStatus(), 0)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "softmax([1, 2])\n:quit\n")
+    }
+
+    func testAnEmptyJacobiHistoryTurnsHistoryOff() throws {
+        let tty = try start(["JACOBI_HISTORY": ""])
+        try enter(tty, "1", expect: "1")
+        try tty.press("C-d")
+        try tty.wait("jacobi to exit") { _ in (try? tty.exitStatus()) != nil }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: tty.home.appendingPathComponent("state/jacobi").path))
+    }
+
+    func testNoColorMeansNoEscapeSequences() throws {
+        let coloured = try start()
+        try enter(coloured, "softmx(1)", expect: "did you mean")
+        XCTAssertTrue(try coloured.screen(escapes: true).contains("\u{1B}["), "the control: colour is on without NO_COLOR")
+
+        let plain = try start(["NO_COLOR": "1"])
+        try enter(plain, "z = [2, 1, 0.1]", expect: "[2, 1, 0.1]")
+        try enter(plain, "softmx(z)", expect: "did you mean")
+        try enter(plain, ":help sum", expect: "example:")
+        XCTAssertFalse(try plain.screen(escapes: true).contains("\u{1B}"))
+    }
+
+    func testAResizeIsPickedUpForTheNextOutput() throws {
+        let tty = try start(width: 100)
+        try enter(tty, "linspace(0, 1, 100)", expect: "(vector of 100)")
+        try tty.resize(width: 50, height: 40)
+        try enter(tty, "linspace(0, 1, 101)", expect: "(vector of 101)")
+        let line = try XCTUnwrap(try tty.screen().split(separator: "\n").last { $0.contains("(vector of 101)") })
+        XCTAssertLessThanOrEqual(line.count, 50, String(line))
+    }
+}
