@@ -38,17 +38,27 @@ public struct NumericCheck {
         evaluator = Evaluator(environment: copy)
         for line in example {
             let name = String(line.prefix { $0 != " " && $0 != "=" })
-            guard copy[name] == nil else { bindings.append("\(name) (yours)"); continue }
-            if run(line) != nil { bindings.append(line); usedExample = true }
+            guard copy[name] == nil else {
+                if derivation.uses(name) { bindings.append("\(name) (yours)") }
+                continue
+            }
+            guard run(line) != nil, name != "seed" else { continue }
+            if derivation.uses(name) {
+                bindings.append(line)
+                usedExample = true
+            }
         }
-        for d in derivation.definitions {
-            _ = run("\(d.abbreviation) = \(d.meaning)")
+        // Definitions may build on each other (p = softmax(u), u = W @ x): bind until nothing more binds.
+        var pending = derivation.definitions
+        for _ in 0...pending.count {
+            pending = pending.filter { run("\($0.abbreviation) = \($0.meaning)") == nil }
+            if pending.isEmpty { break }
         }
     }
 
     /// The evaluated steps.
     public func report(for d: DerivationResult) -> Report {
-        let expansions = Dictionary(d.definitions.map { ($0.abbreviation, $0.meaning) }, uniquingKeysWith: { a, _ in a })
+        let expansions = NumericCheck.expansions(d.definitions)
         let renderer = TermRenderer(.input, expansions: expansions)
         var report = Report(values: [], failures: [], bindings: bindings, usedExample: usedExample)
         for step in d.steps {
@@ -74,6 +84,32 @@ public struct NumericCheck {
         report.largestStepDifference = largestDifference(all, against: report.automatic)
         if let fd = report.finiteDifferences, let ad = report.automatic { report.finiteDifferenceGap = difference(fd, ad) }
         return report
+    }
+
+    /// What each abbreviation stands for in terms of the variables alone: with u = W @ x and
+    /// p = softmax(u), p becomes softmax((W @ x)), so differentiation sees p depend on W.
+    static func expansions(_ definitions: [Definition]) -> [String: String] {
+        var result = Dictionary(definitions.map { ($0.abbreviation, $0.meaning) }, uniquingKeysWith: { a, _ in a })
+        for _ in 0..<definitions.count {
+            for (name, meaning) in result {
+                result[name] = substitute(meaning, result.filter { $0.key != name })
+            }
+        }
+        return result
+    }
+
+    /// Replaces whole identifiers of `text` that are keys of `table` by their values in parentheses.
+    static func substitute(_ text: String, _ table: [String: String]) -> String {
+        var out = "", word = ""
+        func flush() {
+            out += table[word].map { "(\($0))" } ?? word
+            word = ""
+        }
+        for c in text {
+            if c.isLetter || c.isNumber || c == "_" { word.append(c) } else { flush(); out.append(c) }
+        }
+        flush()
+        return out
     }
 
     /// Central differences of the target, arranged like the index result (rows and columns alphabetical).
@@ -137,6 +173,14 @@ public struct NumericCheck {
     mutating func run(_ line: String) -> Tensor? {
         if case .success(let t) = evaluate(line) { return t }
         return nil
+    }
+}
+
+extension DerivationResult {
+    /// Whether the name is a variable of the derivation, directly or through an abbreviation's meaning.
+    func uses(_ name: String) -> Bool {
+        if target.mentions(name) || wrt?.name == name || steps.contains(where: { $0.expression.mentions(name) }) { return true }
+        return definitions.contains { NumericCheck.substitute($0.meaning, [name: "\u{0}"]).contains("\u{0}") }
     }
 }
 

@@ -72,13 +72,23 @@ struct Vectorizer {
             }
             return result
         case .multiply(let factors):
-            var pieces: [Form] = []
-            for f in factors {
-                guard let piece = part(f) else { return nil }
-                pieces.append(piece.parenthesized())
+            // Numbers scale (·); only two vectors multiply elementwise (⊙).
+            var unicode = "", latex = ""
+            var inputs: [String] = []
+            var previousIsVector = false
+            for (n, f) in factors.enumerated() {
+                guard let piece = part(f)?.parenthesized() else { return nil }
+                let isVector = !f.freeIndices.isEmpty
+                if n > 0 {
+                    unicode += isVector && previousIsVector ? " ⊙ " : "·"
+                    latex += isVector && previousIsVector ? " \\odot " : " "
+                }
+                unicode += piece.unicode
+                latex += piece.latex
+                inputs.append(piece.input)
+                previousIsVector = previousIsVector || isVector
             }
-            return Form(input: pieces.map(\.input).joined(separator: " * "), unicode: pieces.map(\.unicode).joined(separator: " ⊙ "),
-                        latex: pieces.map(\.latex).joined(separator: " \\odot "))
+            return Form(input: inputs.joined(separator: " * "), unicode: unicode, latex: latex)
         case .divide(let a, let b):
             guard let top = part(a), let bottom = part(b) else { return nil }
             return Form(input: "\(top.parenthesized().input) / \(bottom.parenthesized().input)",
@@ -112,7 +122,37 @@ struct Vectorizer {
     }
 
     /// A matrix over (i, j): each expanded monomial is c·diag(a) when it holds δᵢⱼ, or c·outer(a, b).
+    /// A term built elementwise from matrices indexed exactly (i, j), as (Pᵢⱼ − Yᵢⱼ)/m.
+    private func elementwise(_ term: Term, _ i: Index, _ j: Index) -> Form? {
+        switch term {
+        case .indexed(let name, let indices) where indices == [i, j]:
+            return Form(input: name, unicode: name, latex: name)
+        case _ where term.freeIndices.isEmpty:
+            return scalar(term)
+        case .indexed, .delta, .sum:
+            return nil
+        default:
+            return combine(term) { elementwise($0, i, j) }
+        }
+    }
+
     private func matrix(_ term: Term, rows i: Index, columns j: Index) -> Form? {
+        if let whole = elementwise(term, i, j) { return whole }
+        // A product of a part over i and a part over j, as (p − y)xᵀ: one outer product, unexpanded.
+        let factors = term.factors
+        let rowPart = factors.filter { $0.freeIndices == [i] }, columnPart = factors.filter { $0.freeIndices == [j] }
+        let scalarPart = factors.filter { $0.freeIndices.isEmpty }
+        if !rowPart.isEmpty, !columnPart.isEmpty, rowPart.count + columnPart.count + scalarPart.count == factors.count,
+           let a = vector(.product(of: rowPart), over: i), let b = vector(.product(of: columnPart), over: j) {
+            var piece = Form(input: "outer(\(a.input), \(b.input))", unicode: "\(a.parenthesized().unicode)\(b.parenthesized().unicode)ᵀ",
+                             latex: "\(a.parenthesized().latex) \(b.parenthesized().latex)^{\\top}")
+            let coefficient = Term.product(of: scalarPart)
+            if !coefficient.isOne, let k = scalar(coefficient) {
+                piece = Form(input: "\(k.parenthesized().input) * \(piece.input)", unicode: "\(k.parenthesized().unicode)·\(piece.unicode)",
+                             latex: "\(k.parenthesized().latex) \(piece.latex)")
+            }
+            return piece
+        }
         let monomials = Polynomial.collect(Polynomial.monomials(term, expand: true))
         var result: Form?
         for m in monomials {

@@ -1,0 +1,120 @@
+import XCTest
+import VectorLang
+@testable import Derivation
+
+/// Every step of every derivation is an equality: each step's expression, evaluated at random points,
+/// equals automatic differentiation of the target (n from 1 to 8), and the result agrees with finite differences.
+final class StepEqualityTests: XCTestCase {
+    /// Random numbers for every name a catalog entry or typed expression may use, with vectors of n.
+    static func randomBindings(n: Int, seed: Int) -> Environment {
+        let session = Session()
+        let lines = [
+            "seed(\(seed))", "z = 2 * randn(\(n))", "y = softmax(randn(\(n)))", "x = randn()", "a = rand()", "T = rand() + 0.5",
+            "c = randn()", "n = len(z)", "W = randn(\(n), 2)", "x0 = randn(2)", "m = 2", "Z = randn(2, \(n))",
+            "Y = [softmax(randn(\(n))), softmax(randn(\(n)))]", "q = rand()",
+        ]
+        for line in lines { _ = session.submit(line) }
+        return session.environment
+    }
+
+    private func assertEquality(_ d: DerivationResult, example: [String], environment: Environment, _ label: String,
+                                file: StaticString = #filePath, line: UInt = #line) {
+        let report = NumericCheck(environment: environment, example: example, derivation: d).report(for: d)
+        XCTAssertTrue(d.complete, "\(label): incomplete", file: file, line: line)
+        for (n, failure) in report.failures.enumerated() {
+            XCTAssertNil(failure, "\(label): step \(n) (\(d.steps[n].rule)) did not evaluate", file: file, line: line)
+        }
+        XCTAssertTrue(report.agrees, "\(label): steps differ by \(report.largestStepDifference ?? .nan), finite differences by \(report.finiteDifferenceGap ?? .nan); \(report.problem ?? "")",
+                      file: file, line: line)
+    }
+
+    func testEveryCatalogStepIsAnEquality() {
+        for entry in Catalog.entries {
+            let d = entry.derive()
+            for n in 1...8 {
+                // The layer entry uses x for the input vector; the batch entry needs rows that are one-hot or probabilities.
+                let env = Self.randomBindings(n: n, seed: 100 * n + 7)
+                let s = Session()
+                for name in env.names { if let v = env[name] { s.environment.bind(name, to: v) } }
+                if entry.name == "softmax-layer-weights" { _ = s.submit("x = randn(2)") }
+                if entry.wrt?.indices.isEmpty == true { _ = s.submit("y = rand()") }
+                assertEquality(d, example: entry.example, environment: s.environment, "\(entry.name) n=\(n)")
+            }
+        }
+    }
+
+    static let typed: [(String, String?)] = [
+        ("sum_k(z_k^2)/2", "z_j"),
+        ("log(sum_k(exp(z_k)))", "z_j"),
+        ("exp(z_i)/sum_k(exp(z_k))", "z_j"),
+        ("softmax(z)_i", nil),
+        ("log_softmax(z)_i", nil),
+        ("-sum_k(y_k * log(softmax(z)_k))", "z_j"),
+        ("cross_entropy(softmax(z), y)", nil),
+        ("cross_entropy_logits(z, y)", nil),
+        ("sum_k(z_k * y_k) + sum_k(z_k)^2", "z_j"),
+        ("sigmoid(x)", nil),
+        ("tanh(x) * x", "x"),
+        ("x^3 - 2*x + 1", nil),
+        ("exp(-x^2 / 2)", "x"),
+        ("log(1 + exp(x))", nil),
+        ("softplus(x) - relu(x)", nil),
+        ("sqrt(1 + x^2)", nil),
+        ("z_i * z_i", "z_j"),
+        ("sum_k(exp(z_k) * z_k) / sum_k(exp(z_k))", "z_j"),
+        ("softmax(z, T)_i", "z_j"),
+    ]
+
+    func testTypedExpressionsAreDerivedByTheSameRules() throws {
+        for (text, wrt) in Self.typed {
+            let request = try Derivations.derive(text, wrt: wrt)
+            for n in [1, 3, 8] {
+                assertEquality(request.result, example: request.example, environment: Self.randomBindings(n: n, seed: n), "\(text) n=\(n)")
+            }
+        }
+    }
+
+    func testTypedSoftmaxReachesTheCatalogSteps() throws {
+        let typed = try Derivations.derive("exp(z_i)/sum_k(exp(z_k))", wrt: "z_j").result
+        let catalog = try XCTUnwrap(Catalog.entry(named: "softmax")).derive()
+        // The catalog starts by writing p out; from there the rules are the same, in the same order.
+        XCTAssertEqual(typed.steps.map(\.rule), [catalog.steps[0].rule] + catalog.steps.dropFirst(2).map(\.rule))
+        XCTAssertEqual(typed.result, catalog.result)
+        XCTAssertEqual(typed.vectorForm?.input, "diag(p) - outer(p, p)")
+    }
+
+    func testResultsAreTheTextbookForms() {
+        let expected: [String: String] = [
+            "softmax": "p_i * (delta(i, j) - p_j)",
+            "softmax-log-derivative": "p_i * (delta(i, j) - p_j)",
+            "log_softmax": "delta(i, j) - p_j",
+            "logsumexp": "p_j",
+            "logsumexp-hessian": "p_i * (delta(i, j) - p_j)",
+            "cross-entropy-softmax": "p_j - y_j",
+            "sigmoid": "sigmoid(x) * (1 - sigmoid(x))",
+            "tanh": "1 - tanh(x)^2",
+            "relu": "step(x)",
+            "softplus": "sigmoid(x)",
+            "bce-sigmoid": "sigmoid(x) - y",
+            "softmax-columns-sum-to-zero": "0",
+            "softmax-layer-weights": "x_j * (p_i - y_i)",
+            "softmax-batch": "(P_ij - Y_ij) / m",
+            "shift-invariance": "p_i",
+        ]
+        for (name, form) in expected {
+            guard let entry = Catalog.entry(named: name) else { XCTFail("no entry \(name)"); continue }
+            XCTAssertEqual(TermRenderer(.input).render(entry.derive().result), form, name)
+        }
+        XCTAssertEqual(Catalog.entry(named: "softmax")?.derive().vectorForm?.input, "diag(p) - outer(p, p)")
+        XCTAssertEqual(Catalog.entry(named: "cross-entropy-softmax")?.derive().vectorForm?.input, "p - y")
+    }
+
+    func testWhereNoRuleAppliesItSaysSoAndShowsHowFarItGot() throws {
+        let d = try Derivations.derive("x^x", wrt: "x").result
+        XCTAssertFalse(d.complete)
+        XCTAssertFalse(d.pending.isEmpty)
+        let text = DerivationText().render(d, report: nil)
+        XCTAssertTrue(text.contains("stopped: no rule applies to"), text)
+        XCTAssertThrowsError(try Derivations.derive("max(z)", wrt: "z_j"))
+    }
+}
