@@ -32,18 +32,22 @@ public struct Deriver: Sendable {
         current = strategy.fixpoint(current, rules: DifferentiationRules.all, budget: &budget)
         let simplification = [SumRules.contraction, SumRules.facts, AlgebraRules.signTimesSelf, AlgebraRules.cancel, SumRules.distributeOverDelta,
                               SumRules.splitSum, SumRules.pullOut, AlgebraRules.splitFraction]
-            + FoldingRules.rules(for: plan.definitions) + [UnfoldingRules.logOfQuotient, AlgebraRules.collect, AlgebraRules.combinePowers, AlgebraRules.expand]
+            + FoldingRules.rules(for: plan.definitions) + [UnfoldingRules.logOfQuotient, AlgebraRules.collect, AlgebraRules.combinePowers, AlgebraRules.distributeMinus, AlgebraRules.expand]
         current = strategy.fixpoint(current, rules: simplification, budget: &budget)
         current = strategy.fixpoint(current, rules: AlgebraRules.final, budget: &budget)
         let complete = !current.containsPartial && budget > 0
         if complete, let cases = Presentation.cases(of: current) {
             steps.append(Step(rule: "the i = j and i ≠ j cases", statement: "δᵢⱼ is 1 when i = j and 0 otherwise",
                               expression: current, cases: cases))
+        } else if complete, let cases = Presentation.signCases(of: current) {
+            steps.append(Step(rule: "the two sides of the kink", statement: "step(x) is 1 for x > 0 and 0 for x < 0; at x = 0 the derivative does not exist, and step(0) = 0 is the convention (as in PyTorch)",
+                              expression: current, cases: cases))
         }
         var vectorForm: Step.VectorForm?
         if complete, !current.freeIndices.isEmpty, let form = Vectorizer(size: plan.size).vectorize(current) {
             vectorForm = Step.VectorForm(input: form.input, unicode: form.unicode, latex: form.latex)
-            steps.append(Step(rule: "matrix form", statement: current.freeIndices.count == 2
+            let usesMatrices = ["diag(", "outer(", "eye("].contains { form.input.contains($0) }
+            steps.append(Step(rule: "matrix form", statement: usesMatrices
                                 ? "δᵢⱼ aᵢ is diag(a), aᵢbⱼ is the outer product a bᵀ" : "the same formula for every element at once",
                               expression: current, vectorForm: vectorForm))
         }

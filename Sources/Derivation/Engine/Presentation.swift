@@ -7,7 +7,22 @@ enum Presentation {
         let (a, b) = (free[0], free[1])
         let equal = simplify(term.replacing(.delta(a, b), with: .one).renaming(b, to: a))
         let different = simplify(term.replacing(.delta(a, b), with: .zero))
-        return [Step.Case(when: (a, b, true), expression: equal), Step.Case(when: (a, b, false), expression: different)]
+        return [Step.Case(when: .indices(a, b, equal: true), expression: equal),
+                Step.Case(when: .indices(a, b, equal: false), expression: different)]
+    }
+
+    /// The two sides of a kink: where step(u) is 1 and where it is 0.
+    static func signCases(of term: Term) -> [Step.Case]? {
+        guard let u = firstStep(in: term) else { return nil }
+        let step = Term.apply("step", [u])
+        return [Step.Case(when: .sign(u, positive: true), expression: simplify(term.replacing(step, with: .one))),
+                Step.Case(when: .sign(u, positive: false), expression: simplify(term.replacing(step, with: .zero)))]
+    }
+
+    private static func firstStep(in term: Term) -> Term? {
+        if case .apply("step", let args) = term { return args[0] }
+        for child in term.children { if let u = firstStep(in: child) { return u } }
+        return nil
     }
 
     private static func contains(_ pattern: Term, in term: Term) -> Bool {

@@ -19,9 +19,24 @@ public struct Step: Sendable {
     }
 
     public struct Case: Sendable {
-        /// "i = j" or "i ≠ j", in each notation.
-        public let when: (first: Index, second: Index, equal: Bool)
+        public let when: Condition
         public let expression: Term
+    }
+
+    /// When a case holds: two indices equal or not, or the sign of a term.
+    public enum Condition: Sendable {
+        case indices(Index, Index, equal: Bool)
+        case sign(Term, positive: Bool)
+
+        public func text(_ notation: Notation) -> String {
+            switch self {
+            case .indices(let a, let b, let equal):
+                let op = equal ? "=" : (notation == .latex ? "\\neq" : notation == .unicode ? "≠" : "!=")
+                return "\(a) \(op) \(b)"
+            case .sign(let u, let positive):
+                return TermRenderer(notation).render(u) + (positive ? " > 0" : " < 0")
+            }
+        }
     }
 
     /// A result written with vectors and matrices (`diag(p) - outer(p, p)`), and how it reads on paper.

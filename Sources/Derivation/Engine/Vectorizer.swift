@@ -138,6 +138,12 @@ struct Vectorizer {
 
     private func matrix(_ term: Term, rows i: Index, columns j: Index) -> Form? {
         if let whole = elementwise(term, i, j) { return whole }
+        // A matrix over a number, as pᵢ(δᵢⱼ − pⱼ)/T: the matrix form of the top, over the number.
+        if case .divide(let top, let bottom) = term, bottom.freeIndices.isEmpty, let m = matrix(top, rows: i, columns: j),
+           let k = scalar(bottom) {
+            return Form(input: "(\(m.input)) / \(k.parenthesized().input)", unicode: "(\(m.unicode)) / \(k.parenthesized().unicode)",
+                        latex: "\\frac{\(m.latex)}{\(k.latex)}")
+        }
         // A product of a part over i and a part over j, as (p − y)xᵀ: one outer product, unexpanded.
         let factors = term.factors
         let rowPart = factors.filter { $0.freeIndices == [i] }, columnPart = factors.filter { $0.freeIndices == [j] }

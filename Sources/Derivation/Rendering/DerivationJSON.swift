@@ -35,7 +35,7 @@ public enum DerivationJSON {
             }
             if !step.cases.isEmpty {
                 s.append(("cases", array(step.cases.map { c in
-                    object([("when", string("\(c.when.first) \(c.when.equal ? "=" : "!=") \(c.when.second)")),
+                    object([("when", string(c.when.text(.ascii))),
                             ("expression", string(input.render(c.expression)))])
                 })))
             }

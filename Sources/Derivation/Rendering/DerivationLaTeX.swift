@@ -12,7 +12,7 @@ public enum DerivationLaTeX {
             let label = "\\text{\(escape(step.rule))}"
             if !step.cases.isEmpty {
                 let cases = step.cases.map { c in
-                    "\(r.render(c.expression)) & \\text{if } \(c.when.first) \(c.when.equal ? "=" : "\\neq") \(c.when.second)"
+                    "\(r.render(c.expression)) & \\text{if } \(c.when.text(.latex))"
                 }.joined(separator: " \\\\ ")
                 lines.append("  &= \\begin{cases} \(cases) \\end{cases} && \(label) \\\\")
             } else if let v = step.vectorForm {
@@ -69,7 +69,7 @@ public enum DerivationMarkdown {
             lines.append("\(n). **\(step.rule)** — \(step.statement)")
             if !step.cases.isEmpty {
                 for c in step.cases {
-                    lines.append("   - if $\(c.when.first) \(c.when.equal ? "=" : "\\neq") \(c.when.second)$: $\(r.render(c.expression))$")
+                    lines.append("   - if $\(c.when.text(.latex))$: $\(r.render(c.expression))$")
                 }
             } else if let v = step.vectorForm {
                 lines.append("   $$= \(v.latex)$$")

@@ -31,12 +31,13 @@ public struct PlainRenderer: Sendable {
             out.append("  " + r.render(step.expression))
             return out
         }
-        out.append("[\(n)] \(step.rule): \(statement)")
+        let rule = notation == .ascii ? ASCIIFallback.convert(step.rule) : step.rule
+        out.append("[\(n)] \(rule): \(statement)")
         let why = explanation(step.explanation)
         if !why.isEmpty { out.append("    " + why) }
         if !step.cases.isEmpty {
             for c in step.cases {
-                let when = c.when.equal ? "\(c.when.first) = \(c.when.second)" : "\(c.when.first) \(notation == .ascii ? "!=" : "≠") \(c.when.second)"
+                let when = c.when.text(notation)
                 out.append("    \(when):  " + r.render(c.expression))
             }
         } else if let v = step.vectorForm {

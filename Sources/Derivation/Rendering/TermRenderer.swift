@@ -58,6 +58,11 @@ public struct TermRenderer: Sendable {
             return product(factors)
         case .divide(let a, let b):
             if notation == .latex { return ("\\frac{\(render(a))}{\(render(b))}", .atom) }
+            let (c, rest) = a.coefficientAndRest
+            if c < 0 {
+                // −pᵢpⱼ / T rather than (−pᵢpⱼ) / T
+                return (minus + write(Term.product(of: [.number(-c), rest]), context: .product) + " / " + write(b, context: .factor), .sum)
+            }
             return (write(a, context: .product) + " / " + write(b, context: .factor), .product)
         case .power(let base, let exponent):
             return power(base, exponent)
@@ -159,12 +164,16 @@ public struct TermRenderer: Sendable {
             inner.insidePartial = true
             return "partial(\(inner.render(body)), \(wrt))"
         case .latex:
-            return "\\frac{\\partial}{\\partial \(wrt)}\\left(\(render(body))\\right)"
+            switch body {
+            case .symbol, .indexed, .apply: return "\\frac{\\partial \(render(body))}{\\partial \(wrt)}"
+            default: return "\\frac{\\partial}{\\partial \(wrt)}\\left(\(render(body))\\right)"
+            }
         case .unicode, .ascii:
             let d = notation == .unicode ? "∂" : "d"
             let simple: Bool
             switch body {
-            case .symbol, .indexed, .apply: simple = true
+            case .symbol, .indexed: simple = true
+            case .apply: simple = notation == .unicode
             default: simple = false
             }
             return simple ? "\(d)\(render(body))/\(d)\(wrt)" : "\(d)/\(d)\(wrt) [\(render(body))]"

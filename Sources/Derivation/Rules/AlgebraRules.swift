@@ -66,15 +66,36 @@ enum AlgebraRules {
         return Rewrite(Polynomial.term(collected))
     }
 
-    /// Multiplies everything out and collects, but only when that makes the expression smaller.
+    /// Multiplies everything out and collects, but only when some terms combine or cancel.
     static let expand = Rule("expand and collect like terms", "a·(b + c) = a·b + a·c, then a·x + b·x = (a + b)·x") { term, _ in
         switch term {
         case .add, .multiply: break
         default: return nil
         }
-        let expanded = Polynomial.term(Polynomial.collect(Polynomial.monomials(term, expand: true)))
-        guard expanded.size < term.size, !expanded.containsPartial else { return nil }
+        let monomials = Polynomial.monomials(term, expand: true)
+        let collected = Polynomial.collect(monomials)
+        guard collected.count < monomials.count, !term.containsPartial else { return nil }
+        let expanded = Polynomial.term(collected)
+        guard expanded.size < term.size else { return nil }
         return Rewrite(expanded)
+    }
+
+    /// −(a − b) = b − a, and −(a − b)/c = (b − a)/c: the minus sign goes inside.
+    static let distributeMinus = Rule("distribute the minus sign", "−(a − b) = b − a") { term, _ in
+        guard case .multiply(let factors) = term, factors.count == 2, case .number(let c) = factors[0], c < 0,
+              !term.containsPartial else { return nil }
+        func flipped(_ sum: Term) -> Term? {
+            guard case .add(let terms) = sum else { return nil }
+            return Polynomial.term(Polynomial.monomials(.sum(of: terms.map { $0 * .number(c) }), expand: false))
+        }
+        switch factors[1] {
+        case .add:
+            return flipped(factors[1]).map { Rewrite($0) }
+        case .divide(let top, let bottom):
+            return flipped(top).map { Rewrite(.quotient($0, bottom)) }
+        default:
+            return nil
+        }
     }
 
     /// a·b + a·c = a·(b + c), and a/m + b/m = (a + b)/m, for what every term shares.
