@@ -7,7 +7,7 @@
 /// derivatives never confuse their perturbations.
 public final class Node {
     public let value: Tensor
-    let inputs: [Node]
+    private(set) var inputs: [Node]
     /// Given the cotangent of `value`, the cotangent of each of `inputs` (nil: no contribution).
     var pullback: ((Value) throws -> [Value?])?
 
@@ -15,6 +15,20 @@ public final class Node {
         self.value = value
         self.inputs = inputs
         self.pullback = pullback
+    }
+
+    /// Releases a long chain of nodes one at a time: the default, recursive release of a tape of a
+    /// million operations would overflow the stack.
+    deinit {
+        var pending = inputs
+        inputs = []
+        pullback = nil
+        while var node = pending.popLast() {
+            guard isKnownUniquelyReferenced(&node) else { continue }
+            pending.append(contentsOf: node.inputs)
+            node.inputs = []
+            node.pullback = nil
+        }
     }
 }
 

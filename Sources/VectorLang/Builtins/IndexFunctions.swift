@@ -13,15 +13,13 @@ enum IndexFunctions {
         .tensor(try Broadcasting.combine(try args.tensor(0), try args.tensor(1), args) { $0 == $1 ? 1 : 0 })
     }
 
-    static let step = MathFunctions.map(
-        "step", "step(x)", "The unit step: 1 where x > 0, else 0, elementwise; the derivative of relu.", "step([-1, 0, 2])",
-        derivative: nil
-    ) { $0 > 0 ? 1 : $0 <= 0 ? 0 : .nan }.withDerivative(.none)
+    static let step = piecewiseConstant(
+        "step", "step(x)", "The unit step: 1 where x > 0, else 0, elementwise; the derivative of relu.", "step([-1, 0, 2])"
+    ) { $0 > 0 ? 1 : $0 <= 0 ? 0 : .nan }
 
-    static let sign = MathFunctions.map(
-        "sign", "sign(x)", "−1, 0 or 1 by the sign of x, elementwise; the derivative of abs.", "sign([-3, 0, 2])",
-        derivative: nil
-    ) { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 == 0 ? 0 : .nan }.withDerivative(.none)
+    static let sign = piecewiseConstant(
+        "sign", "sign(x)", "−1, 0 or 1 by the sign of x, elementwise; the derivative of abs.", "sign([-3, 0, 2])"
+    ) { $0 > 0 ? 1 : $0 < 0 ? -1 : $0 == 0 ? 0 : .nan }
 
     /// A special form: the evaluator handles `partial(f, z_j)` before evaluating f (see `IndexForms`), so
     /// this kernel runs only when `partial` is called as a value, where f has already been evaluated.
@@ -33,11 +31,13 @@ enum IndexFunctions {
         throw args.error("partial must be written out as partial(f, z_j), not called through another name",
                          note: "it reads its first argument as an expression to differentiate, before evaluating it")
     }
-}
 
-extension Builtin {
-    /// The same entry with another derivative.
-    func withDerivative(_ derivative: Derivative) -> Builtin {
-        Builtin(name, signatures, summary, example: example, category: category, arity: arity, derivative: derivative, kernel: kernel)
+    /// An elementwise function that is constant between jumps; NaN stays NaN.
+    private static func piecewiseConstant(
+        _ name: String, _ signature: String, _ summary: String, _ example: String, _ f: @escaping @Sendable (Double) -> Double
+    ) -> Builtin {
+        Builtin(name, [signature], summary, example: example, category: .elementwise, arity: 1...1, derivative: .none) { args in
+            .tensor(try args.tensor(0).map(f))
+        }
     }
 }

@@ -16,10 +16,8 @@ enum Losses {
             // ∂/∂p_i = −y_i / p_i and ∂/∂y_i = −log p_i, each over the m rows of a batch
             let (p, y, ops) = (rule.inputs[0], rule.inputs[1], rule.ops)
             let g = try ops.scale(rule.cotangent, by: -1 / Double(p.numbers?.rows ?? 1))
-            // Where y_i = 0 the term is absent, even at p_i = 0: divide by 1 there instead of 0. Only
-            // those p_i need the 1: elsewhere y_i / p_i = y_i / (p_i + 0), so the sum is skipped when none does.
-            let safeP = absentTermAtZero(p, y) ? try ops.add(p, ops.constant(y) { $0 == 0 ? 1 : 0 }) : p
-            return [rule.needs(0) ? try ops.multiply(g, try ops.divide(y, safeP)) : nil,
+            // g · y_i / p_i, except that where y_i = 0 the term is absent, even at p_i = 0: there it divides by 1.
+            return [rule.needs(0) ? try ops.crossEntropyQuotient(g, y, p) : nil,
                     rule.needs(1) ? try ops.multiply(g, try ops.call("log", p)) : nil]
         })
     ) { args in
@@ -182,19 +180,6 @@ enum Losses {
             throw args.error("\(args.name) of empty \(a.isMatrix ? "matrices" : "vectors") is undefined", argument: 0)
         }
         return (a, b)
-    }
-
-    /// Whether some y_i = 0 meets p_i = 0, where y_i / p_i would be 0/0.
-    private static func absentTermAtZero(_ p: Value, _ y: Value) -> Bool {
-        guard let p = p.numbers, let y = y.numbers, p.count == y.count else { return true }
-        return p.scalars.withUnsafeBufferPointer { pp in
-            y.scalars.withUnsafeBufferPointer { py in
-                // Counted rather than searched: a loop without an early exit vectorises.
-                var found = 0
-                for i in 0..<pp.count where py[i] == 0 && pp[i] == 0 { found += 1 }
-                return found > 0
-            }
-        }
     }
 
     /// Refuses probabilities outside [0, 1], whose logs would be NaN; NaN itself passes through.

@@ -89,7 +89,7 @@ enum SoftmaxFamily {
         // ⟨g, y⟩: of a vector by dot, which equals sum(g * y) to the bit without forming g * y.
         let inner = y.numbers?.isVector == true && g.numbers?.isVector == true
             ? try ops.call("dot", g, y) : try ops.rowSums(try ops.multiply(g, y))
-        let shifted = try ops.multiply(y, try ops.subtract(g, inner))
+        let shifted = try ops.productWithDifference(y, g, inner)
         guard rule.inputs.count == 2 else { return [shifted] }
         let t = rule.inputs[1]
         let gz = rule.needs(0) ? try ops.divide(shifted, t) : nil
@@ -116,11 +116,27 @@ enum SoftmaxFamily {
 
     /// One row of softmax(z / t), written into `p`.
     ///
-    /// The vectorised kernel takes the usual case, a finite maximum m: p_i = exp((z_i − m) / t) · (1 / s)
-    /// with s = Σ_k exp((z_k − m) / t) ≥ 1 (the maximum contributes exp(0)), so 1 / s is safe, and one
-    /// division replaces n. (z_i − m) / t, not z_i / t − m / t: dividing first could overflow (1e308 / 0.5).
+    /// With a finite maximum m: p_i = exp((z_i − m) / t) · (1 / s), s = Σ_k exp((z_k − m) / t) ≥ 1 (the
+    /// maximum contributes exp(0)), so 1 / s is safe, and one division replaces n. (z_i − m) / t, not
+    /// z_i / t − m / t: dividing first could overflow (1e308 / 0.5). Long rows go to the vectorised kernel.
     static func softmaxRow(_ z: UnsafeBufferPointer<Double>, temperature t: Double, into p: UnsafeMutableBufferPointer<Double>) {
-        if VectorMath.softmax(z, temperature: t, into: p) { return }
+        if z.count >= VectorMath.shortLength {
+            if VectorMath.softmax(z, temperature: t, into: p) { return }
+        } else {
+            var m = -Double.infinity
+            for x in z where x > m { m = x }
+            if m.isFinite {
+                var s = 0.0
+                for i in z.indices {
+                    let e = _exp(t == 1 ? z[i] - m : (z[i] - m) / t)
+                    p[i] = e
+                    s += e
+                }
+                let scale = 1 / s
+                for i in p.indices { p[i] *= scale }
+                return
+            }
+        }
         // Rare: some score is +Inf, or all are −Inf or NaN; dividing by t > 0 keeps which.
         let normalizer = LogNormalizer(z)
         for i in z.indices { p[i] = normalizer.probability(z[i]) }
@@ -187,8 +203,14 @@ struct LogNormalizer {
             k = i
         }
         if m.isFinite {
-            let s = VectorMath.expSum(UnsafeBufferPointer(rebasing: z[..<k]), shift: m)
-                + VectorMath.expSum(UnsafeBufferPointer(rebasing: z[(k + 1)...]), shift: m)
+            var s = 0.0
+            if z.count >= VectorMath.shortLength {
+                s = VectorMath.expSum(UnsafeBufferPointer(rebasing: z[..<k]), shift: m)
+                    + VectorMath.expSum(UnsafeBufferPointer(rebasing: z[(k + 1)...]), shift: m)
+            } else {
+                for i in 0..<k { s += _exp(z[i] - m) }
+                for i in (k + 1)..<z.count { s += _exp(z[i] - m) }
+            }
             (shift, logSum) = (m, _log1p(s))
         } else if z.contains(where: \.isNaN) {
             (shift, logSum) = (.nan, .nan)

@@ -3,7 +3,15 @@ enum ArrayLiteral {
     static func build(_ values: [Value], elements: [Expr], range: SourceRange) throws -> Value {
         if values.isEmpty { return .tensor(Tensor(shape: [0], scalars: [])) }
         let tensors = values.compactMap(\.numbers)
-        if tensors.isEmpty { return .list(values) }
+        if tensors.isEmpty {
+            // Lists hold functions (for plot([f, g], a, b)); a list of lists has no use, and doubling one
+            // (l = [l, l]) would grow exponentially when printed.
+            if let i = values.firstIndex(where: { if case .list = $0 { return true } else { return false } }) {
+                throw Diagnostic("a list cannot contain a list", at: elements[i].range,
+                                 note: "lists hold functions, as in [sigmoid, tanh]")
+            }
+            return .list(values)
+        }
         if tensors.count != values.count {
             let i = values.firstIndex { $0.numbers == nil } ?? 0
             throw Diagnostic("cannot mix numbers and a \(values[i].kindDescription) in one array", at: elements[i].range)

@@ -9,6 +9,8 @@ public final class Evaluator {
     /// User-function calls deeper than this are refused, so `f(x) = f(x)` gives a message, not a crash.
     public static let maximumCallDepth = 64
     private var callDepth = 0
+    private var evaluationDepth = 0
+    static let maximumEvaluationDepth = 1_000
     /// Kinks that derivative rules met exactly (relu at 0), for gradcheck's warning.
     var kinks: Set<String> = []
     /// The text of the statement being run, so a closure can remember how its body was written.
@@ -75,6 +77,14 @@ public final class Evaluator {
 
     public func evaluate(_ expr: Expr, locals: [String: Value]) throws -> Value {
         try Interrupt.check(at: expr.range)
+        // Calls multiply nesting (64 calls of a body nested 200 deep): a budget on the whole depth keeps
+        // the stack well inside its 8 MB, whatever the combination.
+        evaluationDepth += 1
+        defer { evaluationDepth -= 1 }
+        if evaluationDepth > Evaluator.maximumEvaluationDepth {
+            throw Diagnostic("too deeply nested to evaluate (more than \(Evaluator.maximumEvaluationDepth) levels, counting calls)",
+                             at: expr.range, note: "a function calling itself, or an expression nested hundreds deep, gets here")
+        }
         switch expr {
         case .number(let x, _):
             return .scalar(x)
@@ -87,13 +97,8 @@ public final class Evaluator {
             let value = try evaluate(operand, locals: locals)
             guard op == .negate else { return value }
             return try apply(Builtins.negate, [value], ranges: [operand.range], callRange: range)
-        case .binary(let op, let lhs, let rhs, let operatorRange, _):
-            let a = try evaluate(lhs, locals: locals)
-            let b = try evaluate(rhs, locals: locals)
-            guard let builtin = Builtins.named[op.rawValue] else {
-                throw Diagnostic("operator \(op.rawValue) is not defined", at: operatorRange)
-            }
-            return try apply(builtin, [a, b], ranges: [lhs.range, rhs.range], callRange: operatorRange)
+        case .binary:
+            return try evaluateChain(expr, locals: locals)
         case .call(let callee, let arguments, let range):
             if let value = try evaluateIndexForm(callee, arguments, range: range, locals: locals) { return value }
             let f = try evaluate(callee, locals: locals)
@@ -124,6 +129,28 @@ public final class Evaluator {
         case .lambda(let parameters, let body, _):
             return .function(.closure(closure(named: nil, parameters: parameters, body: body, locals: locals)))
         }
+    }
+
+    /// `a + b - c * d …`: the left spine of a chain of operators is walked in a loop, not by recursion,
+    /// so a sum of ten thousand terms cannot overflow the stack.
+    private func evaluateChain(_ expr: Expr, locals: [String: Value]) throws -> Value {
+        var spine: [(BinaryOperator, Expr, SourceRange)] = []
+        var node = expr
+        while case .binary(let op, let lhs, let rhs, let operatorRange, _) = node {
+            spine.append((op, rhs, operatorRange))
+            node = lhs
+        }
+        var value = try evaluate(node, locals: locals)
+        var leftRange = node.range
+        for (op, rhs, operatorRange) in spine.reversed() {
+            let b = try evaluate(rhs, locals: locals)
+            guard let builtin = Builtins.named[op.rawValue] else {
+                throw Diagnostic("operator \(op.rawValue) is not defined", at: operatorRange)
+            }
+            value = try apply(builtin, [value, b], ranges: [leftRange, rhs.range], callRange: operatorRange)
+            leftRange = leftRange.union(rhs.range)
+        }
+        return value
     }
 
     private func lookup(_ name: String, at range: SourceRange, locals: [String: Value]) throws -> Value {

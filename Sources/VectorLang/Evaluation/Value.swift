@@ -89,7 +89,7 @@ public final class Closure {
     public let name: String?
     public let parameters: [String]
     public let body: Expr
-    public let captured: [String: Value]
+    public private(set) var captured: [String: Value]
     /// The source text of the body, for `:vars`, `:save` and printing.
     public let source: String
     /// The whole input it was written in: the body's source ranges point into this text.
@@ -102,5 +102,30 @@ public final class Closure {
         self.captured = captured
         self.source = source
         self.line = line
+    }
+
+    /// Releases closures that captured closures (`k = a -> (b -> a)` applied again and again) one at a
+    /// time, rather than recursively.
+    deinit {
+        var pending = Closure.capturedClosures(captured)
+        captured = [:]
+        while var closure = pending.popLast() {
+            guard isKnownUniquelyReferenced(&closure) else { continue }
+            pending.append(contentsOf: Closure.capturedClosures(closure.captured))
+            closure.captured = [:]
+        }
+    }
+
+    private static func capturedClosures(_ values: [String: Value]) -> [Closure] {
+        var found: [Closure] = []
+        var stack = Array(values.values)
+        while let value = stack.popLast() {
+            switch value {
+            case .function(.closure(let c)): found.append(c)
+            case .list(let items): stack.append(contentsOf: items)
+            default: break
+            }
+        }
+        return found
     }
 }

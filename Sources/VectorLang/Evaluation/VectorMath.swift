@@ -9,6 +9,11 @@ enum VectorMath {
     /// Asked of the CPU once.
     static let level = jacobi_best_level()
 
+    /// Rows shorter than this are computed in order with libm's exp, as they always were: for them the
+    /// vector kernels gain nothing, and the short vectors people type keep libm's digits to the last bit
+    /// (the finite-difference digits that gradcheck prints depend on them).
+    static let shortLength = 64
+
     /// From this size on (4 MiB, NumPy's threshold), new arrays ask for transparent huge pages.
     static let hugePageThreshold = 1 << 19
 
@@ -34,9 +39,10 @@ enum VectorMath {
         jacobi_exp(level, source, target, min(x.count, y.count))
     }
 
-    /// A new array of exp(x), elementwise.
+    /// A new array of exp(x), elementwise; a short one by libm.
     static func exp(_ x: [Double]) -> [Double] {
-        array(count: x.count) { y in x.withUnsafeBufferPointer { exp($0, into: y) } }
+        guard x.count >= shortLength else { return x.map(_exp) }
+        return array(count: x.count) { y in x.withUnsafeBufferPointer { exp($0, into: y) } }
     }
 
     /// Σ_i exp(z_i − shift), with the terms summed in a fixed order of blocks and lanes.
@@ -47,7 +53,8 @@ enum VectorMath {
 
     /// Writes softmax(z / t) into `p` when max(z) is finite; returns false, writing nothing, otherwise
     /// (some score is +Inf, or none is above −Inf), for the caller's careful path.
-    static func softmax(_ z: UnsafeBufferPointer<Double>, temperature t: Double, into p: UnsafeMutableBufferPointer<Double>) -> Bool {
+    static func softmax(_ z: UnsafeBufferPointer<Double>, temperature t: Double, into p: UnsafeMutableBufferPointer<Double>,
+                        level: Int32 = level) -> Bool {
         guard let source = z.baseAddress, let target = p.baseAddress, p.count >= z.count else { return false }
         return jacobi_softmax_row(level, source, target, z.count, t) != 0
     }

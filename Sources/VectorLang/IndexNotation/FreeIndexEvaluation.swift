@@ -29,6 +29,7 @@ extension Evaluator {
         scalars.reserveCapacity(total)
         var traced: [(position: Int, node: Node, shape: [Int])] = []
         var inner = locals
+        for index in free { inner[IndexAnalysis.rangeKey(index.name)] = .scalar(Double(index.count)) }
         let columns = free.count == 2 ? free[1].count : 1
         for position in 0..<total {
             try Interrupt.check(at: expr.range)
@@ -55,6 +56,9 @@ extension Evaluator {
     /// matrix, at the positions its letters are bound to, or the Kronecker delta of two bound indices.
     /// Nil when the name is not index notation, so the caller reports an unknown name.
     func indexedElement(_ name: String, at range: SourceRange, locals: [String: Value]) throws -> Value? {
+        if IndexedName.summationLetter(name) != nil {
+            throw Diagnostic("\(name) needs a body", at: range, suggestion: "write \(name)(z_k) or \(name) z_k; a body starting with - needs parentheses")
+        }
         guard let parts = IndexedName.parse(name, range: range) else { return nil }
         let base = locals[parts.base] ?? environment[parts.base]
         if parts.isDelta, base?.numbers == nil {

@@ -24,22 +24,38 @@ struct IndexAnalysis {
         /// What it subscripts, for messages: `z (vector of 3)`.
         let source: String
         let range: SourceRange
-        /// A range lent by a delta with a summation letter, used only when the letter has none of its own.
+        /// A range lent through a delta, used only when the letter has none of its own.
         var lent = false
     }
 
-    private let evaluator: Evaluator
-    private let locals: [String: Value]
+    /// Two index letters that a delta pairs.
+    private struct Link {
+        let a: String, b: String
+        let range: SourceRange
+    }
+
+    /// A sum whose letter only meets an outer index in deltas (`Σ_k δ_kj f`): it runs over that index's range.
+    private struct Deferred {
+        let letter: String, partner: String
+        let head: SourceRange
+    }
+
+    let evaluator: Evaluator
+    let locals: [String: Value]
     private var uses: [String: [Use]] = [:]
     /// The letters of the sums around the part being read.
-    private var summed: Set<String> = []
-    /// Pairs of letters that a delta relates, with where.
-    private var links: [(String, String, SourceRange)] = []
+    private(set) var summed: Set<String> = []
+    private var links: [Link] = []
+    private var deferred: [Deferred] = []
 
     init(evaluator: Evaluator, locals: [String: Value]) {
         self.evaluator = evaluator
         self.locals = locals
     }
+
+    /// Where an enumerated or summed index's range is kept beside its value, so a sum inside can borrow it
+    /// through a delta. `#` starts a comment, so no typed name can collide with it.
+    static func rangeKey(_ letter: String) -> String { "#" + letter }
 
     /// The free indices of `expr`, in alphabetical order, with their ranges.
     ///
@@ -55,9 +71,9 @@ struct IndexAnalysis {
         var changed = true
         while changed {
             changed = false
-            for (a, b, _) in links {
-                if counts[a] == nil, let n = counts[b] { counts[a] = n; changed = true }
-                if counts[b] == nil, let n = counts[a] { counts[b] = n; changed = true }
+            for link in links {
+                if counts[link.a] == nil, let n = counts[link.b] { counts[link.a] = n; changed = true }
+                if counts[link.b] == nil, let n = counts[link.a] { counts[link.b] = n; changed = true }
             }
         }
         var free: [FreeIndex] = []
@@ -70,6 +86,9 @@ struct IndexAnalysis {
             }
             free.append(FreeIndex(name: letter, count: count, range: first.range))
         }
+        if let unsettled = deferred.first(where: { counts[$0.partner] == nil }) {
+            throw IndexAnalysis.noRange(summing: unsettled.letter, at: unsettled.head)
+        }
         if free.count > 2 {
             throw Diagnostic("too many free indices: \(free.map(\.name).joined(separator: ", "))", at: free[2].range,
                              note: "an expression with free indices is a vector (one index) or a matrix (two, rows first in alphabetical order)",
@@ -78,8 +97,9 @@ struct IndexAnalysis {
         return free
     }
 
-    /// How far the summation letter runs in `body`: the length of what it subscripts there.
-    mutating func summationCount(_ letter: String, in body: Expr, head: SourceRange) throws -> Int {
+    /// How far the summation letter runs in `body`: the length of what it subscripts there. Nil when it
+    /// only meets an outer index in deltas, whose range is not known yet (it is when the sum is evaluated).
+    mutating func summationCount(_ letter: String, in body: Expr, head: SourceRange) throws -> Int? {
         let outer = uses.removeValue(forKey: letter)
         let wasSummed = summed.contains(letter)
         summed.insert(letter)
@@ -92,49 +112,45 @@ struct IndexAnalysis {
         // The body's deltas pairing this letter with another lend it this range, and end with the sum.
         let bodyLinks = links[linksBefore...]
         links.removeSubrange(linksBefore...)
-        for (a, b, range) in bodyLinks {
-            guard a == letter || b == letter else {
-                links.append((a, b, range))
+        var partners: [String] = []
+        for link in bodyLinks {
+            guard link.a == letter || link.b == letter else {
+                links.append(link)
                 continue
             }
-            if let count { record(a == letter ? b : a, Use(size: count, source: "a delta with \(letter)", range: range, lent: true)) }
+            let other = link.a == letter ? link.b : link.a
+            guard other != letter else { continue }
+            if let count {
+                record(other, Use(size: count, source: "a delta with \(letter)", range: link.range, lent: true))
+            } else {
+                partners.append(other)
+            }
         }
-        guard let count else {
-            throw Diagnostic("index \(letter) has no range", at: head,
-                             note: "sum_\(letter) runs over 1…n, n taken from a vector or matrix that \(letter) subscripts in its body, as in sum_\(letter)(z_\(letter))",
-                             suggestion: "for n copies of c, write n * c")
+        if count != nil { deferred.removeAll { $0.partner == letter } }
+        if count == nil {
+            guard let partner = partners.first else { throw IndexAnalysis.noRange(summing: letter, at: head) }
+            deferred.append(Deferred(letter: letter, partner: partner, head: head))
         }
         return count
     }
 
-    /// The one length all sized uses agree on; nil if no use has a size.
-    private static func agreedCount(_ letter: String, _ list: [Use]) throws -> Int? {
-        var first: Use?
-        for use in list {
-            guard let size = use.size, !use.lent else { continue }
-            guard let earlier = first, let known = earlier.size else {
-                first = use
-                continue
-            }
-            if known != size {
-                throw Diagnostic("index \(letter) has two ranges: 1…\(known) from \(earlier.source) and 1…\(size) from \(use.source)",
-                                 at: use.range, note: "an index runs over the positions of what it subscripts, so their lengths must agree")
-            }
-        }
-        return first?.size
-    }
-
     // MARK: - Reading the tree
 
-    private func value(_ name: String) -> Value? { locals[name] ?? evaluator.environment[name] }
+    func value(_ name: String) -> Value? { locals[name] ?? evaluator.environment[name] }
 
     private func isBound(_ name: String) -> Bool {
         value(name) != nil || Builtins.named[name] != nil || Builtins.constants[name] != nil
     }
 
     /// Whether `name` is an index letter here (see the type's documentation).
-    private func isIndex(_ name: String) -> Bool {
+    func isIndex(_ name: String) -> Bool {
         summed.contains(name) || IndexedName.isIndexLetter(name) && !isBound(name)
+    }
+
+    /// The range of a letter bound as an enumerated or summed index, kept under `rangeKey`.
+    private func knownRange(_ letter: String) -> Int? {
+        guard locals[letter] != nil, let n = locals[IndexAnalysis.rangeKey(letter)]?.numbers?.scalarValue else { return nil }
+        return Int(exactly: n)
     }
 
     private mutating func record(_ letter: String, _ use: Use) {
@@ -151,9 +167,17 @@ struct IndexAnalysis {
             for item in items { try visit(item) }
         case .unary(_, let operand, _), .transpose(let operand, _):
             try visit(operand)
-        case .binary(_, let lhs, let rhs, _, _):
-            try visit(lhs)
-            try visit(rhs)
+        case .binary:
+            // A chain such as 1 + 1 + … + 1 nests to the left as deep as it is long: walk its spine in a
+            // loop (still left to right), so reading a line never needs more stack than evaluating it.
+            var operands: [Expr] = []
+            var leftmost = expr
+            while case .binary(_, let lhs, let rhs, _, _) = leftmost {
+                operands.append(rhs)
+                leftmost = lhs
+            }
+            try visit(leftmost)
+            for operand in operands.reversed() { try visit(operand) }
         case .call(let callee, let arguments, let range):
             try visitCall(callee, arguments, range: range)
         case .index(let base, let subscripts, _):
@@ -166,12 +190,9 @@ struct IndexAnalysis {
         guard !isBound(name), let parts = IndexedName.parse(name, range: range) else { return }
         let base = value(parts.base)?.numbers
         if parts.isDelta, base == nil {
-            var letters: [String] = []
-            for case .letter(let letter, let r) in parts.subscripts where isIndex(letter) {
-                record(letter, Use(size: nil, source: name, range: r))
-                letters.append(letter)
-            }
-            if letters.count == 2 { links.append((letters[0], letters[1], range)) }
+            visitDelta(parts.subscripts.map { sub in
+                if case .letter(let letter, let r) = sub { return (letter, r) } else { return nil }
+            }, source: name, at: range)
             return
         }
         guard let shape = base?.shape, parts.subscripts.count == shape.count else { return }
@@ -179,6 +200,25 @@ struct IndexAnalysis {
             if case .letter(let letter, let r) = sub, isIndex(letter) {
                 record(letter, Use(size: shape[d], source: "\(parts.base) (\(Tensor.describe(shape: shape)))", range: r))
             }
+        }
+    }
+
+    /// The delta's letters (nil for an argument that is not a letter): index letters are paired, and an
+    /// index letter beside a bound index whose range is known borrows that range.
+    private mutating func visitDelta(_ letters: [(String, SourceRange)?], source: String, at range: SourceRange) {
+        var indices: [String] = []
+        var known: Int?
+        for case let (letter, r)? in letters {
+            if isIndex(letter) {
+                record(letter, Use(size: nil, source: source, range: r))
+                indices.append(letter)
+            } else if let n = knownRange(letter) {
+                known = n
+            }
+        }
+        if indices.count == 2 { links.append(Link(a: indices[0], b: indices[1], range: range)) }
+        if indices.count == 1, let known {
+            record(indices[0], Use(size: known, source: "a delta", range: range, lent: true))
         }
     }
 
@@ -190,25 +230,21 @@ struct IndexAnalysis {
                 return
             }
             if name == "delta", value(name) == nil {
-                var letters: [String] = []
+                var letters: [(String, SourceRange)?] = []
                 for argument in arguments {
-                    if case .variable(let letter, let r) = argument, isIndex(letter) {
-                        record(letter, Use(size: nil, source: "delta", range: r))
-                        letters.append(letter)
+                    if case .variable(let letter, let r) = argument, IndexedName.isIndexLetter(letter) {
+                        letters.append((letter, r))
                     } else {
+                        letters.append(nil)
                         try visit(argument)
                     }
                 }
-                if letters.count == 2 { links.append((letters[0], letters[1], range)) }
+                visitDelta(letters, source: "delta", at: range)
                 return
             }
         }
         try visit(callee)
         for argument in arguments { try visit(argument) }
-    }
-
-    static func sumArity(_ name: String, range: SourceRange) -> Diagnostic {
-        Diagnostic("\(name) takes one expression, the body of the sum", at: range, suggestion: "write \(name)(z_k * y_k)")
     }
 
     private mutating func visitIndex(_ base: Expr, _ subscripts: [IndexArgument]) throws {
@@ -244,51 +280,4 @@ struct IndexAnalysis {
         return try evaluator.evaluate(base, locals: inner).numbers?.shape
     }
 
-    /// Every letter written in an index position inside `expr` (a superset of the indices it uses).
-    private static func subscriptLetters(in expr: Expr) -> Set<String> {
-        var letters: Set<String> = []
-        func walk(_ e: Expr) {
-            switch e {
-            case .number, .lambda: return
-            case .variable(let name, let range):
-                if let parts = IndexedName.parse(name, range: range) { letters.formUnion(parts.letters) }
-            case .array(let items, _): items.forEach(walk)
-            case .unary(_, let a, _), .transpose(let a, _): walk(a)
-            case .binary(_, let a, let b, _, _): walk(a); walk(b)
-            case .call(let callee, let arguments, _):
-                if case .variable(let name, _) = callee {
-                    if let k = IndexedName.summationLetter(name) { letters.insert(k) }
-                    if name == "delta" {
-                        for case .variable(let l, _) in arguments where IndexedName.isIndexLetter(l) { letters.insert(l) }
-                    }
-                }
-                walk(callee)
-                arguments.forEach(walk)
-            case .index(let base, let subscripts, _):
-                walk(base)
-                for sub in subscripts {
-                    switch sub {
-                    case .single(.variable(let l, _)) where IndexedName.isIndexLetter(l): letters.insert(l)
-                    case .single(let e): walk(e)
-                    case .range(let lower, let upper, _): lower.map(walk); upper.map(walk)
-                    case .all: break
-                    }
-                }
-            }
-        }
-        walk(expr)
-        return letters
-    }
-
-    /// `softmax(…) (vector of 3)`: how a subscripted expression is named in a message about ranges.
-    private static func describe(_ base: Expr, shape: [Int]?) -> String {
-        let name: String
-        switch base {
-        case .variable(let n, _): name = n
-        case .call(.variable(let f, _), _, _): name = "\(f)(…)"
-        case .array: name = "[…]"
-        default: name = "(…)"
-        }
-        return shape.map { "\(name) (\(Tensor.describe(shape: $0)))" } ?? name
-    }
 }

@@ -18,9 +18,12 @@ extension Evaluator {
     /// (entries add with broadcasting), and traced bodies give a traced sum.
     private func indexSum(_ letter: String, _ body: Expr, head: SourceRange, range: SourceRange, locals: [String: Value]) throws -> Value {
         var analysis = IndexAnalysis(evaluator: self, locals: locals)
-        let n = try analysis.summationCount(letter, in: body, head: head)
+        guard let n = try analysis.summationCount(letter, in: body, head: head) else {
+            throw IndexAnalysis.noRange(summing: letter, at: head)
+        }
         let ops = Ops(evaluator: self, range: range)
         var inner = locals
+        inner[IndexAnalysis.rangeKey(letter)] = .scalar(Double(n))
         var total: Value = .scalar(0)
         for k in 0..<n {
             try Interrupt.check(at: range)

@@ -6,13 +6,16 @@
 /// written right after what they subscript, so adding a space never silently changes a meaning
 /// elsewhere in the language: a name followed by `_x` after a space is still an error.
 extension Parser {
-    /// Whether the `_…` identifier at the current token is written right after a `)`, `]` or name, with no
-    /// space: then it subscripts the expression before it.
+    /// The token `offset` places from the current one (the end token past the end).
+    func token(at offset: Int) -> Token { tokens[max(0, min(position + offset, tokens.count - 1))] }
+
+    /// Whether the `_…` identifier at the current token is written right after a `)`, `]`, `'` or name,
+    /// with no space: then it subscripts the expression before it (`softmax(z)_i`, `W'_ij`).
     var subscriptFollowsImmediately: Bool {
         guard position > 0 else { return false }
         let previous = token(at: -1)
         switch previous.kind {
-        case .rightParen, .rightBracket, .identifier: return previous.range.end == peek.range.start
+        case .rightParen, .rightBracket, .apostrophe, .identifier: return previous.range.end == peek.range.start
         default: return false
         }
     }

@@ -7,7 +7,7 @@ public struct Parser {
     /// Deeper nesting than this is refused with a message instead of overflowing the stack.
     public static let maximumDepth = 200
 
-    private let tokens: [Token]
+    let tokens: [Token]
     /// The current token; internal so that the index-notation forms, in their own file, can advance it.
     var position = 0
     private var depth = 0
@@ -283,9 +283,6 @@ public struct Parser {
     }
 
     var peek: Token { tokens[min(position, tokens.count - 1)] }
-
-    /// The token `offset` places after the current one (the end token past the end).
-    func token(at offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
 
     @discardableResult
     mutating func advance() -> Token {
