@@ -14,7 +14,7 @@ final class AnswerJudgeTests: XCTestCase {
 
     func testEveryCorrectFormPasses() {
         let j = judge("p * (1 - p)")
-        for answer in ["p * (1 - p)", "p - p^2", "p - p * p", "-(p^2 - p)", "softmax(z) * (1 - softmax(z))", "diag(jacobian(softmax, z))"] {
+        for answer in ["p * (1 - p)", "p - p^2", "(p * (1 - p))'", "(p * (1 - p))''", "p - p * p", "-(p^2 - p)", "softmax(z) * (1 - softmax(z))", "diag(jacobian(softmax, z))"] {
             XCTAssertEqual(j.judge(answer), .correct, answer)
         }
     }
@@ -133,6 +133,18 @@ final class AnswerJudgeTests: XCTestCase {
         let frozen = Self.setup.map(\.text) + ["q = outer([0.659, 0.2424, 0.09857], [0.659, 0.2424, 0.09857])"]
         guard case .incorrect(_, let reason) = j.judge("diag(p) - q", history: frozen) else { return XCTFail() }
         XCTAssertEqual(reason, .values, "not equal within 1e-6 even at the lesson's values: the numbers were rounded")
+    }
+
+    /// A learner who went `:back` ran the lesson's lines twice; the random points must not change.
+    func testLinesRunTwiceSeeTheSameRandomValues() {
+        let j = judge("p * (1 - p)")
+        let twice = Self.setup.map(\.text) + Self.setup.map(\.text)
+        XCTAssertEqual(j.judge("p - p^2", history: twice), .correct)
+        // A lesson that assigns two different values gets two different random ones.
+        let lines = Self.setup + [SourceLine("z = [1000, 999, 998]", line: 3), SourceLine("p = softmax(z)", line: 4)]
+        let later = judge("p", lines: lines)
+        XCTAssertEqual(later.judge("softmax(z)"), .correct)
+        XCTAssertEqual(later.judge("softmax([1000, 999, 998])").isCorrect, false)
     }
 
     func testChoices() {

@@ -92,10 +92,11 @@ final class LessonParserTests: XCTestCase {
         XCTAssertEqual(q.line, 32)
         XCTAssertEqual(q.prompt, "Write the diagonal of the Jacobian\nas an expression in p.")
         XCTAssertEqual(q.kind, .expression(expected: "p * (1 - p)"))
+        XCTAssertEqual(q.answerLine, 35)
         XCTAssertEqual(q.equivalents, [SourceLine("p - p^2", line: 36)])
         XCTAssertEqual(q.variations, [
-            Variation(name: "z"), Variation(name: "y", distribution: .onehot),
-            Variation(name: "x", distribution: .uniform(lower: 0.1, upper: 3)), Variation(name: "q", distribution: .simplex),
+            Variation(name: "z", line: 37), Variation(name: "y", distribution: .onehot, line: 37),
+            Variation(name: "x", distribution: .uniform(lower: 0.1, upper: 3), line: 37), Variation(name: "q", distribution: .simplex, line: 37),
         ])
         XCTAssertEqual(q.points, 4)
         XCTAssertEqual(q.tolerance, .relative(0.005))

@@ -195,21 +195,29 @@ final class LessonRunnerTests: XCTestCase {
     }
 }
 
-extension LessonEvent {
-    var isCorrect: Bool? {
-        switch self {
-        case .correct: return true
-        case .incorrect: return false
-        default: return nil
-        }
-    }
-}
-
 final class LastStatementTests: XCTestCase {
     func testTheAnswerIsTheLastStatement() {
         XCTAssertEqual(LessonRunner.lastStatement(of: "p * (1 - p)"), "p * (1 - p)")
         XCTAssertEqual(LessonRunner.lastStatement(of: "q = p; (diag(q) - outer(q, q))  # the Jacobian"), " (diag(q) - outer(q, q))")
         XCTAssertEqual(LessonRunner.lastStatement(of: "(1 - p);"), "(1 - p)")
         XCTAssertNil(LessonRunner.lastStatement(of: "# only a comment"))
+    }
+}
+
+final class RunnerRobustnessTests: XCTestCase {
+    func testALessonWithoutStepsDoesNotCrash() {
+        let empty = Lesson(name: "empty", number: nil, file: "e.md", title: "E", minutes: 1, skipAllowed: true, summary: "", steps: [])
+        let runner = LessonRunner(lesson: empty, session: Session())
+        XCTAssertEqual(runner.start(at: 3), [.notice("This lesson has no steps.")])
+        XCTAssertEqual(runner.perform(.next), [.notice("The lesson is finished.")])
+        XCTAssertEqual(runner.submit("1 + 1"), [.output(.result("2"))])
+    }
+
+    func testOutOfRangeStartsAreClamped() throws {
+        let lesson = try LessonParser.parse(LessonRunnerTests.text, file: "runner.md")
+        XCTAssertEqual(LessonRunner(lesson: lesson, session: Session()).start(at: 99).first, .step(number: 3, of: 3, title: "Must answer"))
+        XCTAssertEqual(LessonRunner(lesson: lesson, session: Session()).start(at: -5).first, .step(number: 1, of: 3, title: "Numbers"))
+        let stale = LessonProgress(lesson: "runner", step: 40, stepCount: 50)
+        XCTAssertEqual(LessonRunner(lesson: lesson, session: Session(), progress: stale).resumeStep, 2)
     }
 }

@@ -120,8 +120,9 @@ final class ProgressStoreTests: XCTestCase {
 ///
 /// The child is this test binary, started with `JACOBI_PROGRESS_WRITER` set so that `testWriterLoop`
 /// saves forever. It pauses between writing the temporary file and renaming it, which widens the
-/// window a kill must hit to matter; the test counts the kills that left a temporary file behind, so
-/// it shows that the window was really hit.
+/// window a kill must hit to matter. Half the kills are aimed at that window (as soon as the temporary
+/// file appears), half land at random; the test counts the kills that left a temporary file behind,
+/// so it shows that the window was really hit.
 final class ProgressKillTests: XCTestCase {
     static let writerVariable = "JACOBI_PROGRESS_WRITER"
 
@@ -129,7 +130,7 @@ final class ProgressKillTests: XCTestCase {
     func testWriterLoop() throws {
         guard let path = ProcessInfo.processInfo.environment[Self.writerVariable] else { return }
         let store = ProgressStore(path: path)
-        store.beforeRename = { usleep(3_000) }
+        store.beforeRename = { usleep(10_000) }
         var counter = store.load().progress.lessons["counter"]?.step ?? 0
         while true {
             counter += 1
@@ -171,8 +172,8 @@ final class ProgressKillTests: XCTestCase {
 
         var previous = 0
         var killsInsideTheWindow = 0
-        let kills = 12
-        for _ in 0..<kills {
+        let kills = 16
+        for k in 0..<kills {
             let child = Process()
             child.executableURL = URL(fileURLWithPath: binary)
             child.arguments = ["LessonKitTests.ProgressKillTests/testWriterLoop"]
@@ -183,7 +184,13 @@ final class ProgressKillTests: XCTestCase {
             // Wait until this child has saved at least once, then kill it at a random moment.
             let deadline = Date().addingTimeInterval(60)
             while (counter() ?? 0) <= previous, Date() < deadline, child.isRunning { usleep(2_000) }
-            usleep(UInt32.random(in: 0...40_000))
+            if k % 2 == 0 {
+                // Aim: kill as soon as a temporary file exists, inside the pause before the rename.
+                let tmp = directory + "/.progress.json.\(child.processIdentifier).tmp"
+                while !FileManager.default.fileExists(atPath: tmp), Date() < deadline, child.isRunning { usleep(200) }
+            } else {
+                usleep(UInt32.random(in: 0...40_000))
+            }
             kill(child.processIdentifier, SIGKILL)
             child.waitUntilExit()
             XCTAssertEqual(child.terminationReason, .uncaughtSignal, "the child was killed, not finished")
@@ -196,7 +203,7 @@ final class ProgressKillTests: XCTestCase {
             if !leftovers.isEmpty { killsInsideTheWindow += 1 }
         }
         print("kill test: \(kills) kills, \(killsInsideTheWindow) between writing the temporary file and renaming it")
-        XCTAssertGreaterThan(killsInsideTheWindow, 0, "no kill landed between write and rename; the test did not exercise the window")
+        XCTAssertGreaterThanOrEqual(killsInsideTheWindow, kills / 4, "too few kills landed between write and rename; the test did not exercise the window")
 
         // The next save clears what the killed writers left.
         try store.record(LessonProgress(lesson: "tour", stepCount: 8))

@@ -15,7 +15,7 @@ public struct LessonChecker {
     public func check(_ library: LessonLibrary) -> CheckReport {
         var report = CheckReport()
         report.files = library.lessons.count + library.errors.count
-        report.failures = library.errors.map { CheckFailure(file: $0.file, line: $0.line, message: $0.message) }
+        report.failures = library.errors
         for lesson in library.lessons { check(lesson, into: &report) }
         return report
     }
@@ -31,7 +31,7 @@ public struct LessonChecker {
         report.lessons += 1
         let session = Session()
         func fail(_ line: Int, _ message: String) {
-            report.failures.append(CheckFailure(file: lesson.file, line: line, message: message))
+            report.failures.append(LessonDiagnostic(file: lesson.file, line: line, message: message))
         }
         for (s, step) in lesson.steps.enumerated() {
             report.steps += 1
@@ -74,10 +74,10 @@ public struct LessonChecker {
         switch question.kind {
         case .expression(let expected):
             if let name = judge.forbiddenName(in: expected) {
-                failures.append((question.line, "the expected answer uses '\(name)', which the question forbids"))
+                failures.append((question.answerLine, "the expected answer uses '\(name)', which the question forbids"))
             }
             if case .incorrect(let feedback, _) = judge.judge(expected), judge.forbiddenName(in: expected) == nil {
-                failures.append((question.line, "the expected answer '\(expected)' does not pass its own check: \(feedback)"))
+                failures.append((question.answerLine, "the expected answer '\(expected)' does not pass its own check: \(feedback)"))
             }
             for equivalent in question.equivalents {
                 if case .incorrect(let feedback, _) = judge.judge(equivalent.text) {
@@ -104,21 +104,6 @@ public struct LessonChecker {
     }
 }
 
-/// One thing wrong with a lesson, at a line of its file.
-public struct CheckFailure: Equatable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var message: String
-
-    public init(file: String, line: Int, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "\(file):\(line): \(message)" }
-}
-
 /// What `jacobi lessons check` prints: each failure as `file:line: message`, then a summary line.
 public struct CheckReport: Equatable, Sendable {
     public var files = 0
@@ -127,7 +112,7 @@ public struct CheckReport: Equatable, Sendable {
     public var questions = 0
     public var demoLines = 0
     public var derivations = 0
-    public var failures: [CheckFailure] = []
+    public var failures: [LessonDiagnostic] = []
 
     public var passed: Bool { failures.isEmpty }
 

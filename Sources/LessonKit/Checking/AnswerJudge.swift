@@ -91,7 +91,7 @@ public final class AnswerJudge {
             return nil
         }
         if case .expression = question.kind, let (at, problem) = firstFailure(references.map(\.expected)) {
-            problems.append(SourceProblem(line: question.line, message: "the expected answer fails \(at): \(problem.message)"))
+            problems.append(SourceProblem(line: question.answerLine, message: "the expected answer fails \(at): \(problem.message)"))
         }
         for (i, mistake) in question.mistakes.enumerated() {
             if let (at, problem) = firstFailure(references.map { $0.mistakes[i] }) {

@@ -4,9 +4,10 @@ import VectorLang
 ///
 /// Point 0 is the lesson's own values: the lines run as written. At point k > 0 every line that
 /// assigns a varied variable is followed by rebinding it to a random value of the same shape, drawn
-/// from a generator seeded by (seed, k, name, how many times it was assigned), so two replays of the
-/// same lines at the same point see the same numbers, and definitions that follow (`p = softmax(z)`)
-/// are computed from the random value.
+/// from a generator seeded by (seed, k, name, the value assigned). So every replay at the same point
+/// sees the same numbers, even one that ran a line twice (a learner who went `:back`), a lesson that
+/// assigns two different values gets two different random ones, and definitions that follow
+/// (`p = softmax(z)`) are computed from the random value.
 struct Replay {
     let session: Session
     /// Lines that failed, and varied names that were never assigned.
@@ -17,7 +18,8 @@ struct Replay {
         session = Session()
         for line in lines { run(line, variations: variations, point: point, seed: seed) }
         for variation in variations where assignments[variation.name] == nil {
-            problems.append(SourceProblem(line: nil, message: "'vary: \(variation.name)', but no line before the question assigns \(variation.name)"))
+            problems.append(SourceProblem(line: variation.line > 0 ? variation.line : nil,
+                                          message: "'vary: \(variation.name)', but no line before the question assigns \(variation.name)"))
         }
     }
 
@@ -27,15 +29,14 @@ struct Replay {
                 let outcome = try session.evaluator.execute(statement, in: line.text)
                 guard case .assigned(let name, let value) = outcome,
                       let variation = variations.first(where: { $0.name == name }) else { continue }
-                let count = assignments[name, default: 0]
-                assignments[name] = count + 1
+                assignments[name, default: 0] += 1
                 // Point 0 is the lesson's own values: it only notes that the variable was assigned.
                 guard point > 0 else { continue }
-                guard let tensor = value.tensor else {
+                guard let tensor = value.numbers else {
                     problems.append(SourceProblem(line: line.line, message: "'vary: \(name)', but \(name) is a \(value.kindDescription), not numbers"))
                     continue
                 }
-                let random = RandomSource(seed: Replay.mix(seed, UInt64(point), Replay.fnv(name), UInt64(count)))
+                let random = RandomSource(seed: Replay.mix(seed, UInt64(point), Replay.fnv(name), Replay.hash(tensor)))
                 session.environment.bind(name, to: .tensor(variation.sample(like: tensor, random: random)))
             }
         } catch {
@@ -71,6 +72,12 @@ struct Replay {
             hash &*= 0x100_0000_01b3
         }
         return hash
+    }
+
+    /// A hash of a tensor's shape and bits, the same in every process.
+    static func hash(_ tensor: Tensor) -> UInt64 {
+        mix(UInt64(tensor.shape.count), tensor.shape.reduce(0) { mix($0, UInt64(max($1, 0))) },
+            tensor.scalars.reduce(0) { mix($0, $1.bitPattern) })
     }
 
     static func mix(_ values: UInt64...) -> UInt64 {

@@ -2,9 +2,14 @@ import VectorLang
 
 /// Comparing an answer's numbers with the expected ones.
 enum ValueComparison {
-    /// Same shape, treating a scalar and a one-element vector alike (`0.2` answers `[0.2]`).
+    /// Same shape, counting a vector of n, an n×1 column and a 1×n row as the same (people write a
+    /// gradient either way), and a scalar as the same as any one-element value (`0.2` answers `[0.2]`).
     static func sameShape(_ a: Tensor, _ b: Tensor) -> Bool {
-        a.shape == b.shape || (a.count == 1 && b.count == 1)
+        a.shape == b.shape || (a.count == b.count && isVectorLike(a) && isVectorLike(b))
+    }
+
+    private static func isVectorLike(_ t: Tensor) -> Bool {
+        t.rank <= 1 || (t.rank == 2 && (t.rows == 1 || t.columns == 1))
     }
 
     static func equal(_ a: Tensor, _ b: Tensor, tolerance: Tolerance) -> Bool {

@@ -7,12 +7,12 @@ import Foundation
 public struct LessonLibrary: Sendable {
     public var lessons: [Lesson]
     /// Files that are not valid lessons, each with its `file:line` message.
-    public var errors: [LessonFormatError]
+    public var errors: [LessonDiagnostic]
 
     /// Parses lessons from text already read: each `file` is the path used in messages.
     public init(sources: [(file: String, text: String)]) {
         var lessons: [Lesson] = []
-        var errors: [LessonFormatError] = []
+        var errors: [LessonDiagnostic] = []
         for source in sources {
             do {
                 lessons.append(try LessonParser.parse(source.text, file: source.file))
@@ -30,13 +30,13 @@ public struct LessonLibrary: Sendable {
             .filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" }
             .sorted()
         var sources: [(file: String, text: String)] = []
-        var unreadable: [LessonFormatError] = []
+        var unreadable: [LessonDiagnostic] = []
         for name in names {
             let file = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             do {
                 sources.append((file, try String(contentsOfFile: file, encoding: .utf8)))
             } catch {
-                unreadable.append(LessonFormatError(file: file, line: 1, message: "cannot be read as UTF-8 text"))
+                unreadable.append(LessonDiagnostic(file: file, line: 1, message: "cannot be read as UTF-8 text"))
             }
         }
         self.init(sources: sources)

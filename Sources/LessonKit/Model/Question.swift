@@ -13,6 +13,8 @@ public struct Question: Sendable, Equatable {
 
     /// The line of the opening fence of the question block.
     public var line: Int
+    /// The line of `expect:` (the opening fence's for a multiple-choice question), for messages about the answer.
+    public var answerLine: Int
     public var prompt: String
     public var kind: Kind
     /// Other correct forms of the expected answer, which the author's checker confirms are accepted.
@@ -37,6 +39,7 @@ public struct Question: Sendable, Equatable {
                 tolerance: Tolerance = .default, hints: [String] = [], mistakes: [Mistake] = [], explanation: String? = nil,
                 forbidden: [String] = [], skipAllowed: Bool? = nil) {
         self.line = line
+        self.answerLine = line
         self.prompt = prompt
         self.kind = kind
         self.equivalents = equivalents
@@ -109,10 +112,13 @@ public struct Variation: Sendable, Equatable {
 
     public var name: String
     public var distribution: Distribution
+    /// The line of the `vary:` field, for messages.
+    public var line: Int
 
-    public init(name: String, distribution: Distribution = .uniform(lower: -2, upper: 2)) {
+    public init(name: String, distribution: Distribution = .uniform(lower: -2, upper: 2), line: Int = 0) {
         self.name = name
         self.distribution = distribution
+        self.line = line
     }
 }
 

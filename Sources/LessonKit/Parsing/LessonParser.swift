@@ -6,7 +6,7 @@ import VectorLang
 /// It reads line by line and stops at the first thing that does not fit, naming the line and what was
 /// expected there; a lesson that parses has language lines that parse too.
 public enum LessonParser {
-    public static func parse(_ text: String, file: String) throws(LessonFormatError) -> Lesson {
+    public static func parse(_ text: String, file: String) throws(LessonDiagnostic) -> Lesson {
         var reader = LineReader(text: text, file: file)
         let (number, name) = LessonParser.nameAndNumber(ofFile: file)
 
@@ -51,7 +51,7 @@ public enum LessonParser {
 
     static let metadataKeys = ["minutes", "skip"]
 
-    private static func readMetadata(_ reader: inout LineReader, titleLine: Int) throws(LessonFormatError) -> (minutes: Int, skipAllowed: Bool) {
+    private static func readMetadata(_ reader: inout LineReader, titleLine: Int) throws(LessonDiagnostic) -> (minutes: Int, skipAllowed: Bool) {
         reader.skipBlankLines()
         var minutes: Int?
         var skipAllowed = true
@@ -84,7 +84,7 @@ public enum LessonParser {
     }
 
     /// Text up to the first `## `; it may not hold blocks, which belong to steps.
-    private static func readSummary(_ reader: inout LineReader) throws(LessonFormatError) -> String {
+    private static func readSummary(_ reader: inout LineReader) throws(LessonDiagnostic) -> String {
         var lines: [String] = []
         while let (line, text) = reader.peek(), !text.hasPrefix("## ") {
             if text.hasPrefix("# ") {
@@ -140,8 +140,8 @@ struct LineReader {
         while let (_, text) = peek(), text.trimmed.isEmpty { advance() }
     }
 
-    func error(at line: Int, _ message: String) -> LessonFormatError {
-        LessonFormatError(file: file, line: line, message: message)
+    func error(at line: Int, _ message: String) -> LessonDiagnostic {
+        LessonDiagnostic(file: file, line: line, message: message)
     }
 }
 

@@ -12,9 +12,9 @@ enum QuestionParser {
         var line: Int
     }
 
-    static func parse(_ body: [(Int, String)], openedAt opening: Int, file: String) throws(LessonFormatError) -> Question {
-        func error(_ line: Int, _ message: String) -> LessonFormatError {
-            LessonFormatError(file: file, line: line, message: message)
+    static func parse(_ body: [(Int, String)], openedAt opening: Int, file: String) throws(LessonDiagnostic) -> Question {
+        func error(_ line: Int, _ message: String) -> LessonDiagnostic {
+            LessonDiagnostic(file: file, line: line, message: message)
         }
         var fields: [Field] = []
         var choices: [Choice] = []
@@ -60,6 +60,7 @@ enum QuestionParser {
             let expression = expect.value.replacingNewlines
             try checkExpression(expression, line: expect.line, what: "expect:", file: file)
             question.kind = .expression(expected: expression)
+            question.answerLine = expect.line
         case (nil, false):
             guard choices.count >= 2 else { throw error(choices[0].line, "expected at least two choices") }
             let correct = choices.filter(\.isCorrect)
@@ -108,14 +109,14 @@ enum QuestionParser {
     }
 
     /// `- [x] text` or `- [ ] text -> feedback`, or nil when the line is not a choice.
-    private static func choice(_ content: String, line: Int, file: String) throws(LessonFormatError) -> Choice? {
+    private static func choice(_ content: String, line: Int, file: String) throws(LessonDiagnostic) -> Choice? {
         guard content.hasPrefix("- [") else { return nil }
         let rest = content.dropFirst(3)
         guard let mark = rest.first, rest.dropFirst().first == "]" else {
-            throw LessonFormatError(file: file, line: line, message: "expected a choice as '- [ ] text' or '- [x] text'")
+            throw LessonDiagnostic(file: file, line: line, message: "expected a choice as '- [ ] text' or '- [x] text'")
         }
         guard mark == " " || mark == "x" || mark == "X" else {
-            throw LessonFormatError(file: file, line: line, message: "expected ' ' or 'x' between the brackets of a choice; got '\(mark)'")
+            throw LessonDiagnostic(file: file, line: line, message: "expected ' ' or 'x' between the brackets of a choice; got '\(mark)'")
         }
         let body = rest.dropFirst(2).trimmed
         var text = body, feedback: String?
@@ -123,13 +124,13 @@ enum QuestionParser {
             text = body[..<arrow.lowerBound].trimmed
             feedback = body[arrow.upperBound...].trimmed
         }
-        guard !text.isEmpty else { throw LessonFormatError(file: file, line: line, message: "expected the choice's text after the brackets") }
+        guard !text.isEmpty else { throw LessonDiagnostic(file: file, line: line, message: "expected the choice's text after the brackets") }
         return Choice(text: text, isCorrect: mark != " ", feedback: feedback, line: line)
     }
 
     /// `EXPRESSION -> feedback`, split at the first ` -> ` whose left side is a whole expression, so
     /// an answer may itself hold a function `z -> …`.
-    private static func mistake(_ field: Field, file: String) throws(LessonFormatError) -> Mistake {
+    private static func mistake(_ field: Field, file: String) throws(LessonDiagnostic) -> Mistake {
         let text = field.value.replacingNewlines
         var searchStart = text.startIndex
         var firstError: Diagnostic?
@@ -146,38 +147,38 @@ enum QuestionParser {
             searchStart = arrow.upperBound
         }
         if let firstError {
-            throw LessonFormatError(file: file, line: field.line, message: "expected 'mistake: EXPRESSION -> feedback'; the expression does not parse: \(firstError.message)")
+            throw LessonDiagnostic(file: file, line: field.line, message: "expected 'mistake: EXPRESSION -> feedback'; the expression does not parse: \(firstError.message)")
         }
-        throw LessonFormatError(file: file, line: field.line, message: "expected 'mistake: EXPRESSION -> feedback', with the feedback after ' -> '")
+        throw LessonDiagnostic(file: file, line: field.line, message: "expected 'mistake: EXPRESSION -> feedback', with the feedback after ' -> '")
     }
 
-    private static func checkExpression(_ text: String, line: Int, what: String, file: String) throws(LessonFormatError) {
+    private static func checkExpression(_ text: String, line: Int, what: String, file: String) throws(LessonDiagnostic) {
         do {
             _ = try Parser.parseExpression(text)
         } catch {
-            throw LessonFormatError(file: file, line: line, message: "expected an expression after '\(what)': \(error.message)")
+            throw LessonDiagnostic(file: file, line: line, message: "expected an expression after '\(what)': \(error.message)")
         }
     }
 
     /// `z, y onehot, x in 0.1..3, p simplex`
-    private static func variations(_ field: Field, file: String) throws(LessonFormatError) -> [Variation] {
-        func error(_ message: String) -> LessonFormatError { LessonFormatError(file: file, line: field.line, message: message) }
+    private static func variations(_ field: Field, file: String) throws(LessonDiagnostic) -> [Variation] {
+        func error(_ message: String) -> LessonDiagnostic { LessonDiagnostic(file: file, line: field.line, message: message) }
         let expected = "expected 'vary: NAME' items separated by commas, each optionally 'in LOW..HIGH', 'simplex' or 'onehot'"
         var result: [Variation] = []
         for item in field.value.split(separator: ",") {
             let words = item.split(separator: " ").map(String.init)
             guard let name = words.first, isName(name) else { throw error(expected + "; got '\(item.trimmed)'") }
             switch words.count {
-            case 1: result.append(Variation(name: name))
-            case 2 where words[1] == "simplex": result.append(Variation(name: name, distribution: .simplex))
-            case 2 where words[1] == "onehot": result.append(Variation(name: name, distribution: .onehot))
+            case 1: result.append(Variation(name: name, line: field.line))
+            case 2 where words[1] == "simplex": result.append(Variation(name: name, distribution: .simplex, line: field.line))
+            case 2 where words[1] == "onehot": result.append(Variation(name: name, distribution: .onehot, line: field.line))
             case 3 where words[1] == "in":
                 let bounds = words[2].split(separator: "..", omittingEmptySubsequences: false)
                 guard bounds.count == 2, let low = Double(bounds[0]), let high = Double(bounds[1]), low < high,
                       low.isFinite, high.isFinite else {
                     throw error("expected a range such as 'in -3..3' after '\(name)'; got '\(words[2])'")
                 }
-                result.append(Variation(name: name, distribution: .uniform(lower: low, upper: high)))
+                result.append(Variation(name: name, distribution: .uniform(lower: low, upper: high), line: field.line))
             default: throw error(expected + "; got '\(item.trimmed)'")
             }
         }
@@ -185,10 +186,10 @@ enum QuestionParser {
         return result
     }
 
-    private static func names(_ text: String, line: Int, what: String, file: String) throws(LessonFormatError) -> [String] {
+    private static func names(_ text: String, line: Int, what: String, file: String) throws(LessonDiagnostic) -> [String] {
         let names = text.split(separator: ",").map { $0.trimmed }
         guard !names.isEmpty, names.allSatisfy(isName) else {
-            throw LessonFormatError(file: file, line: line, message: "expected names separated by commas after '\(what)'; got '\(text)'")
+            throw LessonDiagnostic(file: file, line: line, message: "expected names separated by commas after '\(what)'; got '\(text)'")
         }
         return names
     }

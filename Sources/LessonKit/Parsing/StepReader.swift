@@ -5,7 +5,7 @@ enum StepReader {
     static let blockKinds = ["demo", "setup", "derive", "question"]
 
     /// Parts up to the next `## ` heading or the end of the file.
-    static func readParts(_ reader: inout LineReader) throws(LessonFormatError) -> [StepPart] {
+    static func readParts(_ reader: inout LineReader) throws(LessonDiagnostic) -> [StepPart] {
         var parts: [StepPart] = []
         var text: [String] = []
         var textLine = 0
@@ -59,7 +59,7 @@ enum StepReader {
     }
 
     /// The lines between an opening fence and its closing fence (which is consumed).
-    private static func readFencedBody(_ reader: inout LineReader, fence: Fence, openedAt line: Int) throws(LessonFormatError) -> [(Int, String)] {
+    private static func readFencedBody(_ reader: inout LineReader, fence: Fence, openedAt line: Int) throws(LessonDiagnostic) -> [(Int, String)] {
         var body: [(Int, String)] = []
         while let (number, text) = reader.next() {
             if fence.isClosed(by: text) { return body }
@@ -70,7 +70,7 @@ enum StepReader {
     }
 
     /// Language lines of a demo or set-up block; a line with brackets still open continues on the next.
-    private static func languageLines(_ body: [(Int, String)], reader: LineReader, openedAt line: Int, kind: String) throws(LessonFormatError) -> [SourceLine] {
+    private static func languageLines(_ body: [(Int, String)], reader: LineReader, openedAt line: Int, kind: String) throws(LessonDiagnostic) -> [SourceLine] {
         var lines: [SourceLine] = []
         var pending: SourceLine?
         for (number, text) in body {
@@ -96,7 +96,7 @@ enum StepReader {
         return lines
     }
 
-    private static func check(_ line: SourceLine, reader: LineReader, kind: String) throws(LessonFormatError) {
+    private static func check(_ line: SourceLine, reader: LineReader, kind: String) throws(LessonDiagnostic) {
         do {
             _ = try Parser.parse(line.text)
         } catch {
@@ -105,7 +105,7 @@ enum StepReader {
         }
     }
 
-    private static func derivation(_ body: [(Int, String)], reader: LineReader, openedAt line: Int) throws(LessonFormatError) -> StepPart {
+    private static func derivation(_ body: [(Int, String)], reader: LineReader, openedAt line: Int) throws(LessonDiagnostic) -> StepPart {
         let lines = body.filter { !$0.1.trimmed.isEmpty }
         guard let (number, text) = lines.first else {
             throw reader.error(at: line, "expected the derivation inside the block, such as 'softmax --at z=[2,1,0.1]'")

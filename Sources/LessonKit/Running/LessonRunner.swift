@@ -63,12 +63,17 @@ public final class LessonRunner {
     public var canSkip: Bool { open.map { $0.question.skipAllowed ?? lesson.skipAllowed } ?? true }
 
     /// Where to resume: the saved step (a finished lesson saves step 0, to begin again).
-    public var resumeStep: Int { min(max(progress.step, 0), lesson.steps.count - 1) }
+    public var resumeStep: Int { max(0, min(progress.step, lesson.steps.count - 1)) }
 
     /// Starts at `step` (counting from 0), or where the learner left off. Set-up and demo lines of
     /// earlier steps run silently first, so their variables exist.
     public func start(at step: Int? = nil) -> [LessonEvent] {
-        let target = min(max(step ?? resumeStep, 0), lesson.steps.count - 1)
+        // The parser never makes a lesson without steps, but a lesson built in code could be one.
+        guard !lesson.steps.isEmpty else {
+            state = .finished
+            return [.notice("This lesson has no steps.")]
+        }
+        let target = max(0, min(step ?? resumeStep, lesson.steps.count - 1))
         // Taking a finished lesson again from the start asks its questions again; `completed` stays.
         if progress.completed, target == 0 { progress.questions = [:] }
         state = .running

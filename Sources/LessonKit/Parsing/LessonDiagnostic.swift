@@ -1,7 +1,8 @@
-/// A lesson file that does not follow the format, with where and what was expected.
+/// Something wrong with a lesson file, at a line: a format error from the parser, or a failure
+/// found by `LessonChecker`.
 ///
 /// Its description is `file:line: message`, the form editors and CI logs turn into links.
-public struct LessonFormatError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct LessonDiagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var message: String

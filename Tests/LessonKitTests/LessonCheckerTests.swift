@@ -1,0 +1,50 @@
+import XCTest
+import VectorLang
+@testable import LessonKit
+
+final class LessonCheckerTests: XCTestCase {
+    /// Deliberately broken lessons in `Fixtures/Broken`: every failure is named with its file and line,
+    /// and the summary counts them.
+    func testBrokenLessonsFailWithPreciseMessages() throws {
+        let directory = Paths.fixtures + "/Broken"
+        let report = LessonChecker(derive: FakeDerivations.provider).check(try LessonLibrary(directory: directory))
+        XCTAssertFalse(report.passed)
+        let lines = report.text.split(separator: "\n").map { String($0).replacing(directory + "/", with: "") }
+        XCTAssertEqual(lines, [
+            "06-malformed.md:11: unknown question field 'answer'; expected one of: ask, expect, equivalent, vary, points, tolerance, hint, mistake, explain, forbid, skip",
+            "01-demo-fails.md:12: demo line fails: element index 5 is out of range (in 'z[5]')",
+            "02-answer-fails.md:16: the expected answer fails at the lesson's values: unknown name 'q'",
+            "03-mistake-is-right.md:17: the equivalent answer 'p^2 - p' is not accepted: Not quite: the shape is right, but 3 of 3 entries differ (the first at 1).",
+            "03-mistake-is-right.md:20: the mistake 'p - p^2' is accepted as a correct answer",
+            "03-mistake-is-right.md:22: the mistake '1 - p + 0' is never reached: the mistake on line 21 matches the same answers first",
+            "04-derivation-unknown.md:10: derive softmax-jacobian --at z=[2,1,0.1] fails: 'softmax-jacobian' is not in the catalog",
+            "05-vary-unassigned.md:16: 'vary: w', but no line before the question assigns w",
+            "07-forbidden-answer.md:16: the expected answer uses 'jacobian', which the question forbids",
+            "6 lessons, 6 steps, 5 questions, 10 demo lines, 1 derivation: 9 failures in 7 files",
+        ])
+        XCTAssertEqual(report.failures.first?.file, directory + "/06-malformed.md")
+    }
+
+    /// Without an engine, a derivation cannot be checked: that is a failure, not a pass.
+    func testAMissingEngineFailsDerivationSteps() throws {
+        let lesson = try LessonParser.parse("# D\n- minutes: 1\n\n## S\n```jacobi derive\nsoftmax\n```\n", file: "d.md")
+        let report = LessonChecker(derive: nil).check(lesson)
+        XCTAssertEqual(report.text, "d.md:6: no derivation engine to run 'derive softmax'\n1 lesson, 1 step, 0 questions, 0 demo lines, 1 derivation: 1 failure in 1 file")
+    }
+
+    /// A failing set-up line is reported at its own line, and so is an error inside a line that
+    /// continues over several lines of the file.
+    func testSetupFailuresPointAtTheirLines() throws {
+        let text = "# S\n- minutes: 1\n\n## S\n```jacobi setup\nz = [2, 1, 0.1]\nq = softmax(z,\n  0)\n```\n"
+        let report = LessonChecker(derive: nil).check(try LessonParser.parse(text, file: "s.md"))
+        XCTAssertEqual(report.failures.count, 1)
+        XCTAssertEqual(report.failures.first?.line, 8, "the bad argument, 0, is on the second line of the statement")
+        XCTAssertTrue(report.failures.first?.message.hasPrefix("set-up line fails:") == true, report.text)
+    }
+
+    func testAPassingReport() throws {
+        let lesson = try LessonParser.parse(LessonRunnerTests.text, file: "runner.md")
+        let report = LessonChecker(derive: FakeDerivations.provider).check(lesson)
+        XCTAssertEqual(report.text, "1 lesson, 3 steps, 3 questions, 2 demo lines, 1 derivation: all passed")
+    }
+}

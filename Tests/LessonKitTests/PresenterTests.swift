@@ -1,0 +1,117 @@
+import XCTest
+import VectorLang
+@testable import LessonKit
+
+final class PresenterTests: XCTestCase {
+    var lesson: Lesson!
+
+    override func setUpWithError() throws {
+        lesson = try LessonParser.parse(LessonRunnerTests.text, file: "runner.md")
+    }
+
+    /// One press per frame: a step up to its first pause, each derivation line, each question and then its answer.
+    func testFramesRevealDerivationsLineByLineAndAnswersAfterQuestions() throws {
+        let frames = Playback.frames(lesson, in: Session(), derive: FakeDerivations.provider)
+        XCTAssertEqual(frames.map { "\($0.step):\($0.firstNew)-\($0.items.count)" },
+                       ["1:0-2", "2:0-1", "2:1-2", "2:2-3", "2:3-4", "2:4-5", "2:5-6", "3:0-1", "3:1-2", "3:2-3", "3:3-4"])
+        XCTAssertEqual(frames[0].items, [
+            .narrative("Look at these."),
+            .demo([DemoLine(input: "p = softmax(z)", outputs: [.result("[0.659, 0.2424, 0.09857]")])]),
+        ])
+        XCTAssertEqual(frames[1].items, [.derivationLine("derivation of softmax")])
+        XCTAssertEqual(frames[3].items.last, .derivationLine("  = the result"))
+        guard case .question(let question) = frames[4].items.last else { return XCTFail("\(frames[4])") }
+        XCTAssertEqual(question.prompt, "The diagonal of the Jacobian, in p?")
+        XCTAssertEqual(frames[5].items.last, .answer("p * (1 - p)", explanation: "Because of the quotient rule."))
+        XCTAssertEqual(frames[6].items.last, .narrative("After the question."))
+        XCTAssertEqual(frames[10].items.last, .answer("2. second", explanation: nil))
+        XCTAssertTrue(frames.allSatisfy { $0.stepCount == 3 })
+        XCTAssertEqual(frames[7].title, "Must answer")
+    }
+
+    func testFramesForEveryLessonOfTheCourse() throws {
+        for lesson in try LessonLibrary(directory: Paths.lessons).lessons {
+            let frames = Playback.frames(lesson, in: Session(), derive: FakeDerivations.provider)
+            XCTAssertEqual(Set(frames.map(\.step)), Set(1...lesson.steps.count), lesson.name)
+            for frame in frames {
+                for item in frame.items {
+                    if case .problem(let message) = item { XCTFail(message) }
+                }
+            }
+        }
+    }
+
+    func testTheHandoutFillsInEveryOutput() throws {
+        let handout = Handout.markdown(lesson, in: Session(), derive: FakeDerivations.provider)
+        XCTAssertEqual(handout, """
+        # Runner test
+
+        *About 5 minutes.*
+
+        A lesson to drive the runner.
+
+        ## Numbers
+
+        Look at these.
+
+        ```
+        jacobi> z = [2, 1, 0.1]
+        ```
+
+        ```
+        jacobi> p = softmax(z)
+        [0.659, 0.2424, 0.09857]
+        ```
+
+        ## The diagonal
+
+        Derivation (`:derive softmax`):
+
+        ```
+        derivation of softmax
+          = a step
+          = the result
+        ```
+
+        **Question.** The diagonal of the Jacobian, in p?
+
+        <details><summary>Answer</summary>
+
+        `p * (1 - p)`
+
+        Because of the quotient rule.
+
+        </details>
+
+        After the question.
+
+        ## Must answer
+
+        **Question.** sum(p)?
+
+        <details><summary>Answer</summary>
+
+        `1`
+
+        </details>
+
+        **Question.** Pick the second.
+
+        1. first
+        2. second
+
+        <details><summary>Answer</summary>
+
+        2. second
+
+        </details>
+
+        """)
+    }
+
+    /// The handout of a lesson whose derivation fails says so in place, rather than failing.
+    func testAHandoutWithoutAnEngineMarksTheProblem() {
+        let handout = Handout.markdown(lesson, in: Session(), derive: nil)
+        XCTAssertTrue(handout.contains("> **Problem:** runner.md:22: derive softmax: no derivation engine is available"), handout)
+    }
+}
