@@ -155,6 +155,15 @@ final class AutodiffTests: XCTestCase {
                     tolerance: 1e-6, "matrix argument")
     }
 
+    func testDerivativesAtPlainNumbersArePlainNumbers() throws {
+        for line in ["grad(x -> exp(x), 1)", "jacobian(z -> exp(z) * z, [1, 2])", "hessian(x -> x^3, 2)", "jvp(z -> exp(z), [1, 2], [1, 0])",
+                     "vjp(z -> exp(z), [1, 2], [1, 0])", "grad(v -> sum(grad(w -> sum(w^3), v)), [1, 2])"] {
+            guard case .value(let v) = try session.execute(try Parser.parse(line)[0], in: line) else { return XCTFail(line) }
+            XCTAssertNotNil(v.tensor, "\(line) leaked a traced value")
+        }
+        XCTAssertEqual(run("hessian(x -> x^3, 2)"), Tensor(12))
+    }
+
     func testKinksAreDocumentedAndConsistent() {
         XCTAssertEqual(run("grad(x -> relu(x), 0)"), Tensor(0))
         XCTAssertEqual(run("grad(x -> abs(x), 0)"), Tensor(0))

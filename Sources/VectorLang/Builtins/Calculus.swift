@@ -10,7 +10,13 @@ enum Calculus {
         example: "grad(z -> cross_entropy(softmax(z), [0, 1, 0]), [2, 1, 0.1])", category: .calculus, arity: 2...2,
         derivative: .transparent
     ) { args in
-        try Differentiation(args: args, functionIndex: 0).gradient(of: try args.function(0), at: args.values[1], argument: 1)
+        detached(try Differentiation(args: args, functionIndex: 0).gradient(of: try args.function(0), at: args.values[1], argument: 1), args)
+    }
+
+    /// A derivative taken at plain numbers is plain numbers: pullbacks compute with traced values, and
+    /// their traces must not leak into the session (only a derivative inside another keeps them).
+    static func detached(_ result: Value, _ args: Arguments) -> Value {
+        args.values.contains { $0.node != nil } ? result : result.primal
     }
 
     static let jacobian = Builtin(
@@ -24,9 +30,9 @@ enum Calculus {
         let variable = try d.variable(for: x, argument: 1)
         let y = try d.trace(f, at: variable)
         if y.numbers?.isScalar == true {
-            return try Backpropagation.cotangent(of: variable, output: y, seed: .scalar(1), ops: d.ops)
+            return detached(try Backpropagation.cotangent(of: variable, output: y, seed: .scalar(1), ops: d.ops), args)
         }
-        return try d.jacobian(of: y, wrt: variable)
+        return detached(try d.jacobian(of: y, wrt: variable), args)
     }
 
     /// The Jacobian of a one-argument builtin straight from its entry: diag(f′(x)) for an elementwise
@@ -59,7 +65,8 @@ enum Calculus {
             throw args.error("hessian needs a vector (or a number), not a \(args.values[1].kindDescription)", argument: 1)
         }
         let g = try d.gradient(of: try args.function(0), at: .traced(variable), argument: 1)
-        return try d.jacobian(of: g, wrt: variable)
+        let h = try d.jacobian(of: g, wrt: variable)
+        return detached(variable.value.isScalar ? Tracing.gather(h, positions: [0], shape: []) : h, args)
     }
 
     static let jvp = Builtin(
@@ -75,7 +82,7 @@ enum Calculus {
         // v back through that map gives J v, so one mechanism serves both directions.
         let u = Node(value: Tensor(repeating: 0, shape: yShape))
         let transposed = try Backpropagation.cotangent(of: variable, output: y, seed: .traced(u), ops: d.ops)
-        return try Backpropagation.cotangent(of: u, output: transposed, seed: args.values[2], ops: d.ops)
+        return detached(try Backpropagation.cotangent(of: u, output: transposed, seed: args.values[2], ops: d.ops), args)
     }
 
     static let vjp = Builtin(
@@ -86,7 +93,7 @@ enum Calculus {
         let variable = try d.variable(for: args.values[1], argument: 1)
         let y = try d.trace(try args.function(0), at: variable)
         try requireShape(args, 2, y.numbers?.shape ?? [], what: "f(x)")
-        return try Backpropagation.cotangent(of: variable, output: y, seed: args.values[2], ops: d.ops)
+        return detached(try Backpropagation.cotangent(of: variable, output: y, seed: args.values[2], ops: d.ops), args)
     }
 
     static func requireShape(_ args: Arguments, _ i: Int, _ shape: [Int], what: String) throws {
