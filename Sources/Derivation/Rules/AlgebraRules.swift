@@ -17,6 +17,11 @@ enum AlgebraRules {
 
     /// a·a = a², with nothing cancelled.
     static let combinePowers = Rule("combine powers", "a·a = a², aᵐ/aⁿ = aᵐ⁻ⁿ") { term, _ in
+        combined(term).map { Rewrite($0.simpler) }
+    }
+
+    /// A product or quotient written as its single monomial, when that is smaller.
+    private static func combined(_ term: Term) -> (simpler: Term, monomial: Monomial)? {
         switch term {
         case .multiply, .divide: break
         default: return nil
@@ -25,7 +30,7 @@ enum AlgebraRules {
         guard monomials.count == 1 else { return nil }
         let simpler = monomials[0].term
         guard simpler != term, simpler.size < term.size else { return nil }
-        return Rewrite(simpler)
+        return (simpler, monomials[0])
     }
     static let final: [Rule] = [factor]
 
@@ -40,14 +45,7 @@ enum AlgebraRules {
 
     /// A product or quotient with a factor both above and below the line (or repeated): combine the powers.
     static let cancel = Rule("cancel", "a·c / (b·c) = a / b") { term, _ in
-        switch term {
-        case .multiply, .divide: break
-        default: return nil
-        }
-        let monomials = Polynomial.monomials(term, expand: false)
-        guard monomials.count == 1 else { return nil }
-        let simpler = monomials[0].term
-        guard simpler != term, simpler.size < term.size else { return nil }
+        guard let (simpler, _) = combined(term) else { return nil }
         let before = Polynomial.monomials(term, expand: false, combining: false)
         let written = before.flatMap(\.powers)
         let cancelled = written.filter { a in a.exponent > 0 && written.contains { $0.exponent < 0 && $0.atom.isEquivalent(to: a.atom) } }.map(\.atom)

@@ -39,7 +39,7 @@ public enum JSONPrinter {
     }
 
     /// A JSON string literal, escaping quotes, backslashes and control characters (RFC 8259, section 7).
-    static func string(_ text: String) -> String {
+    public static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
