@@ -34,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "Shell",
-            dependencies: ["VectorLang", "Derivation", "CReadline"]
+            dependencies: ["VectorLang", "Derivation", "LessonKit", "CReadline"]
         ),
         .target(name: "LessonKit", dependencies: ["VectorLang"]),
 
@@ -46,21 +46,21 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
-        // Vectorised numeric loops (exp, the fused passes of softmax), dispatched at run time on the CPU's features.
+        // Vectorised numeric loops (exp, softmax's passes, the cross-entropy loss), dispatched at run time on the CPU's features.
         .target(name: "CKernels"),
 
         // MARK: - Benchmarks (release build; Benchmarks/autodiff.sh runs them beside NumPy)
 
-        .executableTarget(name: "JacobiBenchmarks", dependencies: ["VectorLang"]),
+        .executableTarget(name: "JacobiBenchmarks", dependencies: ["VectorLang", "Derivation"]),
 
         // MARK: - Unit test bundles
 
         .testTarget(name: "VectorLangTests", dependencies: ["VectorLang"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "VectorLang"], exclude: ["Fixtures"]),
-        .testTarget(name: "DerivationTests", dependencies: ["Derivation", "VectorLang"]),
+        .testTarget(name: "DerivationTests", dependencies: ["Derivation", "VectorLang"], exclude: ["Golden"]),
         .testTarget(
             name: "ShellTests",
-            dependencies: ["Shell", "VectorLang"],
+            dependencies: ["Shell", "VectorLang", "LessonKit"],
             resources: [.copy("Transcripts")]
         ),
     ],

@@ -1,3 +1,4 @@
+import Foundation
 import VectorLang
 
 /// One operation timed through the evaluator, the way a person at the prompt runs it: the line is parsed
@@ -25,7 +26,10 @@ struct BenchmarkCase: Sendable {
     static let jacobianOfSoftmax = BenchmarkCase(
         name: "jacobian", summary: "jacobian(softmax, z), n = 2000", line: "jacobian(softmax, z)",
         setUp: { $0.bind("z", to: .tensor(Tensor(vector: scores(count: 2000)))) },
-        check: { j in ["j11": j.scalars[0], "j12": j.scalars[1], "sum": j.scalars.reduce(0, +).magnitude] })
+        check: { j in
+            let n = j.shape[0]
+            return ["j11": j.scalars[0], "j12": j.scalars[1], "trace": (0..<n).reduce(0) { $0 + j.scalars[$1 * n + $1] }]
+        })
 
     static let gradOfCrossEntropy = BenchmarkCase(
         name: "grad", summary: "grad(z -> cross_entropy(softmax(z), y), z), n = 10^6",
@@ -40,6 +44,21 @@ struct BenchmarkCase: Sendable {
         check: { g in
             ["first": g.scalars[0], "hot": g.scalars[hotClass(g.count)], "l1": g.scalars.reduce(0) { $0 + $1.magnitude }]
         })
+
+    /// Any line, with the grad case's z and y, and p = softmax(z), bound.
+    static func line(_ line: String, count n: Int) -> BenchmarkCase {
+        BenchmarkCase(name: "line", summary: line, line: line, setUp: { environment in
+            let z = scores(count: n)
+            var y = [Double](repeating: 0, count: n)
+            y[hotClass(n)] = 1
+            environment.bind("z", to: .tensor(Tensor(vector: z)))
+            environment.bind("y", to: .tensor(Tensor(vector: y)))
+            let m = z.max() ?? 0
+            let e = z.map { Foundation.exp($0 - m) }
+            let total = e.reduce(0, +)
+            environment.bind("p", to: .tensor(Tensor(vector: e.map { $0 / total })))
+        }, check: { ["first": $0.scalars.first ?? .nan] })
+    }
 
     /// Scores spread evenly over [−10, 10): 20·frac(i·φ) − 10, computed in the same order as the NumPy
     /// side's `20 * ((np.arange(n) * 0.6180339887498949) % 1.0) - 10`, so both get the same numbers.

@@ -52,13 +52,16 @@ enum PeakMemory {
         return (try? handle.write(contentsOf: Data("5".utf8))) != nil
     }
 
-    static func maximumResidentKilobytes() -> Int {
-        var usage = rusage()
-        #if canImport(Glibc)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        return usage.ru_maxrss
-    }
+    static func maximumResidentKilobytes() -> Int { resourceUsage().ru_maxrss }
+}
+
+/// getrusage for this process.
+func resourceUsage() -> rusage {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return usage
 }

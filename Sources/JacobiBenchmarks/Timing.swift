@@ -2,7 +2,7 @@ import Foundation
 import VectorLang
 
 enum Timing {
-    /// The median of `runs` timed evaluations of the case's line, after `warmup` untimed ones.
+    /// `runs` timed evaluations of the case's line, after `warmup` untimed ones.
     ///
     /// The line is parsed once; each evaluation goes through `Evaluator.execute`, so it includes what a
     /// prompt would do (name lookup, argument checks, binding `ans`) but not parsing or printing.
@@ -12,8 +12,7 @@ enum Timing {
         let statements = try Parser.parse(benchmark.line)
         var result: Tensor?
         let clock = ContinuousClock()
-        var times: [Double] = []
-        var faults: [Int] = []
+        var times: [Double] = [], faults: [Int] = []
         for run in 0..<(warmup + max(1, runs)) {
             let faultsBefore = minorFaults()
             let start = clock.now
@@ -26,25 +25,19 @@ enum Timing {
                 faults.append(minorFaults() - faultsBefore)
             }
         }
-        faults.sort()
-        times.sort()
-        let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
         return [
-            "case": benchmark.name, "line": benchmark.line, "median_ms": median, "min_ms": times[0],
-            "max_ms": times[times.count - 1], "runs": times.count, "page_faults": faults[faults.count / 2], "check": result.map(benchmark.check) ?? [:],
+            "case": benchmark.name, "line": benchmark.line, "times_ms": times, "median_ms": median(times),
+            "page_faults": median(faults.map(Double.init)), "check": result.map(benchmark.check) ?? [:],
         ]
     }
 
-    /// Minor page faults so far: first touches of fresh memory, which cost about a microsecond per 4 KiB page here.
-    static func minorFaults() -> Int {
-        var usage = rusage()
-        #if canImport(Glibc)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        #endif
-        return usage.ru_minflt
+    static func median(_ xs: [Double]) -> Double {
+        let s = xs.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
+
+    /// Minor page faults so far: first touches of fresh memory, about a microsecond per 4 KiB page.
+    static func minorFaults() -> Int { resourceUsage().ru_minflt }
 
     static func milliseconds(_ d: Duration) -> Double {
         let (seconds, attoseconds) = d.components

@@ -1,3 +1,4 @@
+import Derivation
 import Foundation
 import VectorLang
 
@@ -6,6 +7,9 @@ import VectorLang
 //   jacobi-bench time CASE [RUNS] [WARMUP]   median wall time of evaluating the case's line (ContinuousClock)
 //   jacobi-bench memory [N]                   peak memory that softmax of N scores adds (default 10^7)
 //   jacobi-bench list                         the case names
+//   jacobi-bench derive NAME [RUNS]          median time to derive a catalog entry with all its steps, and to render it
+//   jacobi-bench line LINE [N] [RUNS]         times any line, with z (N scores, default 10^6), a one-hot y
+//                                             and p = softmax(z) bound: for profiling the steps of a case
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 
@@ -33,6 +37,21 @@ case "time":
     } catch {
         fail("\(benchmark.line): \(error)")
     }
+case "line":
+    guard arguments.count >= 2 else { fail("usage: jacobi-bench line LINE [N] [RUNS]") }
+    let n = arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
+    let runs = arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20
+    do {
+        printJSON(try Timing.run(BenchmarkCase.line(arguments[1], count: n), runs: runs, warmup: 3))
+    } catch {
+        fail("\(arguments[1]): \(error)")
+    }
+case "derive":
+    guard arguments.count >= 2, let entry = Catalog.entry(named: arguments[1]) else {
+        fail("usage: jacobi-bench derive \(Catalog.names.joined(separator: "|")) [RUNS]")
+    }
+    let runs = arguments.count > 2 ? Int(arguments[2]) ?? 200 : 200
+    printJSON(DeriveTiming.run(entry, runs: runs))
 case "memory":
     let n = arguments.count > 1 ? Int(arguments[1]) ?? 10_000_000 : 10_000_000
     do {
@@ -41,5 +60,5 @@ case "memory":
         fail("softmax(x): \(error)")
     }
 default:
-    fail("usage: jacobi-bench time CASE [RUNS] [WARMUP] | memory [N] | list")
+    fail("usage: jacobi-bench time CASE [RUNS] [WARMUP] | derive NAME [RUNS] | memory [N] | list | line LINE [N] [RUNS]")
 }

@@ -146,3 +146,44 @@ extension String {
         return map { table[$0] ?? ($0.isASCII ? String($0) : "?") }.joined()
     }
 }
+
+extension MetaCommand {
+    /// `:derive NAME|EXPR [wrt z_j] [--at NAME=VALUE] [--format F] [--step]`, with the session's numbers.
+    static var derive: MetaCommand { MetaCommand(
+        "derive", usage: ":derive NAME|EXPR [wrt z_j] [--at z=[…]] [--format text|ascii|latex|markdown|json] [--step]",
+        "Derives a catalog entry or an expression step by step, with your numbers beside each step.",
+        detail: [
+            "NAME is a catalog entry (:derive with Tab lists them): softmax, cross-entropy-softmax, sigmoid, …",
+            "EXPR is index notation: :derive exp(z_i)/sum_k(exp(z_k)) wrt z_j",
+            "Bound variables (z = [2, 1, 0.1]) supply the numbers; otherwise a small example is used, and said so.",
+            "--step reveals one step per Enter.",
+        ],
+        group: .derivations, argument: .names { $0.derivationNames() }
+    ) { shell, invocation in
+        let request: DeriveCommand.Request
+        switch DeriveCommand.Request.parse(invocation.argument) {
+        case .failure(let problem): return [invocation.error(problem.message, suggestion: "try :derive softmax")]
+        case .success(let r): request = r
+        }
+        let ascii = shell.options.ascii && request.format == .text
+        var chosen = request
+        if ascii { chosen.format = .ascii }
+        if request.step {
+            switch DeriveCommand.pages(chosen, environment: shell.session.environment, precision: shell.session.options.precision) {
+            case .failure(let d): return [locate(d, in: invocation)]
+            case .success(let pages): return [.pages(pages.map { $0.joined(separator: "\n") })]
+            }
+        }
+        switch DeriveCommand.run(chosen, environment: shell.session.environment, precision: shell.session.options.precision) {
+        case .failure(let d): return [locate(d, in: invocation)]
+        case .success(let lines): return [.result(lines.joined(separator: "\n"))]
+        }
+    } }
+
+    /// A diagnostic about the subject, moved to where the subject starts in what was typed.
+    private static func locate(_ d: Diagnostic, in invocation: Invocation) -> ShellSession.Output {
+        var moved = d
+        moved.range = d.range.shifted(by: invocation.argumentRange.start)
+        return .error(moved, source: invocation.source)
+    }
+}

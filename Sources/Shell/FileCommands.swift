@@ -66,7 +66,7 @@ extension ShellSession {
             count += 1
             for output in submit(input.text) {
                 switch output {
-                case .result, .help:
+                case .result, .help, .styled, .pages:
                     if showingResults { outputs.append(output) }
                 case .info:
                     if showingResults || wasInterrupted { outputs.append(output) }

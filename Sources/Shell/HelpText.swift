@@ -97,7 +97,10 @@ enum HelpText {
     static func entry(_ name: String, _ summary: String, width: Int) -> [String] {
         let indent = String(repeating: " ", count: column + 4)
         if name.count > column {
-            return ["  " + name] + wrap(summary, width: width, indent: indent)
+            // A long usage (`:derive NAME|EXPR [wrt z_j] …`) wraps at its spaces, its summary below it.
+            var head = wrap(name, width: width, indent: "    ")
+            head[0] = "  " + head[0].dropFirst(4)
+            return head + wrap(summary, width: width, indent: indent)
         }
         var lines = wrap(summary, width: width, indent: indent)
         let head = "  " + name + String(repeating: " ", count: column - name.count + 2)

@@ -40,10 +40,15 @@ public enum Launcher {
             let lines = Array(sequence(state: ()) { _ in Swift.readLine(strippingNewline: true) })
             return ScriptRunner(shell: shell, options: options).run(lines, name: "<stdin>") ? 0 : 1
         }
+        return interactive(shell, options: options)
+    }
+
+    /// The REPL on the terminal; `first` runs before the first prompt (`jacobi lesson NAME`).
+    static func interactive(_ shell: ShellSession, options: ShellOptions, first: String? = nil) -> Int32 {
         let history = HistoryPolicy.path { name in getenv(name).map { String(cString: $0) } }
         let reader = ReadlineReader(completer: Completer(shell: shell), historyPath: history)
         Signals.install()
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
-        return REPL(shell: shell, reader: reader, palette: palette).run()
+        return REPL(shell: shell, reader: reader, palette: palette).run(first: first)
     }
 }

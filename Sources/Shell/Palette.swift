@@ -35,6 +35,9 @@ struct Palette {
         case .info(let text): return (paint(text, .yellow), false)
         case .help(let text): return (help(text), false)
         case .error(let diagnostic, let source, let prefix): return (error(diagnostic, source: source, prefix: prefix), true)
+        case .styled(let lines): return (styled(lines), false)
+        // All at once; the REPL, which can wait for Enter between pages, does not come here for them.
+        case .pages(let pages): return (paint(pages.joined(separator: "\n"), .cyan), false)
         case .quit: return nil
         }
     }

@@ -20,12 +20,18 @@ struct REPL {
         if isError { Terminal.writeError(text) } else { Terminal.writeOut(text) }
     }
 
-    func run() -> Int32 {
-        defer { reader.close() }
+    /// Reads and runs inputs until the end; `first` runs before the first prompt, as if typed but
+    /// not remembered (`jacobi lesson NAME` starts with `:lesson NAME`).
+    func run(first: String? = nil) -> Int32 {
+        shell.lessons.ask = { question in self.ask(question) }
+        defer {
+            shell.lessons.ask = nil
+            reader.close()
+        }
+        if let first, !show(shell.submit(first)) { return 0 }
         var pending: [String] = []
         while true {
-            let prompt = pending.isEmpty
-                ? palette.prompt(REPL.prompt, continuation: false) : palette.prompt(REPL.continuationPrompt, continuation: true)
+            let prompt = pending.isEmpty ? mainPrompt : continuationPrompt
             switch reader.read(prompt: prompt) {
             case .end:
                 write("\n", false)
@@ -50,13 +56,23 @@ struct REPL {
 
     /// Runs one complete input and shows its output; false when it asked to quit.
     private func submit(_ input: String) -> Bool {
-        guard let entry = HistoryPolicy.entry(for: input) else { return true }
-        reader.remember(entry)
+        let entry = HistoryPolicy.entry(for: input)
+        // A blank line does nothing, except in a lesson, where Enter goes on (as :next does).
+        guard entry != nil || shell.lessons.isRunning else { return true }
+        if let entry { reader.remember(entry) }
         shell.width = width()
-        let outputs = shell.submit(input)
+        return show(shell.submit(input))
+    }
+
+    /// Writes the outputs; false when one of them asked to quit.
+    private func show(_ outputs: [ShellSession.Output]) -> Bool {
         // The terminal echoed ^C where the cursor was; write over it rather than after it.
         if shell.wasInterrupted { write("\r", false) }
         for output in outputs {
+            if case .pages(let pages) = output {
+                page(pages)
+                continue
+            }
             guard let (text, isError) = palette.render(output) else { return false }
             write(text + "\n", isError)
         }

@@ -34,6 +34,10 @@ struct ScriptRunner {
             switch output {
             case .result(let text), .info(let text), .help(let text):
                 Terminal.writeOut(text + "\n")
+            case .styled(let lines):
+                Terminal.writeOut(Palette(enabled: false).styled(lines) + "\n")
+            case .pages(let pages):
+                Terminal.writeOut(pages.joined(separator: "\n") + "\n")
             case .error(let diagnostic, let source, let prefix):
                 outcome = .failed
                 let (line, column) = diagnostic.location(in: source)

@@ -1,3 +1,4 @@
+import Derivation
 import VectorLang
 
 /// The session as the shell sees it: language lines go to `Session`; lines starting with `:` are
@@ -20,12 +21,16 @@ public final class ShellSession {
     var loadDepth = 0
     /// Whether the last evaluation was stopped by Ctrl-C (so `:load` stops the rest of its file).
     public private(set) var wasInterrupted = false
+    /// The lesson being taken, if any, and where the course and the progress file are.
+    public let lessons = LessonController()
     static let maximumLoadDepth = 8
 
     public init(options: ShellOptions) {
         self.options = options
         self.session = Session(options: options.printOptions, json: options.json)
-        for command in MetaCommand.standard { register(command) }
+        for command in MetaCommand.standard + [.derive] + MetaCommand.lessonCommands { register(command) }
+        derivationNames = { Catalog.names }
+        lessonNames = { [lessons] in lessons.names }
     }
 
     /// One piece of what a submitted line produced, in order.
@@ -38,6 +43,11 @@ public final class ShellSession {
         case help(String)
         /// A failure, with the text it points into and a location prefix (`file:3:5: `) when it came from a file.
         case error(Diagnostic, source: String, prefix: String = "")
+        /// Lesson and presenter text, each piece with its role for the palette.
+        case styled([StyledLine])
+        /// Pages to show one at a time (`:derive --step`): the REPL waits for Enter between them,
+        /// scripts and transcripts print them all.
+        case pages([String])
         /// The user asked to leave.
         case quit
     }
@@ -61,6 +71,8 @@ public final class ShellSession {
 
     /// Runs one complete input (it may span lines when brackets were open).
     public func submit(_ input: String) -> [Output] {
+        // During a lesson, its commands and the learner's language lines go to the lesson.
+        if let routed = lessons.route(input, in: self) { return routed }
         let scalars = Array(input.unicodeScalars)
         var start = 0
         while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
@@ -73,8 +85,13 @@ public final class ShellSession {
     /// The interrupt is recognised by the flag still being up when the "interrupted" diagnostic
     /// arrives, and then lowered, so the next line starts clean.
     func evaluate(_ text: String) -> [Output] {
+        shellOutputs(session.submit(text))
+    }
+
+    /// What the language session printed, as the shell shows it; also for the lines a lesson runs.
+    func shellOutputs(_ printed: [Session.Output]) -> [Output] {
         wasInterrupted = false
-        let outputs = session.submit(text).map { output -> Output in
+        let outputs = printed.map { output -> Output in
             switch output {
             case .result(let text): return .result(text)
             case .error(let diagnostic, let source):

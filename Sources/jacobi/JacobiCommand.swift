@@ -10,6 +10,9 @@ enum Entry {
     static let subcommands: [String: any ParsableCommand.Type] = [
         "run": RunCommand.self,
         "derive": DeriveSubcommand.self,
+        "lesson": LessonSubcommand.self,
+        "lessons": LessonsCommand.self,
+        "present": PresentSubcommand.self,
     ]
 
     static func main() {
@@ -32,10 +35,10 @@ struct JacobiCommand: ParsableCommand {
             as a script when it is not a terminal.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, DeriveSubcommand.self]
+        subcommands: [RunCommand.self, DeriveSubcommand.self, LessonSubcommand.self, LessonsCommand.self, PresentSubcommand.self]
     )
 
-    @Option(name: .customShort("e"), help: ArgumentHelp("Evaluate EXPR and print the result (repeatable; one session).", valueName: "EXPR"))
+    @Option(name: .customShort("e"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Evaluate EXPR and print the result (repeatable; one session).", valueName: "EXPR"))
     var expressions: [String] = []
 
     @Argument(help: "A script to run.")

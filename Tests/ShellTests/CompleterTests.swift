@@ -73,7 +73,6 @@ final class CompleterTests: XCTestCase {
     }
 
     func testDerivationAndLessonNamesComeFromTheSession() {
-        XCTAssertEqual(words(":derive so"), [])
         shell.derivationNames = { ["softmax", "sigmoid", "cross_entropy"] }
         shell.lessonNames = { ["01-softmax", "02-chain-rule"] }
         XCTAssertEqual(words(":derive s"), ["softmax", "sigmoid"])
@@ -91,7 +90,7 @@ final class CompleterTests: XCTestCase {
     }
 
     func testARegisteredCommandIsCompleted() {
-        shell.register(MetaCommand("lessons", usage: ":lessons", "Lists the lessons.") { _, _ in [] })
-        XCTAssertEqual(words(":less"), [":lessons"])
+        shell.register(MetaCommand("zzlist", usage: ":zzlist", "Lists something.") { _, _ in [] })
+        XCTAssertEqual(words(":zz"), [":zzlist"])
     }
 }

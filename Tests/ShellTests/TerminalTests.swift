@@ -14,14 +14,22 @@ final class TerminalTests: XCTestCase {
         return tty
     }
 
-    /// Types a line, presses Enter and waits for `expected` on the line after it.
+    /// Types a line, presses Enter, and waits for a fresh prompt with `expected` shown since the line
+    /// (the line is found by its prompt, so output that happens to end the same way is not mistaken for it).
     private func enter(_ tty: TmuxSession, _ line: String, expect expected: String, file: StaticString = #filePath, line number: UInt = #line) throws {
+        let typed = line.trimmingCharacters(in: .whitespaces)
+        let echoes = { (screen: String) in
+            screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.enumerated()
+                .filter { ($0.element.hasPrefix("jacobi>") || $0.element.hasPrefix("...>")) && $0.element.hasSuffix(typed) }.map(\.offset)
+        }
+        let before = echoes(try tty.screen()).count
         try tty.type(line)
         try tty.press("Enter")
         try tty.wait("\"\(expected)\" after \(line)", file: file, line: number) { screen in
-            let lines = screen.split(separator: "\n").map(String.init)
-            guard let i = lines.lastIndex(of: "jacobi> " + line) ?? lines.lastIndex(where: { $0.hasSuffix(line) }) else { return false }
-            return lines[(i + 1)...].contains { $0.contains(expected) } && lines.last { !$0.isEmpty } == TerminalTests.prompt
+            let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let found = echoes(screen)
+            guard found.count > before, let i = found.last else { return false }
+            return lines[(i + 1)...].contains { $0.contains(expected) } && TmuxSession.lastLine(of: screen) == TerminalTests.prompt
         }
     }
 
@@ -32,6 +40,17 @@ final class TerminalTests: XCTestCase {
         try tty.waitForLastLine("jacobi> z = [2, 1, 0.1]")
         try tty.press("C-c")
         try tty.waitForLastLine(TerminalTests.prompt)
+    }
+
+    func testCtrlRSearchesTheHistory() throws {
+        let tty = try start()
+        try enter(tty, "zeta = 5", expect: "5")
+        try enter(tty, "1 + 1", expect: "2")
+        try tty.press("C-r")
+        try tty.type("zet")
+        try tty.waitForLastLine("(reverse-i-search)`zet': zeta = 5")
+        try tty.press("Enter")
+        try tty.wait("the found line to run again") { $0.components(separatedBy: "\n5\n").count == 3 }
     }
 
     func testTabCompletesABuiltinWithItsParenthesis() throws {
@@ -60,7 +79,7 @@ final class TerminalTests: XCTestCase {
         // Minutes in a debug build, over a second even in release: it must be stopped, not finished.
         try tty.type("x = ones(3000, 3000) @ ones(3000, 3000)")
         try tty.press("Enter")
-        try tty.wait("the evaluation to start") { $0.hasSuffix("x = ones(3000, 3000) @ ones(3000, 3000)\n") }
+        try tty.wait("the evaluation to start") { TmuxSession.lastLine(of: $0) == "jacobi> x = ones(3000, 3000) @ ones(3000, 3000)" }
         Thread.sleep(forTimeInterval: 0.3)
         let pressed = Date()
         try tty.press("C-c")
@@ -93,7 +112,9 @@ final class TerminalTests: XCTestCase {
         let tty = try start()
         try enter(tty, "a = 1", expect: "1")
         try enter(tty, "a = 1", expect: "1")
-        try enter(tty, "b = [a,", expect: "...>")
+        try tty.type("b = [a,")
+        try tty.press("Enter")
+        try tty.waitForLastLine("...>")
         try enter(tty, " 2]", expect: "[1, 2]")
         try tty.press("Enter")
         try tty.press("C-d")

@@ -71,6 +71,7 @@ final class IndexNotationTests: XCTestCase {
         XCTAssertEqual(try sexp("softmax(z)_i"), "(index (call softmax z) i)")
         XCTAssertEqual(try sexp("(p - y)_j"), "(index (- p y) j)")
         XCTAssertEqual(try sexp("(A @ B)_ij"), "(index (@ A B) i j)")
+        XCTAssertEqual(try sexp("W'_ij"), "(index (' W) i j)")
         XCTAssertEqual(try sexp("[1, 2]_2"), "(index [1 2] 2)")
         XCTAssertEqual(try sexp("softmax(z)_{k}"), "(index (call softmax z) k)")
         XCTAssertEqual(try sexp("W_{i,j}"), "(index W i j)")
@@ -131,6 +132,17 @@ final class IndexNotationTests: XCTestCase {
         assertSame("z_1 + z_3", "2.1")
         assertSame("W_{3,2}", "6")
         assertSame("delta(2, 2) + delta_12", "1")
+    }
+
+    func testDeltasLendRanges() {
+        run("z = [2, 1, 0.1]")
+        assertSame("δ_ij * z_j", "diag(z)")
+        assertSame("sum_k(delta(k, j) * 2) * z_j", "2 * z")
+        assertSame("sum_k(delta(i, k) * delta(k, j)) * z_i * z_j", "diag(z^2)")
+        assertSame("sum_j(z_j * sum_k(delta(k, j)))", "sum(z)")
+        assertSame("Σ_k δ_jk * z_k", "z")
+        XCTAssertEqual(error("sum_k(delta(k, j))").message, "index j has no range")
+        XCTAssertEqual(error("sum_k(delta(k, 2))").message, "index k has no range")
     }
 
     func testBoundNamesComeFirst() {
@@ -226,6 +238,7 @@ final class IndexNotationTests: XCTestCase {
         XCTAssertEqual(error("q_i").message, "unknown name 'q_i'")
         XCTAssertTrue(error("z_i * z").message.hasPrefix("each entry of an expression with free indices must be one number"))
         XCTAssertEqual(error("sum_k(z_k, 2)").message, "sum_k takes one expression, the body of the sum")
+        XCTAssertEqual(error("Σ_k -z_k").message, "Σ_k needs a body")
     }
 
     func testEnumerationRespectsTheSizeLimit() {

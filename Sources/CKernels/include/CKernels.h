@@ -31,6 +31,13 @@ double jacobi_exp_sum(int level, const double *z, double *p, size_t n, double sh
 /// the maximum is ±Inf or there is none (all NaN), so the caller can take its careful path.
 int jacobi_softmax_row(int level, const double *z, double *p, size_t n, double t);
 
+/// Whether some x[i] lies outside [lo, hi]; NaN counts as inside (it is no number to refuse).
+int jacobi_any_outside(int level, const double *x, size_t n, double lo, double hi);
+
+/// −Σ y[i] log p[i] over the i with y[i] ≠ 0, added in order of i (a term with y[i] = 0 counts as 0 even
+/// where log p[i] = −Inf); the blocks of y that are all zero, as most of a one-hot target is, are skipped.
+double jacobi_cross_entropy(int level, const double *p, const double *y, size_t n);
+
 /// Asks the kernel to back the whole 2 MiB pages of [p, p + bytes) with transparent huge pages, as NumPy
 /// does for arrays of 4 MiB or more: a fresh array is then faulted in 2 MiB at a time, not 4 KiB. Advice
 /// only; does nothing where the system has no such thing.

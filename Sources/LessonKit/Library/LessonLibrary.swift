@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The lessons of a directory (`Lessons/`), in course order, and the files that did not parse.
 ///

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -55,7 +59,7 @@ public final class ProgressStore {
     }
 
     private func setAside(because error: any Error) -> String {
-        let why = error is DecodingError ? "is not a progress file Jacobi can read" : "could not be read (\(error.localizedDescription))"
+        let why = error is DecodingError ? "is not a progress file Jacobi can read" : "could not be read (\(error))"
         for k in 0..<100 {
             let target = path + ".corrupt" + (k == 0 ? "" : ".\(k)")
             if FileManager.default.fileExists(atPath: target) { continue }
@@ -130,8 +134,11 @@ public final class ProgressStore {
         removeStaleTemporaries()
     }
 
-    private var directory: String { (path as NSString).deletingLastPathComponent }
-    private var fileName: String { (path as NSString).lastPathComponent }
+    private var directory: String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+    private var fileName: String { path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path }
 
     private func temporaryPath(pid: pid_t) -> String {
         (directory.isEmpty ? "" : directory + "/") + ".\(fileName).\(pid).tmp"
@@ -142,7 +149,7 @@ public final class ProgressStore {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw Failure(description: "cannot create the directory \(directory): \(error.localizedDescription)")
+            throw Failure(description: "cannot create the directory \(directory): \(error)")
         }
     }
 

@@ -23,11 +23,7 @@ enum Losses {
     ) { args in
         let (p, y) = try targets(args, prediction: "p")
         try checkProbabilities(p, args, suggestion: "apply softmax first, or use cross_entropy_logits(z, y) on raw scores")
-        return .scalar(try meanOverRows(p, y, args) { p, y in
-            var loss = 0.0
-            for i in p.indices where y[i] != 0 { loss -= y[i] * _log(p[i]) }
-            return loss
-        })
+        return .scalar(try meanOverRows(p, y, args) { p, y in VectorMath.crossEntropy(p, y) })
     }
 
     /// `cross_entropy_logits(z, y)`: cross-entropy of softmax(z), from the scores z, never forming softmax.
@@ -184,12 +180,7 @@ enum Losses {
 
     /// Refuses probabilities outside [0, 1], whose logs would be NaN; NaN itself passes through.
     private static func checkProbabilities(_ p: Tensor, _ args: Arguments, suggestion: String) throws {
-        let outside = p.scalars.withUnsafeBufferPointer { pp in
-            var count = 0
-            for x in pp where x < 0 || x > 1 { count += 1 }
-            return count
-        }
-        guard outside > 0, let i = p.scalars.firstIndex(where: { $0 < 0 || $0 > 1 }) else { return }
+        guard VectorMath.anyOutside(p.scalars, 0, 1), let i = p.scalars.firstIndex(where: { $0 < 0 || $0 > 1 }) else { return }
         let position = p.isScalar ? "" : " (element \(i + 1))"
         throw args.error("\(args.name) expects probabilities from 0 to 1 here, got \(Arguments.describe(p.scalars[i]))\(position)", argument: 0,
                          suggestion: suggestion)

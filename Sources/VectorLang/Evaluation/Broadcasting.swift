@@ -20,7 +20,7 @@ enum Broadcasting {
     @inline(__always)
     static func combine(_ a: Tensor, _ b: Tensor, _ args: Arguments, _ op: (Double, Double) -> Double) throws -> Tensor {
         if a.shape == b.shape {
-            return Tensor(shape: a.shape, scalars: fill(a.count) { out in
+            return Tensor(shape: a.shape, scalars: VectorMath.array(count: a.count) { out in
                 a.scalars.withUnsafeBufferPointer { pa in
                     b.scalars.withUnsafeBufferPointer { pb in
                         for i in 0..<out.count { out[i] = op(pa[i], pb[i]) }
@@ -32,19 +32,19 @@ enum Broadcasting {
         let count = shape.reduce(1, *)
         if a.isScalar {
             let x = a.scalars[0]
-            return Tensor(shape: shape, scalars: fill(count) { out in
+            return Tensor(shape: shape, scalars: VectorMath.array(count: count) { out in
                 b.scalars.withUnsafeBufferPointer { pb in for i in 0..<out.count { out[i] = op(x, pb[i]) } }
             })
         }
         if b.isScalar {
             let y = b.scalars[0]
-            return Tensor(shape: shape, scalars: fill(count) { out in
+            return Tensor(shape: shape, scalars: VectorMath.array(count: count) { out in
                 a.scalars.withUnsafeBufferPointer { pa in for i in 0..<out.count { out[i] = op(pa[i], y) } }
             })
         }
         // One is a matrix, the other a vector that repeats along its rows.
         let n = shape[1]
-        return Tensor(shape: shape, scalars: fill(count) { out in
+        return Tensor(shape: shape, scalars: VectorMath.array(count: count) { out in
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     for r in 0..<shape[0] {
@@ -58,11 +58,6 @@ enum Broadcasting {
                 }
             }
         })
-    }
-
-    @inline(__always)
-    private static func fill(_ count: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
-        VectorMath.array(count: count, body)
     }
 
     static func mismatch(_ a: [Int], _ b: [Int], _ args: Arguments) -> Diagnostic {

@@ -10,7 +10,7 @@ public final class Evaluator {
     public static let maximumCallDepth = 64
     private var callDepth = 0
     private var evaluationDepth = 0
-    static let maximumEvaluationDepth = 1_000
+    static let maximumEvaluationDepth = 400
     /// Kinks that derivative rules met exactly (relu at 0), for gradcheck's warning.
     var kinks: Set<String> = []
     /// The text of the statement being run, so a closure can remember how its body was written.
@@ -134,21 +134,19 @@ public final class Evaluator {
     /// `a + b - c * d …`: the left spine of a chain of operators is walked in a loop, not by recursion,
     /// so a sum of ten thousand terms cannot overflow the stack.
     private func evaluateChain(_ expr: Expr, locals: [String: Value]) throws -> Value {
-        var spine: [(BinaryOperator, Expr, SourceRange)] = []
+        var spine: [(BinaryOperator, lhs: SourceRange, rhs: Expr, SourceRange)] = []
         var node = expr
         while case .binary(let op, let lhs, let rhs, let operatorRange, _) = node {
-            spine.append((op, rhs, operatorRange))
+            spine.append((op, lhs.range, rhs, operatorRange))
             node = lhs
         }
         var value = try evaluate(node, locals: locals)
-        var leftRange = node.range
-        for (op, rhs, operatorRange) in spine.reversed() {
+        for (op, lhsRange, rhs, operatorRange) in spine.reversed() {
             let b = try evaluate(rhs, locals: locals)
             guard let builtin = Builtins.named[op.rawValue] else {
                 throw Diagnostic("operator \(op.rawValue) is not defined", at: operatorRange)
             }
-            value = try apply(builtin, [value, b], ranges: [leftRange, rhs.range], callRange: operatorRange)
-            leftRange = leftRange.union(rhs.range)
+            value = try apply(builtin, [value, b], ranges: [lhsRange, rhs.range], callRange: operatorRange)
         }
         return value
     }
@@ -193,9 +191,14 @@ public final class Evaluator {
             defer { callDepth -= 1 }
             var locals = closure.captured
             for (parameter, value) in zip(closure.parameters, values) { locals[parameter] = value }
+            // The body's ranges point into the line it was written on; lambdas made inside it take their
+            // text from there too.
+            let callingLine = source
+            source = Array(closure.line.unicodeScalars)
+            defer { source = callingLine }
             do {
                 return try evaluateWithFreeIndices(closure.body, locals: locals)
-            } catch var diagnostic as Diagnostic where closure.line != String(String.UnicodeScalarView(source)) {
+            } catch var diagnostic as Diagnostic where closure.line != String(String.UnicodeScalarView(callingLine)) {
                 // The body was written on another line, so its ranges mean nothing here: point at the
                 // call, and say where inside the function it went wrong.
                 if diagnostic.note?.hasPrefix("in ") != true {

@@ -220,8 +220,8 @@ public struct Parser {
             guard peek.kind == .rightParen else {
                 throw unclosed(token, expected: ")")
             }
-            position += 1
-            return inner
+            let close = advance()
+            return inner.withRange(token.range.union(close.range))
         case .leftBracket:
             position += 1
             let elements = try list(closing: .rightBracket, opening: token) { (p: inout Parser) throws(Diagnostic) in

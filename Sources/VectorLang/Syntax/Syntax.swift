@@ -52,3 +52,21 @@ public enum Statement: Sendable {
         }
     }
 }
+
+extension Expr {
+    /// The same expression covering `range` (a parenthesised expression covers its parentheses, so the
+    /// text of `x -> x * (1 - x)` keeps its last `)`).
+    func withRange(_ range: SourceRange) -> Expr {
+        switch self {
+        case .number(let x, _): return .number(x, range: range)
+        case .variable(let name, _): return .variable(name, range: range)
+        case .array(let items, _): return .array(items, range: range)
+        case .unary(let op, let e, _): return .unary(op, e, range: range)
+        case .binary(let op, let a, let b, let opRange, _): return .binary(op, a, b, operatorRange: opRange, range: range)
+        case .call(let f, let args, _): return .call(f, arguments: args, range: range)
+        case .index(let base, let subs, _): return .index(base, subs, range: range)
+        case .transpose(let e, _): return .transpose(e, range: range)
+        case .lambda(let ps, let body, _): return .lambda(parameters: ps, body: body, range: range)
+        }
+    }
+}

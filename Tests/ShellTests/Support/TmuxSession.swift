@@ -27,10 +27,14 @@ final class TmuxSession {
         ]
         for (key, value) in environment { variables[key] = value }
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }
+        // The shell tmux runs the command with writes jacobi's exit status into the pane, where it is
+        // read back; tmux's own #{pane_dead_status} is sometimes left empty when the pane dies quickly.
         let command = "env -i " + assignments.joined(separator: " ") + " " + TmuxSession.quote(binary)
-        // remain-on-exit keeps the pane after jacobi exits, so its exit status can be read.
-        try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command,
-                 ";", "set-option", "-t", name, "remain-on-exit", "on"])
+            + "; echo \"\(TmuxSession.exitMarker)$?]\""
+        // remain-on-exit, set for the whole server before the pane exists, keeps the pane after jacobi
+        // exits, so its exit status can be read however quickly it exits.
+        try run(["start-server", ";", "set-window-option", "-g", "remain-on-exit", "on",
+                 ";", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
     }
 
     deinit {
@@ -61,9 +65,9 @@ final class TmuxSession {
         try run(["capture-pane", "-p", "-J", "-t", name, "-S", "-"] + (escapes ? ["-e"] : []))
     }
 
-    /// The last line with text on it (where the cursor's prompt is).
-    func lastLine() throws -> String {
-        try screen().split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
+    /// The last line with text on it (where the cursor's prompt is), without spaces at either end.
+    static func lastLine(of screen: String) -> String {
+        screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.last { !$0.isEmpty } ?? ""
     }
 
     /// Waits until `condition` holds for the screen; fails the test with the screen if it never does.
@@ -81,19 +85,19 @@ final class TmuxSession {
         throw CancellationError()
     }
 
-    /// Waits until the last line of text is exactly `line`.
+    /// Waits until the last line of text is `expected` (spaces at either end aside).
     func waitForLastLine(_ expected: String, timeout: TimeInterval = 15, file: StaticString = #filePath, line: UInt = #line) throws {
         try wait("the last line to be \"\(expected)\"", timeout: timeout, file: file, line: line) { screen in
-            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) == expected
+            TmuxSession.lastLine(of: screen) == expected.trimmingCharacters(in: .whitespaces)
         }
     }
 
+    static let exitMarker = "[jacobi exited with status "
+
     /// The exit status once jacobi has exited, or nil while it runs.
     func exitStatus() throws -> Int32? {
-        let fields = try run(["display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-        guard fields.first == "1", fields.count == 2 else { return nil }
-        return Int32(fields[1])
+        let line = try screen().split(separator: "\n").last { $0.hasPrefix(TmuxSession.exitMarker) }
+        return line.flatMap { Int32($0.dropFirst(TmuxSession.exitMarker.count).prefix { $0 != "]" }) }
     }
 
     /// Resizes the terminal, as dragging the window's edge would.
@@ -101,18 +105,38 @@ final class TmuxSession {
         try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// Runs one tmux command and returns what it printed.
+    ///
+    /// Output goes through a file, not a pipe: the server that `new-session` starts would inherit a
+    /// pipe's write end, which would then never reach end-of-file. The child is spawned and reaped
+    /// directly (posix_spawn, waitpid), so a command that hangs is stopped after `timeout`.
     @discardableResult
-    private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TmuxSession.tmux ?? "/usr/bin/tmux")
-        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    private func run(_ arguments: [String], timeout: TimeInterval = 10) throws -> String {
+        let output = home.appendingPathComponent("tmux-output-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let argv = [TmuxSession.tmux ?? "/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                throw CancellationError()
+            }
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
     /// A value in single quotes for the shell tmux runs the command with.

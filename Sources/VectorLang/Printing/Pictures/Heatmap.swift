@@ -52,7 +52,8 @@ struct Heatmap: Sendable {
                                              hasPositive: matrix.scalars.contains { $0 > 0 }, glyphs, options))
         if rowStep > 1 || columnStep > 1 {
             let times = options.ascii ? "x" : "×"
-            lines.append(margin + "each cell: the largest |value| in a \(rowStep)\(times)\(columnStep) block")
+            let note = "(\(rowStep)\(times)\(columnStep) blocks, largest |value| shown)"
+            lines.append((margin.count + note.count <= options.width ? margin : "") + note)
         }
         return lines
     }

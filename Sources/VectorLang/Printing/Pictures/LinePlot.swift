@@ -64,7 +64,7 @@ struct LinePlot: Sendable {
         let bottom = (0..<w).map { tickColumns.contains($0) ? bottomTick : horizontal }.joined()
         lines.append(String(repeating: " ", count: margin) + corner[2] + bottom + corner[3])
         lines.append(xLabels)
-        lines.append(String(repeating: " ", count: margin + 1) + legend(ascii: options.ascii))
+        lines += legend(ascii: options.ascii, indent: margin + 1, width: max(options.width, margin + 2 + w))
         return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
     }
 
@@ -80,8 +80,8 @@ struct LinePlot: Sendable {
         for (k, (x, text)) in candidates.enumerated() {
             let column = LinePlot.cell((x - a) / (b - a), w)
             guard column >= 0, column < w, !columns.contains(column) else { continue }
-            // A tick just inside an end (-5 beside -6) crowds it; the ends (k < 2) always stay.
-            if k >= 2 && (column < 6 || column > w - 7) { continue }
+            // A tick just inside an end (-4 beside -5) crowds it; the ends (k < 2) always stay.
+            if k >= 2 && (column < w / 8 || column > w - 1 - w / 8) { continue }
             // a's label starts under the plot's left edge, b's ends under its right edge, others centre.
             let start = column == 0 ? offset : column == w - 1 ? offset + w - text.count : offset + column - text.count / 2
             let span = max(start, 0)..<(max(start, 0) + text.count)
@@ -93,12 +93,24 @@ struct LinePlot: Sendable {
         return (String(line), columns)
     }
 
-    private func legend(ascii: Bool) -> String {
-        series.enumerated().map { k, s in
+    /// The curves' markers and names, as many to a line as fit `width`, names cut to fit if need be.
+    private func legend(ascii: Bool, indent: Int, width: Int) -> [String] {
+        let room = max(width - indent, 8)
+        let entries = series.enumerated().map { k, s in
             let sample = ascii ? String(repeating: LinePlot.asciiMarkers[k % 4], count: 2)
                 : k == 0 ? "⠤⠤" : String(repeating: LinePlot.unicodeMarkers[(k - 1) % 3], count: 2)
-            return sample + " " + s.name
-        }.joined(separator: "   ")
+            let entry = sample + " " + s.name
+            return entry.count <= room ? entry : String(entry.prefix(room - 1)) + (ascii ? "~" : "…")
+        }
+        var lines: [String] = []
+        for entry in entries {
+            if let last = lines.last, last.count + 3 + entry.count <= room {
+                lines[lines.count - 1] = last + "   " + entry
+            } else {
+                lines.append(entry)
+            }
+        }
+        return lines.map { String(repeating: " ", count: indent) + $0 }
     }
 
     // MARK: - Drawing

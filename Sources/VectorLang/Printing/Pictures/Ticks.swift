@@ -6,9 +6,9 @@ import Darwin
 
 /// Round numbers for axis labels: 1, 2 or 5 times a power of ten, as people label axes by hand.
 ///
-/// The method is Heckbert's "nice numbers for graph labels" (Graphics Gems, 1990), which UnicodePlots
-/// and most plotting libraries use in some form: pick a nice step near range / count, then the
-/// multiples of it that cover the data.
+/// The method follows Heckbert's "nice numbers for graph labels" (Graphics Gems, 1990), which most
+/// plotting libraries use in some form: pick a nice step near range / count, then the multiples of it
+/// that cover the data.
 enum Ticks {
     /// A nice number near `x` (when `round`) or at least `x`: 1, 2, 5 or 10 times a power of ten.
     static func nice(_ x: Double, round: Bool) -> Double {
@@ -29,7 +29,9 @@ enum Ticks {
     /// `high`, so a curve between 0.007 and 0.993 gets the axis 0 … 1.
     static func loose(_ low: Double, _ high: Double, count: Int) -> (values: [Double], step: Double) {
         let (low, high) = widened(low, high)
-        let step = nice(nice(high - low, round: false) / Double(max(count - 1, 1)), round: true)
+        // Heckbert first rounds the range itself up, which can leave a third of the axis empty
+        // (0…25 drawn on 0…40); rounding only the step keeps the curve filling the frame (0…30).
+        let step = nice((high - low) / Double(max(count - 1, 1)), round: true)
         let first = floor(low / step), last = ceil(high / step)
         return (multiples(of: step, from: first, to: last), step)
     }
@@ -37,7 +39,7 @@ enum Ticks {
     /// About `count` nice values inside `[low, high]` (the ends need not be among them).
     static func inside(_ low: Double, _ high: Double, count: Int) -> (values: [Double], step: Double) {
         let (low, high) = widened(low, high)
-        let step = nice(nice(high - low, round: false) / Double(max(count - 1, 1)), round: true)
+        let step = nice((high - low) / Double(max(count - 1, 1)), round: true)
         return (multiples(of: step, from: ceil(low / step), to: floor(high / step)), step)
     }
 

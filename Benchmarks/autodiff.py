@@ -1,0 +1,261 @@
+"""Jacobi's numeric kernels and automatic differentiation beside NumPy (and JAX, when installed).
+
+Run through Benchmarks/autodiff.sh, which builds jacobi-bench in release mode first. Each case is timed
+in rounds that alternate between Jacobi and the peers, so both see the same machine; the figure is the
+median of all timed runs after warm-up. Jacobi is timed in-process by jacobi-bench (ContinuousClock,
+through the evaluator: parsed once, evaluated each run); NumPy and JAX with time.perf_counter.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+GOLDEN = 0.6180339887498949
+
+CASES = [
+    # name, what, target ratio Jacobi / NumPy
+    ("softmax", "softmax, n = 10^7", 1.0),
+    ("jacobian", "jacobian(softmax, z), n = 2000", 1.0),
+    ("grad", "grad(z -> cross_entropy(softmax(z), y), z), n = 10^6, y one-hot", 2.0),
+]
+NUMPY_FORMS = {
+    "softmax": "e = np.exp(x - x.max()); e / e.sum()",
+    "jacobian": "np.diag(p) - np.outer(p, p)",
+    "grad": "softmax(z) - y (by hand)",
+}
+MEMORY_TARGET = 3.0
+
+
+def scores(n):
+    """The inputs jacobi-bench uses: 20·frac(i·φ) − 10, the same numbers in the same order."""
+    return 20 * ((np.arange(n) * GOLDEN) % 1.0) - 10
+
+
+def softmax(x):
+    e = np.exp(x - x.max())
+    return e / e.sum()
+
+
+def numpy_case(name):
+    """(function to time, check values of its result)."""
+    if name == "softmax":
+        x = scores(10**7)
+        f = lambda: softmax(x)
+        p = f()
+        return f, {"sum": p.sum(), "first": p[0], "last": p[-1]}
+    if name == "jacobian":
+        p = softmax(scores(2000))
+        f = lambda: np.diag(p) - np.outer(p, p)
+        j = f()
+        return f, {"j11": j[0, 0], "j12": j[0, 1], "trace": np.trace(j)}
+    if name == "grad":
+        n = 10**6
+        z, y = scores(n), np.zeros(n)
+        y[n // 3] = 1
+        f = lambda: softmax(z) - y
+        g = f()
+        return f, {"first": g[0], "hot": g[n // 3], "l1": np.abs(g).sum()}
+    raise ValueError(name)
+
+
+def jax_case(name, jax, jnp):
+    if name == "softmax":
+        x = jnp.asarray(scores(10**7))
+        f = jax.jit(jax.nn.softmax)
+        return lambda: f(x).block_until_ready()
+    if name == "jacobian":
+        z = jnp.asarray(scores(2000))
+        f = jax.jit(jax.jacrev(jax.nn.softmax))
+        return lambda: f(z).block_until_ready()
+    if name == "grad":
+        n = 10**6
+        z, y = jnp.asarray(scores(n)), jnp.zeros(n).at[n // 3].set(1.0)
+        f = jax.jit(jax.grad(lambda z: -jnp.sum(y * jnp.log(jax.nn.softmax(z)))))
+        return lambda: f(z).block_until_ready()
+    raise ValueError(name)
+
+
+def time_python(f, runs, warmup):
+    for _ in range(warmup):
+        f()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        f()
+        times.append((time.perf_counter() - start) * 1e3)
+    return times
+
+
+def run_json(argv):
+    done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.strip()}")
+    return json.loads(done.stdout)
+
+
+def agree(ours, theirs):
+    """Jacobi's check values against NumPy's: relative difference at most 1e-9."""
+    worst = 0.0
+    for key, b in theirs.items():
+        a = ours.get(key)
+        if a is None:
+            return f"missing {key}"
+        scale = max(abs(a), abs(b), 1e-300)
+        worst = max(worst, abs(a - b) / scale)
+    return "agree" if worst <= 1e-9 else f"DIFFER (relative {worst:.1e})"
+
+
+NUMPY_MEMORY = r"""
+import numpy as np, sys
+n = int(sys.argv[1])
+x = 20 * ((np.arange(n) * 0.6180339887498949) % 1.0) - 10
+def field(name):
+    for line in open("/proc/self/status"):
+        if line.startswith(name + ":"):
+            return int(line.split()[1])
+before = field("VmRSS")
+with open("/proc/self/clear_refs", "w") as f:
+    f.write("5")
+e = np.exp(x - x.max()); p = e / e.sum()
+print((field("VmHWM") - before) * 1024 / 1e6)
+"""
+
+
+def numpy_memory(n):
+    try:
+        done = subprocess.run([sys.executable, "-c", NUMPY_MEMORY, str(n)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, check=True)
+        return float(done.stdout.strip())
+    except (subprocess.CalledProcessError, ValueError, OSError):
+        return None
+
+
+def machine():
+    model = platform.processor() or platform.machine()
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", required=True, help="path of the release-built jacobi-bench")
+    parser.add_argument("--runs", type=int, default=30, help="timed runs per side and case (default 30)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternations between Jacobi and the peers")
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--no-jax", action="store_true")
+    parser.add_argument("--results", help="write the table, as Markdown, to this file")
+    parser.add_argument("--command", default="Benchmarks/autodiff.sh", help="the command to cite in --results")
+    parser.add_argument("--swift-version", default="")
+    args = parser.parse_args()
+
+    jax = jnp = None
+    jax_note = "not installed"
+    if not args.no_jax:
+        try:
+            import jax
+            jax.config.update("jax_enable_x64", True)
+            import jax.numpy as jnp
+            jax_note = f"{jax.__version__}, float64, jit-compiled, XLA on {os.cpu_count()} threads"
+        except Exception as error:  # an incompatible install should not stop the benchmark
+            jax, jax_note = None, f"not usable ({type(error).__name__})"
+    else:
+        jax_note = "skipped (--no-jax)"
+
+    per_round = max(1, args.runs // args.rounds)
+    rows = []
+    for name, what, target in CASES:
+        f, numpy_check = numpy_case(name)
+        g = jax_case(name, jax, jnp) if jax else None
+        ours, theirs, jaxes, check, faults = [], [], [], {}, []
+        for _ in range(args.rounds):
+            result = run_json([args.bench, "time", name, str(per_round), str(args.warmup)])
+            ours += result["times_ms"]
+            check = result["check"]
+            faults.append(result["page_faults"])
+            theirs += time_python(f, per_round, args.warmup)
+            if g:
+                jaxes += time_python(g, per_round, args.warmup)
+        row = {
+            "case": name, "what": what, "numpy_form": NUMPY_FORMS[name], "target": target,
+            "jacobi_ms": statistics.median(ours), "numpy_ms": statistics.median(theirs),
+            "jax_ms": statistics.median(jaxes) if jaxes else None,
+            "agreement": agree(check, numpy_check), "page_faults": statistics.median(faults),
+        }
+        row["ratio"] = row["jacobi_ms"] / row["numpy_ms"]
+        rows.append(row)
+        print(f"  {name}: jacobi {row['jacobi_ms']:.3f} ms, numpy {row['numpy_ms']:.3f} ms", file=sys.stderr)
+
+    memory = run_json([args.bench, "memory"])
+    numpy_extra = numpy_memory(memory["n"])
+
+    lines = table(rows, memory, numpy_extra)
+    for line in lines:
+        print(line)
+    if args.results:
+        header = [
+            "# Benchmark results: automatic differentiation and kernels",
+            "",
+            f"Regenerate with `{args.command}` (release build; writes this file). Generated "
+            f"{datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}.",
+            "",
+            f"- machine: {machine()}",
+            f"- {args.swift_version or 'Swift'}; NumPy {np.__version__}; Python {platform.python_version()}; JAX: {jax_note}",
+            f"- each figure: the median of {per_round * args.rounds} timed runs after {args.warmup} warm-up runs, in "
+            f"{args.rounds} rounds alternating between Jacobi and the peers",
+            "- Jacobi is timed in-process through the evaluator (the line parsed once, then evaluated each run); "
+            "NumPy single-threaded, as Jacobi; JAX jit-compiled, on all cores",
+            "- inputs: the scores 20·frac(i·φ) − 10, spread over [−10, 10), the same numbers on both sides; "
+            "\"results\" compares a few numbers of Jacobi's result with NumPy's (relative difference ≤ 1e-9)",
+            "",
+        ]
+        with open(args.results, "w") as out:
+            out.write("\n".join(header + lines) + "\n")
+    missed = [r["case"] for r in rows if r["ratio"] > r["target"]]
+    if memory["extra_over_input"] > MEMORY_TARGET:
+        missed.append("memory")
+    print(f"\ntargets: {'all met' if not missed else 'MISSED: ' + ', '.join(missed)}")
+
+
+def table(rows, memory, numpy_extra):
+    def ms(x):
+        return "—" if x is None else f"{x:.2f}"
+
+    lines = [
+        "| case | NumPy computes | Jacobi ms | NumPy ms | JAX ms | Jacobi / NumPy | target | met | results |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    for r in rows:
+        met = "yes" if r["ratio"] <= r["target"] else "NO"
+        lines.append(
+            f"| {r['what']} | `{r['numpy_form']}` | {ms(r['jacobi_ms'])} | {ms(r['numpy_ms'])} | {ms(r['jax_ms'])} | "
+            f"{r['ratio']:.2f} | ≤ {r['target']:.1f} | {met} | {r['agreement']} |")
+    ratio = memory["extra_over_input"]
+    numpy_text = "—" if numpy_extra is None else f"{numpy_extra:.0f} MB ({numpy_extra / memory['input_mb']:.2f} × input)"
+    lines += [
+        "",
+        "| peak memory of softmax, n = 10^7 | Jacobi | NumPy | target | met |",
+        "| --- | ---: | ---: | ---: | --- |",
+        f"| added above the {memory['input_mb']:.0f} MB input | {memory['extra_mb']:.0f} MB ({ratio:.2f} × input) | "
+        f"{numpy_text} | ≤ {MEMORY_TARGET:.0f} × input | {'yes' if ratio <= MEMORY_TARGET else 'NO'} |",
+        "",
+        f"Peak memory: {memory['method']} (the same for NumPy, in a fresh Python process).",
+    ]
+    return lines
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+import Derivation
+
+/// Time to derive a catalog entry with every step (the symbolic work only), and with the text rendered.
+enum DeriveTiming {
+    static func run(_ entry: CatalogEntry, runs: Int) -> [String: Any] {
+        let clock = ContinuousClock()
+        var derive: [Double] = [], render: [Double] = []
+        var steps = 0
+        for _ in 0..<(runs + 5) {
+            let start = clock.now
+            let d = entry.derive()
+            let derived = clock.now
+            _ = DerivationText().render(d, title: entry.title, report: nil)
+            let rendered = clock.now
+            steps = d.steps.count
+            derive.append(milliseconds(derived - start))
+            render.append(milliseconds(rendered - start))
+        }
+        return ["case": entry.name, "steps": steps, "derive_ms": median(Array(derive.dropFirst(5))),
+                "derive_and_render_ms": median(Array(render.dropFirst(5))), "runs": runs]
+    }
+
+    static func milliseconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15
+    }
+
+    static func median(_ xs: [Double]) -> Double {
+        let s = xs.sorted()
+        return s.isEmpty ? .nan : (s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2)
+    }
+}

@@ -1,0 +1,40 @@
+import LessonKit
+
+/// The `:lessons` and `jacobi lessons` listing: number, name, title, minutes and progress, one lesson
+/// a line, the title cut to fit the width.
+enum LessonList {
+    static func lines(_ library: LessonLibrary, progress: [String: LessonProgress], width: Int, howToStart: String) -> [StyledLine] {
+        guard !library.lessons.isEmpty else { return [StyledLine("no lessons found", .notice)] }
+        let rows = library.lessons.map { lesson in
+            (number: lesson.number.map(String.init) ?? "", name: lesson.name, title: lesson.title,
+             minutes: "\(lesson.minutes) min", status: progress[lesson.name].map(\.description) ?? "not started")
+        }
+        let numberWidth = rows.map(\.number.count).max() ?? 0
+        let nameWidth = rows.map(\.name.count).max() ?? 0
+        let minutesWidth = rows.map(\.minutes.count).max() ?? 0
+        let statusWidth = rows.map(\.status.count).max() ?? 0
+        let fixed = 2 + numberWidth + 2 + nameWidth + 2 + 2 + minutesWidth + 2 + statusWidth
+        let titleWidth = max(min(rows.map(\.title.count).max() ?? 0, width - fixed), 12)
+        var lines = [StyledLine("Lessons", .strong)]
+        for row in rows {
+            let statusRole: StyledLine.Role = row.status == "complete" ? .good : row.status == "not started" ? .dim : .notice
+            lines.append(StyledLine([
+                StyledLine.Span("  " + pad(row.number, numberWidth, right: true) + "  ", .dim),
+                StyledLine.Span(pad(row.name, nameWidth), .prompt),
+                StyledLine.Span("  " + pad(cut(row.title, titleWidth), titleWidth) + "  "),
+                StyledLine.Span(pad(row.minutes, minutesWidth, right: true) + "  ", .dim),
+                StyledLine.Span(row.status, statusRole),
+            ]))
+        }
+        return lines + [StyledLine(howToStart, .dim)]
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let space = String(repeating: " ", count: max(width - text.count, 0))
+        return right ? space + text : text + space
+    }
+
+    static func cut(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(width - 1, 0))) + "…"
+    }
+}

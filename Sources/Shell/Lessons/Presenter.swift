@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import LessonKit
+import VectorLang
+
+/// `jacobi present LESSON`: the lesson paced for a classroom, one keypress per frame.
+///
+/// Each step starts on a cleared screen with its title, so what the class reads is never mixed with
+/// the step before; within a step each key adds below (a derivation line, a question's answer), so
+/// the context stays in view. Going back redraws the step as it was. Frames come from
+/// `Playback.frames`; nothing is saved. Without a terminal on standard input the frames are printed
+/// one after another, as a plain transcript of the presentation.
+struct Presenter {
+    let lesson: Lesson
+    let frames: [PresenterFrame]
+    let palette: Palette
+    let ascii: Bool
+    /// Room to the left of everything, for a projector's edges.
+    static let margin = "  "
+    static let clearScreen = "\u{1B}[H\u{1B}[2J"
+
+    init(lesson: Lesson, frames: [PresenterFrame], palette: Palette, ascii: Bool) {
+        self.lesson = lesson
+        self.frames = Presenter.paced(frames)
+        self.palette = palette
+        self.ascii = ascii
+    }
+
+    var view: LessonView { LessonView(width: Terminal.width - 2 * Presenter.margin.count, ascii: ascii) }
+
+    /// The frames with a derivation revealed a step at a time (`[3] chain rule: …` with its expression
+    /// and numbers) rather than a line at a time: a line on its own would leave "= …" without its
+    /// reason on the screen, and a long derivation would take a hundred presses.
+    static func paced(_ frames: [PresenterFrame]) -> [PresenterFrame] {
+        var paced: [PresenterFrame] = []
+        for frame in frames {
+            if let last = paced.last, last.step == frame.step, continuesDerivationStep(frame) {
+                var merged = frame
+                merged.firstNew = last.firstNew
+                paced[paced.count - 1] = merged
+            } else {
+                paced.append(frame)
+            }
+        }
+        return paced
+    }
+
+    /// Whether the frame adds only a derivation line that belongs to the step above it.
+    private static func continuesDerivationStep(_ frame: PresenterFrame) -> Bool {
+        let new = frame.firstNew
+        guard new > 0, new == frame.items.count - 1, case .derivationLine(let line) = frame.items[new],
+              case .derivationLine = frame.items[new - 1] else { return false }
+        return !line.hasPrefix("[") && !line.hasPrefix("check")
+    }
+
+    /// Runs the presentation; returns the exit status.
+    func run() -> Int32 {
+        guard Terminal.standardInputIsTerminal, RawTerminal.enter() else {
+            write(title())
+            for (index, frame) in frames.enumerated() {
+                let sameStep = index > 0 && frames[index - 1].step == frame.step
+                write((sameStep ? [] : header(frame)) + items(frame, from: frame.firstNew))
+            }
+            write(ending())
+            return 0
+        }
+        defer { RawTerminal.leave() }
+        // -1 is the title slide.
+        var index = -1
+        redraw(index)
+        while true {
+            status(index)
+            let key = RawTerminal.readKey()
+            // Clear the status line and go up to the blank line above it, where the next frame begins.
+            Terminal.writeOut("\r\u{1B}[2K\u{1B}[1A")
+            switch key {
+            case .other: continue
+            case .quit:
+                return 0
+            case .back:
+                guard index >= 0 else { continue }
+                index -= 1
+                redraw(index)
+            case .next:
+                guard index + 1 < frames.count else {
+                    write(ending())
+                    return 0
+                }
+                index += 1
+                let frame = frames[index]
+                if index > 0, frames[index - 1].step == frame.step {
+                    write(items(frame, from: frame.firstNew))
+                } else {
+                    redraw(index)
+                }
+            }
+        }
+    }
+
+    /// The screen as it is after frame `index`: its step from the top, or the title slide.
+    private func redraw(_ index: Int) {
+        Terminal.writeOut(Presenter.clearScreen)
+        guard index >= 0 else { return write(title()) }
+        write(header(frames[index]) + items(frames[index], from: 0))
+    }
+
+    /// `step 2 of 7  5/40   Enter/Space → next …`, dim, under a blank line and with no newline, so
+    /// the loop can take it away before the next frame is written.
+    private func status(_ index: Int) {
+        let position = index < 0 ? "title" : "step \(frames[index].step) of \(frames[index].stepCount)  \(index + 1)/\(frames.count)"
+        let keys = ascii ? "Enter/Space: next  b: back  q: quit" : "Enter/Space → next   b ← back   q quit"
+        Terminal.writeOut("\n" + Presenter.margin + palette.paint(position + "   " + keys, .dim))
+        Terminal.flush()
+    }
+
+    private func title() -> [ShellSession.Output] {
+        [.styled([.blank] + view.intro(lesson, resumingAt: nil, tips: false))]
+    }
+
+    private func header(_ frame: PresenterFrame) -> [ShellSession.Output] {
+        [.styled(view.stepHeader(number: frame.step, of: frame.stepCount, title: frame.title))]
+    }
+
+    private func ending() -> [ShellSession.Output] {
+        [.styled([.blank, StyledLine("\(view.check) End of \(lesson.title)", .good)])]
+    }
+
+    /// The frame's items from `start`, a blank line before each apart from consecutive derivation lines.
+    private func items(_ frame: PresenterFrame, from start: Int) -> [ShellSession.Output] {
+        var outputs: [ShellSession.Output] = []
+        for index in frame.items.indices where index >= start {
+            switch frame.items[index] {
+            case .narrative(let text): outputs.append(.styled(view.narrative(text)))
+            case .demo(let lines): outputs += view.demo(lines)
+            case .derivationLine(let line):
+                let continuing = index > 0 && { if case .derivationLine = frame.items[index - 1] { return true } else { return false } }()
+                if !continuing { outputs.append(.styled([.blank])) }
+                outputs.append(.result(line))
+            case .question(let question): outputs.append(.styled(view.question(question, answered: false, canSkip: nil)))
+            case .answer(let answer, let explanation): outputs.append(.styled([.blank] + view.answer(answer, explanation: explanation, skipped: false)))
+            case .problem(let message): outputs.append(.styled(view.problem(message)))
+            }
+        }
+        return outputs
+    }
+
+    /// The outputs with the margin in front of every line.
+    private func write(_ outputs: [ShellSession.Output]) {
+        for output in outputs {
+            guard let (text, _) = palette.render(output) else { continue }
+            let indented = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : Presenter.margin + $0 }.joined(separator: "\n")
+            Terminal.writeOut(indented + "\n")
+        }
+        Terminal.flush()
+    }
+}

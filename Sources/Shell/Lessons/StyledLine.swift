@@ -1,0 +1,83 @@
+/// A line of text whose pieces say what they are (a heading, code, a verdict), for the palette to colour.
+///
+/// Lessons and the presenter speak in more voices than a result or an error: narrative with inline
+/// code, a question, "correct" and "not yet", a hint. The session stays free of escape codes by
+/// returning these; `Palette.styled` paints them, and without colour the plain text reads as the
+/// Markdown it came from (inline code keeps its backticks).
+public struct StyledLine: Equatable, Sendable {
+    public enum Role: Equatable, Sendable {
+        /// `code` is inline code (between backticks when plain); `literal` a block of code or output.
+        case plain, heading, strong, code, literal, prompt, dim, question, good, bad, hint, notice
+    }
+
+    public struct Span: Equatable, Sendable {
+        public var text: String
+        public var role: Role
+
+        public init(_ text: String, _ role: Role = .plain) {
+            self.text = text
+            self.role = role
+        }
+
+        /// The span as plain text: code between backticks, as Markdown writes it.
+        public var plain: String { role == .code ? "`" + text + "`" : text }
+    }
+
+    public var spans: [Span]
+
+    /// The spans, with neighbours in the same role joined (so a painted line has one colour change
+    /// per role, not one per word) and empty ones dropped.
+    public init(_ spans: [Span]) {
+        var joined: [Span] = []
+        for span in spans where !span.text.isEmpty {
+            if let last = joined.last, last.role == span.role {
+                joined[joined.count - 1].text += span.text
+            } else {
+                joined.append(span)
+            }
+        }
+        self.spans = joined
+    }
+
+    /// A line in one role.
+    public init(_ text: String, _ role: Role = .plain) {
+        self.spans = text.isEmpty ? [] : [Span(text, role)]
+    }
+
+    public static let blank = StyledLine([])
+
+    /// The line as plain text.
+    public var plain: String { spans.map(\.plain).joined() }
+
+    /// The line with `prefix` (plain) in front.
+    func indented(_ prefix: String) -> StyledLine {
+        spans.isEmpty ? self : StyledLine([Span(prefix)] + spans)
+    }
+}
+
+extension Palette {
+    /// The lines painted, one per line; without colour, their plain text.
+    func styled(_ lines: [StyledLine]) -> String {
+        lines.map { line in
+            guard enabled else { return line.plain }
+            return line.spans.map { span in
+                guard let style = Palette.style(for: span.role) else { return span.text }
+                return paint(span.text, style)
+            }.joined()
+        }.joined(separator: "\n")
+    }
+
+    static func style(for role: StyledLine.Role) -> Style? {
+        switch role {
+        case .plain: return nil
+        case .heading: return .boldGreen
+        case .strong, .question: return .bold
+        case .code, .literal: return .cyan
+        case .prompt: return .green
+        case .dim: return .dim
+        case .good: return .boldGreen
+        case .bad: return .boldRed
+        case .hint, .notice: return .yellow
+        }
+    }
+}

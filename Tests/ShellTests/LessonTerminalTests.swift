@@ -1,0 +1,120 @@
+import Foundation
+import XCTest
+
+/// `jacobi lesson` and `jacobi present` in a real terminal (tmux): the resume question at the prompt,
+/// and the presenter's raw mode given back however it ends.
+final class LessonTerminalTests: XCTestCase {
+    var state: URL!
+
+    override func setUpWithError() throws {
+        state = FileManager.default.temporaryDirectory.appendingPathComponent("jacobi-lesson-tty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: state)
+    }
+
+    /// `jacobi ARGUMENTS`, then `stty -a` once it has exited, in a clean environment.
+    private func start(_ arguments: String) throws -> Pane {
+        guard let binary = TmuxSession.binary() else { throw XCTSkip("the jacobi binary was not found; run swift build first") }
+        let environment = "HOME=\(state.path) XDG_STATE_HOME=\(state.path)/state TERM=xterm-256color LANG=C.UTF-8 PATH=/usr/bin:/bin"
+        return try Pane("env -i \(environment) sh -c '\(binary) \(arguments); echo \"[exit $?]\"; stty -a; sleep 60'", state: state)
+    }
+
+    func testALessonResumesAfterAsking() throws {
+        let first = try start("lesson 1")
+        try first.wait("the lesson's prompt") { Pane.lastLine($0) == "lesson 1·1>" }
+        try first.type("z[end]")
+        try first.press("Enter")
+        try first.wait("the verdict") { $0.contains("✓ Correct.") && Pane.lastLine($0) == "lesson 1·1>" }
+        try first.press("Enter")
+        try first.wait("step 2") { Pane.lastLine($0) == "lesson 1·2>" }
+        try first.type(":quit")
+        try first.press("Enter")
+        try first.wait("the normal prompt") { Pane.lastLine($0) == "jacobi>" }
+        try first.press("C-d")
+        try first.wait("the exit") { $0.contains("[exit 0]") }
+
+        let second = try start("lesson tour")
+        try second.wait("the question") { Pane.lastLine($0) == "continue lesson 1 at step 2? [Y/n]" }
+        try second.press("Enter")
+        try second.wait("step 2 again") { $0.contains("Continuing at step 2 of 7.") && Pane.lastLine($0) == "lesson 1·2>" }
+    }
+
+    func testThePresenterGivesTheTerminalBack() throws {
+        for key in ["q", "C-c"] {
+            let pane = try start("present 1")
+            try pane.wait("the title slide") { $0.contains("title   Enter/Space") }
+            try pane.press("Enter")
+            try pane.wait("the first step") { $0.contains("step 1 of 7") && $0.contains("── Step 1 of 7 · Vectors at the prompt") }
+            try pane.press("Space")
+            try pane.wait("the question's answer") { $0.contains("Answer: z[3]") }
+            try pane.press("b")
+            try pane.wait("the step again, without the answer") { !$0.contains("Answer: z[3]") && $0.contains("step 1 of 7") }
+            try pane.press(key)
+            let screen = try pane.wait("stty's report after \(key)") { $0.contains("[exit 0]") && $0.contains("icanon") }
+            let words = Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+            XCTAssertTrue(words.isSuperset(of: ["icanon", "echo", "isig"]), "terminal left raw after \(key):\n\(screen)")
+        }
+    }
+}
+
+/// A private tmux server running one command; the screen is polled, nothing sleeps a fixed time.
+final class Pane {
+    private let socket = "jacobi-lesson-\(UUID().uuidString.prefix(8))"
+    private let scratch: URL
+
+    init(_ command: String, state: URL, width: Int = 100, height: Int = 40) throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw XCTSkip("tmux is not installed") }
+        scratch = state
+        try tmux(["new-session", "-d", "-s", "p", "-x", "\(width)", "-y", "\(height)", command])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "p", "-l", text]) }
+    func press(_ key: String) throws { try tmux(["send-keys", "-t", "p", key]) }
+
+    @discardableResult
+    func wait(_ what: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line,
+              until condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try tmux(["capture-pane", "-p", "-J", "-t", "p", "-S", "-"])
+            if condition(screen) { return screen }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTFail("timed out waiting for \(what); the screen was:\n\(screen)", file: file, line: line)
+        throw CancellationError()
+    }
+
+    static func lastLine(_ screen: String) -> String {
+        screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.last { !$0.isEmpty } ?? ""
+    }
+
+    /// One tmux command; its output through a file, since the server it may start would hold a pipe
+    /// open, and spawned and reaped directly, since Foundation's `Process` can miss the exit of a
+    /// client whose server lives on.
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let output = scratch.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+}
