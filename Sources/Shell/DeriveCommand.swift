@@ -84,18 +84,10 @@ public enum DeriveCommand {
             return .failure(Diagnostic(error.message, at: error.range ?? SourceRange(0, request.subject.unicodeScalars.count),
                                        suggestion: error.suggestion))
         }
-        var env = environment
-        if !request.at.isEmpty {
-            let bindings = Environment()
-            if let environment { for n in environment.names { if let v = environment[n] { bindings.bind(n, to: v) } } }
-            let session = Session()
-            for name in bindings.names { if let v = bindings[name] { session.environment.bind(name, to: v) } }
-            for line in request.at {
-                if case .error(let d, let source)? = session.submit(line).first {
-                    return .failure(Diagnostic("in --at \(source): \(d.message)", at: SourceRange(0, 0), note: d.note, suggestion: d.suggestion))
-                }
-            }
-            env = session.environment
+        let env: Environment?
+        switch numbers(request, over: environment) {
+        case .failure(let d): return .failure(d)
+        case .success(let bound): env = bound
         }
         let check = NumericCheck(environment: env, example: derived.example, derivation: derived.result)
         let report = check.report(for: derived.result)
@@ -121,11 +113,29 @@ public enum DeriveCommand {
         } catch {
             return .failure(Diagnostic(error.message, at: error.range ?? SourceRange(0, 1), suggestion: error.suggestion))
         }
-        let check = NumericCheck(environment: environment, example: derived.example, derivation: derived.result)
+        let env: Environment?
+        switch numbers(request, over: environment) {
+        case .failure(let d): return .failure(d)
+        case .success(let bound): env = bound
+        }
+        let check = NumericCheck(environment: env, example: derived.example, derivation: derived.result)
         let report = check.report(for: derived.result)
         let text = DerivationText(ascii: request.format == .ascii, precision: precision)
         return .success([text.header(derived.result, title: derived.title, report: report)]
                         + text.steps(derived.result, report: report) + [text.footer(derived.result, report: report)])
+    }
+
+    /// The bindings the numbers come from: `environment`, with the request's `--at` lines run on a copy.
+    private static func numbers(_ request: Request, over environment: Environment?) -> Result<Environment?, Diagnostic> {
+        guard !request.at.isEmpty else { return .success(environment) }
+        let session = Session()
+        if let environment { for n in environment.names { if let v = environment[n] { session.environment.bind(n, to: v) } } }
+        for line in request.at {
+            if case .error(let d, let source)? = session.submit(line).first {
+                return .failure(Diagnostic("in --at \(source): \(d.message)", at: SourceRange(0, 0), note: d.note, suggestion: d.suggestion))
+            }
+        }
+        return .success(session.environment)
     }
 
     /// `jacobi derive --list`: every catalog entry with its one-line summary.

@@ -28,7 +28,10 @@ struct REPL {
             shell.lessons.ask = nil
             reader.close()
         }
-        if let first, !show(shell.submit(first)) { return 0 }
+        if let first {
+            shell.width = width()
+            if !show(shell.submit(first)) { return 0 }
+        }
         var pending: [String] = []
         while true {
             let prompt = pending.isEmpty ? mainPrompt : continuationPrompt

@@ -38,9 +38,9 @@ final class LessonCommandLineTests: XCTestCase {
         // Files rather than pipes: a handout is larger than a pipe's buffer.
         let id = UUID().uuidString
         let paths = ["in", "out", "err"].map { home.appendingPathComponent("\($0)-\(id)").path }
-        FileManager.default.createFile(atPath: paths[0], contents: Data((input ?? "").utf8))
-        FileManager.default.createFile(atPath: paths[1], contents: nil)
-        FileManager.default.createFile(atPath: paths[2], contents: nil)
+        for (path, contents) in zip(paths, [Data((input ?? "").utf8), nil, nil]) {
+            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: contents), path)
+        }
         process.standardInput = FileHandle(forReadingAtPath: paths[0])
         process.standardOutput = FileHandle(forWritingAtPath: paths[1])
         process.standardError = FileHandle(forWritingAtPath: paths[2])

@@ -58,6 +58,12 @@ final class LessonREPLTests: XCTestCase {
         let shell = ShellSession(options: ShellOptions(color: false))
         guard case .pages(let pages)? = shell.submit(":derive softmax --step").first else { return XCTFail() }
         XCTAssertGreaterThan(pages.count, 3)
+        // The numbers given with --at are used in step mode too.
+        guard case .pages(let at)? = shell.submit(":derive softmax --at z=[1,2,3] --step").first else { return XCTFail() }
+        XCTAssertTrue(at.joined().contains("0.0819"), at.joined(separator: "\n"))
+        // Ctrl-C stops the paging.
+        let stopped = run([.line(":derive softmax --step"), .interrupt, .end], progress: temporaryProgress())
+        XCTAssertFalse(stopped.out.contains("diag(p)"), stopped.out)
     }
 
     // MARK: - The pieces

@@ -177,6 +177,16 @@ final class LessonShellTests: XCTestCase {
                        "cannot find the lessons folder (looked in /nowhere/Lessons); set JACOBI_LESSONS to the folder that holds the lesson files")
     }
 
+    func testAFileLoadedDuringALessonIsNotTakenForAnswers() throws {
+        let s = shell()
+        _ = s.submit(":lesson tour")
+        let file = directory.appendingPathComponent("defs.jac").path
+        try "a = 1\n\nz[end]\n".write(toFile: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(s.submit(":load \(file)"), [.info("loaded \(file): 3 inputs")])
+        XCTAssertEqual(s.lessons.prompt(ascii: false), "lesson 1·1> ", "the blank line was not :next")
+        XCTAssertNil(saved("tour")?.questions["1.1"], "z[end] in the file did not answer the question")
+    }
+
     func testResetDuringALessonSetsItsVariablesAgain() {
         let s = shell()
         _ = s.submit(":lesson tour")

@@ -37,7 +37,7 @@ extension Launcher {
             }
             return 0
         }
-        let width = Terminal.width - 2 * Presenter.margin.count
+        let width = max(Terminal.width - 2 * Presenter.margin.count, 20)
         let session = Session(options: PrintOptions(precision: options.precision, ascii: options.ascii, width: width))
         let frames = Playback.frames(lesson, in: session, derive: LessonDerivations.provider(precision: options.precision, ascii: options.ascii))
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))

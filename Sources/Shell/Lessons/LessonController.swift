@@ -65,7 +65,8 @@ public final class LessonController {
 
     /// What the lesson does with `input`, or nil when it is the shell's to run.
     func route(_ input: String, in shell: ShellSession) -> [ShellSession.Output]? {
-        guard let runner, isRunning else { return nil }
+        // Lines of a file run by `:load` or `:run` are the file's, not answers (and a blank one is not :next).
+        guard let runner, isRunning, shell.loadDepth == 0 else { return nil }
         let line = input.trimmingSpaces
         if line.isEmpty { return render(runner.perform(.next), in: shell) }
         guard line.hasPrefix(":") else { return render(answer(input, to: runner), in: shell) }

@@ -38,7 +38,7 @@ struct LessonView {
         lines += [.blank] + MarkdownText.wrap(
             "You are at the normal prompt: type anything, and your variables stay. Enter or `:next` goes on, "
                 + "`:back` goes back, `:hint` helps, `:skip` shows an answer, `:show` repeats the step, and `:quit` "
-                + "leaves (your progress is kept).", width: textWidth).map { StyledLine($0.spans.map { StyledLine.Span($0.text, $0.role == .code ? .code : .dim) }) }
+                + "leaves (your progress is kept).", width: textWidth).map { $0.tinted(.dim) }
         return lines
     }
 
@@ -78,7 +78,7 @@ struct LessonView {
     func question(_ question: Question, answered: Bool, canSkip: Bool?) -> [StyledLine] {
         var lines: [StyledLine] = [.blank]
         lines += MarkdownText.wrap(question.prompt, width: textWidth, first: ascii ? "? " : "❯ ", rest: "  ")
-            .map { StyledLine($0.spans.map { StyledLine.Span($0.text, $0.role == .plain ? .question : $0.role) }) }
+            .map { $0.tinted(.question) }
         if case .choice(let choices) = question.kind {
             for (k, choice) in choices.enumerated() {
                 lines += MarkdownText.wrap(choice.text, width: textWidth, first: "  \(k + 1). ", rest: "     ")
@@ -102,7 +102,7 @@ struct LessonView {
 
     func hint(_ text: String, number: Int, of count: Int) -> [StyledLine] {
         MarkdownText.wrap(text, width: textWidth, first: "Hint \(number) of \(count): ", rest: "  ")
-            .map { StyledLine($0.spans.map { StyledLine.Span($0.text, $0.role == .plain ? .hint : $0.role) }) }
+            .map { $0.tinted(.hint) }
     }
 
     func answer(_ answer: String, explanation: String?, skipped: Bool) -> [StyledLine] {

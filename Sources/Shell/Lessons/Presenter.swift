@@ -27,7 +27,7 @@ struct Presenter {
         self.ascii = ascii
     }
 
-    var view: LessonView { LessonView(width: Terminal.width - 2 * Presenter.margin.count, ascii: ascii) }
+    var view: LessonView { LessonView(width: max(Terminal.width - 2 * Presenter.margin.count, 20), ascii: ascii) }
 
     /// The frames with a derivation revealed a step at a time (`[3] chain rule: …` with its expression
     /// and numbers) rather than a line at a time: a line on its own would leave "= …" without its

@@ -31,8 +31,8 @@ extension REPL {
         }
     }
 
-    /// Shows pages one at a time (`:derive --step`), waiting for Enter between them; Ctrl-C, Ctrl-D
-    /// or q shows the rest at once, so nothing of the result is lost.
+    /// Shows pages one at a time (`:derive --step`), waiting for Enter between them; q (or Ctrl-D)
+    /// shows the rest at once, and Ctrl-C stops.
     func page(_ pages: [String]) {
         let hint = shell.options.ascii ? "  (Enter: next step, q: all the rest) " : "  ⏎ next step, q: all the rest "
         for (n, text) in pages.enumerated() {
@@ -41,6 +41,7 @@ extension REPL {
             Terminal.flush()
             let event = reader.read(prompt: palette.prompt(hint, continuation: true))
             if case .line(let typed) = event, typed.trimmingSpaces.isEmpty { continue }
+            if case .interrupt = event { return }
             if case .end = event { write("\n", false) }
             write(palette.paint(pages[(n + 1)...].joined(separator: "\n"), .cyan) + "\n", false)
             return

@@ -49,9 +49,9 @@ public struct StyledLine: Equatable, Sendable {
     /// The line as plain text.
     public var plain: String { spans.map(\.plain).joined() }
 
-    /// The line with `prefix` (plain) in front.
-    func indented(_ prefix: String) -> StyledLine {
-        spans.isEmpty ? self : StyledLine([Span(prefix)] + spans)
+    /// The line with its plain text in `role`; inline code keeps its own colour.
+    func tinted(_ role: Role) -> StyledLine {
+        StyledLine(spans.map { Span($0.text, $0.role == .plain ? role : $0.role) })
     }
 }
 
