@@ -23,6 +23,13 @@ public enum Derivations {
         if let entry = Catalog.entry(named: trimmed), wrt == nil || wrt == entry.wrt.map({ TermRenderer(.input).render($0.term) }) {
             return Request(result: entry.derive(), title: entry.title, name: entry.name, example: entry.example)
         }
+        // A word with a hyphen (softmax-jacobian) is a catalog name, never an expression.
+        if trimmed.contains("-"), trimmed.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+            let guess = Suggestions.closest(to: trimmed, among: Catalog.names)
+            throw Failure(message: "no catalog entry named \(trimmed)", range: SourceRange(0, trimmed.unicodeScalars.count),
+                          suggestion: guess.map { "did you mean \($0)? (jacobi derive --list shows them all)" }
+                              ?? "jacobi derive --list shows the catalog")
+        }
         let expr: Expr
         do {
             expr = try Parser.parseExpression(trimmed)

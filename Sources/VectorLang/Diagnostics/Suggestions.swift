@@ -15,10 +15,12 @@ public enum Suggestions {
             }
         }
         if let best { return best.name }
-        if lowered.count >= 3 {
-            return candidates.filter { $0.lowercased().hasPrefix(lowered) }.min { $0.count < $1.count }
+        guard lowered.count >= 3 else { return nil }
+        // softm → softmax; softmax-jacobian → softmax (a candidate that starts the name, the longest).
+        if let completion = candidates.filter({ $0.lowercased().hasPrefix(lowered) }).min(by: { $0.count < $1.count }) {
+            return completion
         }
-        return nil
+        return candidates.filter { $0.count >= 3 && lowered.hasPrefix($0.lowercased()) }.max { $0.count < $1.count }
     }
 
     /// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps.
