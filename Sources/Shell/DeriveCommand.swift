@@ -148,6 +148,22 @@ public enum DeriveCommand {
     }
 }
 
+extension DeriveCommand {
+    /// A derivation line with its parts coloured: rule names bold, values dim, the check green or red.
+    static func styled(_ line: String) -> StyledLine {
+        if line.hasPrefix("["), let close = line.firstIndex(of: "]"), let colon = line[close...].firstIndex(of: ":") {
+            return StyledLine([.init(String(line[...close]) + " "), .init(String(line[line.index(close, offsetBy: 2)..<colon]), .strong),
+                               .init(String(line[colon...]), .dim)])
+        }
+        let trimmed = line.drop { $0 == " " }
+        if trimmed.hasPrefix("≈") || trimmed.hasPrefix("~ ") || trimmed.hasPrefix("(not evaluated") { return StyledLine(line, .dim) }
+        if line.hasPrefix("check FAILED") { return StyledLine(line, .bad) }
+        if line.hasPrefix("check:") { return StyledLine(line, .good) }
+        if line.hasPrefix("stopped:") { return StyledLine(line, .notice) }
+        return StyledLine(line)
+    }
+}
+
 extension String {
     /// Unicode maths spelled in ASCII, for `--ascii` listings.
     var asciiApproximation: String {
@@ -186,7 +202,9 @@ extension MetaCommand {
         }
         switch DeriveCommand.run(chosen, environment: shell.session.environment, precision: shell.session.options.precision) {
         case .failure(let d): return [locate(d, in: invocation)]
-        case .success(let lines): return [.result(lines.joined(separator: "\n"))]
+        case .success(let lines):
+            guard chosen.format == .text || chosen.format == .ascii else { return [.result(lines.joined(separator: "\n"))] }
+            return [.styled(lines.map(DeriveCommand.styled))]
         }
     } }
 
