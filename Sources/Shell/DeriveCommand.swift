@@ -77,6 +77,31 @@ public enum DeriveCommand {
 
     /// The text to show, or a diagnostic pointing into `subject`.
     public static func run(_ request: Request, environment: Environment?, precision: Int) -> Result<[String], Diagnostic> {
+        derived(request, environment: environment).map { derived, report in
+            let d = derived.result
+            switch request.format {
+            case .text, .ascii:
+                return DerivationText(ascii: request.format == .ascii, precision: precision)
+                    .render(d, title: derived.title, report: report).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            case .latex: return [DerivationLaTeX.render(d, title: derived.title)]
+            case .markdown: return [DerivationMarkdown.render(d, title: derived.title, report: report)]
+            case .json: return [DerivationJSON.render(d, name: derived.name, report: report)]
+            }
+        }
+    }
+
+    /// Step mode: the header, then one block per step, then the footer, for revealing one at a time.
+    public static func pages(_ request: Request, environment: Environment?, precision: Int) -> Result<[[String]], Diagnostic> {
+        derived(request, environment: environment).map { derived, report in
+            let text = DerivationText(ascii: request.format == .ascii, precision: precision)
+            return [text.header(derived.result, title: derived.title, report: report)]
+                + text.steps(derived.result, report: report) + [text.footer(derived.result, report: report)]
+        }
+    }
+
+    /// The derivation and its numbers: the one path both the whole text and step mode take.
+    private static func derived(_ request: Request, environment: Environment?)
+        -> Result<(Derivations.Request, NumericCheck.Report), Diagnostic> {
         let derived: Derivations.Request
         do {
             derived = try Derivations.derive(request.subject, wrt: request.wrt)
@@ -84,45 +109,10 @@ public enum DeriveCommand {
             return .failure(Diagnostic(error.message, at: error.range ?? SourceRange(0, request.subject.unicodeScalars.count),
                                        suggestion: error.suggestion))
         }
-        let env: Environment?
-        switch numbers(request, over: environment) {
-        case .failure(let d): return .failure(d)
-        case .success(let bound): env = bound
+        return numbers(request, over: environment).map { env in
+            let report = NumericCheck(environment: env, example: derived.example, derivation: derived.result).report(for: derived.result)
+            return (derived, report)
         }
-        let check = NumericCheck(environment: env, example: derived.example, derivation: derived.result)
-        let report = check.report(for: derived.result)
-        let d = derived.result
-        switch request.format {
-        case .text, .ascii:
-            return .success(DerivationText(ascii: request.format == .ascii, precision: precision)
-                .render(d, title: derived.title, report: report).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-        case .latex:
-            return .success([DerivationLaTeX.render(d, title: derived.title)])
-        case .markdown:
-            return .success([DerivationMarkdown.render(d, title: derived.title, report: report)])
-        case .json:
-            return .success([DerivationJSON.render(d, name: derived.name, report: report)])
-        }
-    }
-
-    /// Step mode: the header, then one block per step, then the footer, for revealing one at a time.
-    public static func pages(_ request: Request, environment: Environment?, precision: Int) -> Result<[[String]], Diagnostic> {
-        let derived: Derivations.Request
-        do {
-            derived = try Derivations.derive(request.subject, wrt: request.wrt)
-        } catch {
-            return .failure(Diagnostic(error.message, at: error.range ?? SourceRange(0, 1), suggestion: error.suggestion))
-        }
-        let env: Environment?
-        switch numbers(request, over: environment) {
-        case .failure(let d): return .failure(d)
-        case .success(let bound): env = bound
-        }
-        let check = NumericCheck(environment: env, example: derived.example, derivation: derived.result)
-        let report = check.report(for: derived.result)
-        let text = DerivationText(ascii: request.format == .ascii, precision: precision)
-        return .success([text.header(derived.result, title: derived.title, report: report)]
-                        + text.steps(derived.result, report: report) + [text.footer(derived.result, report: report)])
     }
 
     /// The bindings the numbers come from: `environment`, with the request's `--at` lines run on a copy.

@@ -39,7 +39,11 @@ public struct NumericCheck {
         for line in example {
             let name = String(line.prefix { $0 != " " && $0 != "=" })
             guard copy[name] == nil else {
-                if derivation.uses(name) { bindings.append("\(name) (yours)") }
+                if derivation.uses(name), let value = copy[name] {
+                    let shown = Printer.format(value, options: PrintOptions(width: 60))
+                        .split(separator: "\n").map { $0.drop { $0 == " " } }.joined(separator: " ")
+                    bindings.append("\(name) = \(shown)")
+                }
                 continue
             }
             guard run(line) != nil, name != "seed" else { continue }
