@@ -1,17 +1,18 @@
+import VectorLang
+
 /// Rules that write a function out by its definition, used at the start of a derivation.
 enum UnfoldingRules {
-    /// What each elementary function is, in terms of exp, log, powers and step.
+    /// What an elementary function is, read from its builtin entry's `definition` (σ(x) = 1/(1 + exp(−x))),
+    /// with the arguments put in for the parameters.
     static func definition(of f: String, _ args: [Term]) -> Term? {
-        guard let x = args.first else { return nil }
-        switch (f, args.count) {
-        case ("sigmoid", 1): return .quotient(.one, .one + .exp(-x))
-        case ("tanh", 1): return .quotient(.exp(x) - .exp(-x), .exp(x) + .exp(-x))
-        case ("softplus", 1): return .log(.one + .exp(x))
-        case ("softsign", 1): return .quotient(x, .one + .apply("abs", [x]))
-        case ("relu", 1): return x * .apply("step", [x])
-        case ("leaky_relu", 2): return x * .apply("step", [x]) + args[1] * x * (.one - .apply("step", [x]))
-        default: return nil
-        }
+        guard let definition = Builtins.named[f]?.definition, definition.parameters.count == args.count,
+              let expr = try? Parser.parseExpression(definition.body) else { return nil }
+        var reader = TermReader()
+        guard var term = try? reader.read(expr) else { return nil }
+        // Through placeholders, so an argument that mentions a parameter's name is not substituted twice.
+        for (n, parameter) in definition.parameters.enumerated() { term = term.replacing(.symbol(parameter), with: .symbol("#\(n)")) }
+        for (n, arg) in args.enumerated() { term = term.replacing(.symbol("#\(n)"), with: arg) }
+        return term
     }
 
     static let statements: [String: String] = [

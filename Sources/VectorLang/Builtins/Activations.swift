@@ -2,27 +2,27 @@
 enum Activations {
     static let entries: [Builtin] = [
         MathFunctions.map("sigmoid", "sigmoid(x)", "The logistic function 1 / (1 + exp(-x)), elementwise, stable for large |x|.",
-                          "sigmoid([-800, 0, 2])", category: .activation,
+                          "sigmoid([-800, 0, 2])", category: .activation, definition: "1 / (1 + exp(-x))",
                           derivative: { _, y, ops in try ops.multiply(y, try ops.subtract(from: 1, y)) }) { sigmoid($0) },
         MathFunctions.map("tanh", "tanh(x)", "Hyperbolic tangent, elementwise: 2 sigmoid(2x) − 1, between −1 and 1.",
-                          "tanh([-1, 0, 1])", category: .activation,
+                          "tanh([-1, 0, 1])", category: .activation, definition: "(exp(x) - exp(-x)) / (exp(x) + exp(-x))",
                           derivative: { _, y, ops in try ops.subtract(from: 1, try ops.multiply(y, y)) }) { _tanh($0) },
         MathFunctions.map("relu", "relu(x)", "max(x, 0), elementwise; its derivative at 0 is taken to be 0, as in PyTorch.",
-                          "relu([-2, 0, 3])", category: .activation,
+                          "relu([-2, 0, 3])", category: .activation, definition: "x * step(x)",
                           derivative: { x, _, ops in
                               ops.noteKink("relu at 0", at: x) { $0 == 0 }
                               return ops.constant(x) { $0 > 0 ? 1 : 0 }
                           }) { relu($0) },
         leakyRelu,
         MathFunctions.map("softsign", "softsign(x)", "x / (1 + |x|), elementwise: a slower-saturating cousin of tanh.",
-                          "softsign([-3, 0, 1])", category: .activation,
+                          "softsign([-3, 0, 1])", category: .activation, definition: "x / (1 + abs(x))",
                           derivative: { x, _, ops in
                               // 1 / (1 + |x|)²; smooth at 0, since |x|'s kink is squared away
                               let d = try ops.add(.scalar(1), try ops.call("abs", x))
                               return try ops.divide(.scalar(1), try ops.multiply(d, d))
                           }) { softsign($0) },
         MathFunctions.map("softplus", "softplus(x)", "log(1 + exp(x)), elementwise, computed stably: a smooth relu.",
-                          "softplus([-800, 0, 800])", category: .activation,
+                          "softplus([-800, 0, 800])", category: .activation, definition: "log(1 + exp(x))",
                           derivative: { x, _, ops in try ops.call("sigmoid", x) }) { softplus($0) },
     ]
 
@@ -41,7 +41,8 @@ enum Activations {
             let gx = rule.needs(0) ? try ops.multiply(g, try ops.add(positive, try ops.multiply(negative, a))) : nil
             let ga = rule.needs(1) ? try ops.sum(try ops.multiply(g, try ops.multiply(negative, x))) : nil
             return [gx, ga]
-        })
+        }),
+        definition: Builtin.Definition(["x", "a"], "x * step(x) + a * x * (1 - step(x))")
     ) { args in
         let x = try args.tensor(0)
         let a = args.count == 2 ? try args.scalar(1) : 0.01

@@ -31,11 +31,24 @@ public struct Builtin: Sendable {
     public let kernel: @Sendable (Arguments) throws -> Value
     /// How automatic differentiation goes through it.
     public let derivative: Derivative
+    /// What it is, in Jacobi's own syntax over its parameters (`sigmoid`: `1 / (1 + exp(-x))` over `x`):
+    /// the derivation engine unfolds this to derive it by the rules.
+    public let definition: Definition?
+
+    /// A builtin written out: parameter names and a body in input syntax.
+    public struct Definition: Sendable {
+        public let parameters: [String]
+        public let body: String
+        public init(_ parameters: [String], _ body: String) {
+            self.parameters = parameters
+            self.body = body
+        }
+    }
 
     public init(
         _ name: String, _ signatures: [String], _ summary: String, example: String,
         category: Category, arity: ClosedRange<Int>, derivative: Derivative = .unsupported("it has no derivative rule"),
-        kernel: @escaping @Sendable (Arguments) throws -> Value
+        definition: Definition? = nil, kernel: @escaping @Sendable (Arguments) throws -> Value
     ) {
         self.name = name
         self.signatures = signatures
@@ -45,5 +58,6 @@ public struct Builtin: Sendable {
         self.arity = arity
         self.kernel = kernel
         self.derivative = derivative
+        self.definition = definition
     }
 }

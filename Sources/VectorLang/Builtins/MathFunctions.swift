@@ -38,12 +38,14 @@ enum MathFunctions {
     static func map(
         _ name: String, _ signature: String, _ summary: String, _ example: String,
         category: Builtin.Category = .elementwise,
+        definition: String? = nil,
         derivative: (@Sendable (_ x: Value, _ y: Value, _ ops: Ops) throws -> Value)? = nil,
         array: (@Sendable ([Double]) -> [Double])? = nil,
         _ f: @escaping @Sendable (Double) -> Double
     ) -> Builtin {
         Builtin(name, [signature], summary, example: example, category: category, arity: 1...1,
-                derivative: derivative.map { .elementwise($0) } ?? .unsupported("it has no derivative rule")) { args in
+                derivative: derivative.map { .elementwise($0) } ?? .unsupported("it has no derivative rule"),
+                definition: definition.map { Builtin.Definition(["x"], $0) }) { args in
             let x = try args.tensor(0)
             if let array { return .tensor(Tensor(shape: x.shape, scalars: array(x.scalars))) }
             return .tensor(x.map(f))
