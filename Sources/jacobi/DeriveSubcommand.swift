@@ -41,7 +41,6 @@ struct DeriveSubcommand: ParsableCommand {
         }
         if options.ascii, chosen == .text { chosen = .ascii }
         let request = DeriveCommand.Request(subject: subject.joined(separator: " "), wrt: wrt, at: at, format: chosen, step: step)
-        let status = Launcher.derive(request, options: options)
-        if status != 0 { throw ExitCode(status) }
+        try exitOnFailure(Launcher.derive(request, options: options))
     }
 }

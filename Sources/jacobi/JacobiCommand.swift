@@ -56,7 +56,7 @@ struct JacobiCommand: ParsableCommand {
         } else {
             status = Launcher.start(options: options)
         }
-        if status != 0 { throw ExitCode(status) }
+        try exitOnFailure(status)
     }
 }
 
@@ -69,8 +69,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let status = Launcher.runScript(at: file, options: try common.shellOptions())
-        if status != 0 { throw ExitCode(status) }
+        try exitOnFailure(Launcher.runScript(at: file, options: try common.shellOptions()))
     }
 }
 
@@ -97,4 +96,10 @@ struct CommonOptions: ParsableArguments {
         }
         return ShellOptions(precision: precision, json: json, color: !noColor, ascii: ascii, stopOnError: stopOnError)
     }
+}
+
+/// Ends the command with `status` when it is not 0: the shell returns statuses, and swift-argument-parser
+/// exits through a thrown `ExitCode`.
+func exitOnFailure(_ status: Int32) throws {
+    if status != 0 { throw ExitCode(status) }
 }

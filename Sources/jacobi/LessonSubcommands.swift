@@ -23,8 +23,7 @@ struct LessonSubcommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let status = Launcher.lesson(name, reset: reset, options: try common.shellOptions())
-        if status != 0 { throw ExitCode(status) }
+        try exitOnFailure(Launcher.lesson(name, reset: reset, options: try common.shellOptions()))
     }
 }
 
@@ -47,8 +46,7 @@ struct LessonsCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() throws {
-            let status = Launcher.listLessons(options: try common.shellOptions())
-            if status != 0 { throw ExitCode(status) }
+            try exitOnFailure(Launcher.listLessons(options: try common.shellOptions()))
         }
     }
 
@@ -64,8 +62,7 @@ struct LessonsCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() throws {
-            let status = Launcher.checkLessons(directory: directory, options: try common.shellOptions())
-            if status != 0 { throw ExitCode(status) }
+            try exitOnFailure(Launcher.checkLessons(directory: directory, options: try common.shellOptions()))
         }
     }
 }
@@ -97,7 +94,6 @@ struct PresentSubcommand: ParsableCommand {
     }
 
     func run() throws {
-        let status = Launcher.present(name, exportMarkdown: export != nil, output: output, options: try common.shellOptions())
-        if status != 0 { throw ExitCode(status) }
+        try exitOnFailure(Launcher.present(name, exportMarkdown: export != nil, output: output, options: try common.shellOptions()))
     }
 }
