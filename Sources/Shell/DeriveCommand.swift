@@ -24,12 +24,12 @@ public enum DeriveCommand {
             self.step = step
         }
 
-        /// Reads `softmax wrt z_j --at z=[1,2,3] --format latex --step` (`--wrt` works too).
         /// Why a request could not be read.
         public struct Problem: Error, Equatable {
             public let message: String
         }
 
+        /// Reads `softmax wrt z_j --at z=[1,2,3] --format latex --step` (`--wrt` works too).
         public static func parse(_ text: String) -> Result<Request, Problem> {
             var request = Request(subject: "")
             var rest = Substring(text)

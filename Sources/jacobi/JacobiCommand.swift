@@ -7,13 +7,10 @@ import Shell
 /// otherwise read `derive` into; so subcommands are chosen by name here, before parsing.
 @main
 enum Entry {
-    static let subcommands: [String: any ParsableCommand.Type] = [
-        "run": RunCommand.self,
-        "derive": DeriveSubcommand.self,
-        "lesson": LessonSubcommand.self,
-        "lessons": LessonsCommand.self,
-        "present": PresentSubcommand.self,
-    ]
+    /// The root command's own subcommands, by the name each declares: one list, for help and dispatch.
+    static let subcommands: [String: any ParsableCommand.Type] = Dictionary(
+        JacobiCommand.configuration.subcommands.compactMap { command in command.configuration.commandName.map { ($0, command) } },
+        uniquingKeysWith: { first, _ in first })
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())

@@ -78,8 +78,8 @@ public enum Derivations {
                     throw Failure(message: "write the variable as z_j (an element) or x (a number)", range: nil, suggestion: nil)
                 }
                 let indices = letters.map { Index(String($0)) }
-                if let clash = indices.first(where: { target.freeIndices.contains($0) || target.allIndices.contains($0) && !target.freeIndices.contains($0) }),
-                   target.allIndices.contains(clash) {
+                let used = target.allIndices
+                if let clash = indices.first(where: used.contains) {
                     throw Failure(message: "the index \(clash) is already used in the expression", range: nil,
                                   suggestion: "differentiate with respect to another letter, as in \(base)_\(fresh(target))")
                 }

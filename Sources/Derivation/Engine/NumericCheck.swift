@@ -33,8 +33,7 @@ public struct NumericCheck {
 
     /// Numbers from `environment` (the session's), filling what it lacks from the `example` lines.
     public init(environment: Environment?, example: [String], derivation: DerivationResult) {
-        let copy = Environment()
-        if let environment { for name in environment.names { if let v = environment[name] { copy.bind(name, to: v) } } }
+        let copy = environment?.copy() ?? Environment()
         evaluator = Evaluator(environment: copy)
         for line in example {
             let name = String(line.prefix { $0 != " " && $0 != "=" })
@@ -124,15 +123,8 @@ public struct NumericCheck {
         let tool = free.isEmpty ? "numgrad" : "numjacobian"
         guard free.count <= 1, free.isEmpty || wrt.indices.count == 1 else { return nil }
         guard case .success(let t) = evaluate("\(tool)(\(wrt.name) -> \(body), \(wrt.name))") else { return nil }
-        if let i = free.first, let j = wrt.indices.first, j < i, t.isMatrix { return transposed(t) }
+        if let i = free.first, let j = wrt.indices.first, j < i, t.isMatrix { return t.transposed }
         return t
-    }
-
-    private func transposed(_ t: Tensor) -> Tensor {
-        let (m, n) = (t.shape[0], t.shape[1])
-        var out = [Double](repeating: 0, count: t.count)
-        for r in 0..<m { for c in 0..<n { out[c * m + r] = t.scalars[r * n + c] } }
-        return Tensor(rows: n, columns: m, scalars: out)
     }
 
     private func largestDifference(_ values: [Tensor], against reference: Tensor?) -> Double? {

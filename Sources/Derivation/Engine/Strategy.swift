@@ -12,7 +12,7 @@ struct Strategy {
     /// The first rule (in order) that fits at some position (outermost first, left to right), applied there.
     func rewriteOnce(_ term: Term, rules: [Rule]) -> Term? {
         for rule in rules {
-            if let (result, step) = apply(rule, within: term, root: term) {
+            if let (result, step) = apply(rule, within: term) {
                 trace(step)
                 return result
             }
@@ -31,7 +31,7 @@ struct Strategy {
     }
 
     /// Finds the first position where `rule` fits and rebuilds the root around the rewrite.
-    private func apply(_ rule: Rule, within root: Term, root whole: Term) -> (Term, Step)? {
+    private func apply(_ rule: Rule, within root: Term) -> (Term, Step)? {
         guard let (result, matched, rewrite) = firstMatch(rule, in: root) else { return nil }
         var part: Step.Part?
         if matched != root || matched.containsPartial {

@@ -121,7 +121,6 @@ struct Vectorizer {
         return Form(input: "-" + p.input, unicode: "−" + p.unicode, latex: "-" + p.latex, isSum: true)
     }
 
-    /// A matrix over (i, j): each expanded monomial is c·diag(a) when it holds δᵢⱼ, or c·outer(a, b).
     /// A term built elementwise from matrices indexed exactly (i, j), as (Pᵢⱼ − Yᵢⱼ)/m.
     private func elementwise(_ term: Term, _ i: Index, _ j: Index) -> Form? {
         switch term {
@@ -136,6 +135,7 @@ struct Vectorizer {
         }
     }
 
+    /// A matrix over (i, j): each expanded monomial is c·diag(a) when it holds δᵢⱼ, or c·outer(a, b).
     private func matrix(_ term: Term, rows i: Index, columns j: Index) -> Form? {
         if let whole = elementwise(term, i, j) { return whole }
         // A matrix over a number, as pᵢ(δᵢⱼ − pⱼ)/T: the matrix form of the top, over the number.

@@ -1,7 +1,5 @@
 /// Algebra on the way to a textbook form: split fractions, cancel, collect, expand when it helps, factor.
 enum AlgebraRules {
-    static let simplify: [Rule] = [splitFraction, cancel, collect, expand]
-
     /// u·sign(u) = |u|.
     static let signTimesSelf = Rule("u·sign(u) = |u|", "a number times its sign is its absolute value") { term, _ in
         guard case .multiply(let factors) = term else { return nil }

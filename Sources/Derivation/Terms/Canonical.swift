@@ -3,12 +3,17 @@ extension Term {
     /// The term with the operands of every sum and product in a fixed order.
     var canonical: Term {
         switch self {
-        case .add(let terms): return .add(terms.map(\.canonical).sorted { $0.sortKey < $1.sortKey })
-        case .multiply(let factors): return .multiply(factors.map(\.canonical).sorted { $0.sortKey < $1.sortKey })
+        case .add(let terms): return .add(Term.sortedByKey(terms.map(\.canonical)))
+        case .multiply(let factors): return .multiply(Term.sortedByKey(factors.map(\.canonical)))
         default:
             let kids = children
             return kids.isEmpty ? self : with(children: kids.map(\.canonical))
         }
+    }
+
+    /// Sorted by `sortKey`, each key rendered once rather than once per comparison.
+    private static func sortedByKey(_ terms: [Term]) -> [Term] {
+        terms.map { ($0.sortKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// A string that orders terms deterministically.

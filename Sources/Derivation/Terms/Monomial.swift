@@ -29,7 +29,7 @@ struct Monomial: Sendable {
     }
 
     mutating func multiply(by atom: Term, exponent: Double) {
-        if let n = powers.firstIndex(where: { $0.atom.isEquivalent(to: atom) }) {
+        if let n = index(of: atom) {
             powers[n].exponent += exponent
             if powers[n].exponent == 0 { powers.remove(at: n) }
         } else if exponent != 0 {
@@ -42,7 +42,14 @@ struct Monomial: Sendable {
     }
 
     func exponent(of atom: Term) -> Double {
-        powers.first { $0.atom.isEquivalent(to: atom) }?.exponent ?? 0
+        index(of: atom).map { powers[$0].exponent } ?? 0
+    }
+
+    /// Where `atom` is among the powers, up to reordering; its canonical form is computed once.
+    private func index(of atom: Term) -> Int? {
+        if let n = powers.firstIndex(where: { $0.atom == atom }) { return n }
+        let canonical = atom.canonical
+        return powers.firstIndex { $0.atom.canonical == canonical }
     }
 
     /// The same atoms with the same exponents (so the two can be added).

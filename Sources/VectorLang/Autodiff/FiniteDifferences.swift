@@ -31,9 +31,14 @@ enum FiniteDifferences {
         let m = columns.first?.count ?? 0
         guard columns.allSatisfy({ $0.count == m }) else { throw args.error("the function's result changed size", argument: 0) }
         try args.checkSize([m, columns.count])
+        return .tensor(Tensor(rows: m, columns: columns.count, scalars: rowMajor(columns, rows: m)))
+    }
+
+    /// Columns of differences (one per coordinate of x) laid out as the rows of a Jacobian.
+    static func rowMajor(_ columns: [[Double]], rows m: Int) -> [Double] {
         var scalars = [Double](repeating: 0, count: m * columns.count)
-        for (j, column) in columns.enumerated() { for i in 0..<m { scalars[i * columns.count + j] = column[i] } }
-        return .tensor(Tensor(rows: m, columns: columns.count, scalars: scalars))
+        for (j, column) in columns.enumerated() { for i in 0..<min(m, column.count) { scalars[i * columns.count + j] = column[i] } }
+        return scalars
     }
 
     /// For each coordinate j, the central difference of f's (flattened) result.

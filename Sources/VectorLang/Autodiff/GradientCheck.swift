@@ -32,8 +32,7 @@ enum GradientCheck {
             analytic = exact
         }
         let columns = try FiniteDifferences.differences(args.dropping(2))
-        var numeric = [Double](repeating: 0, count: y.count * x.count)
-        for (j, column) in columns.enumerated() { for i in 0..<column.count { numeric[i * x.count + j] = column[i] } }
+        let numeric = FiniteDifferences.rowMajor(columns, rows: y.count)
         guard analytic.count == numeric.count else {
             let expected = y.count == 1 ? Tensor.describe(shape: x.shape) : Tensor.describe(shape: [y.count, x.count])
             throw args.error("the derivative has \(analytic.count) numbers, but \(expected) was expected", argument: args.count == 3 ? 2 : 0,

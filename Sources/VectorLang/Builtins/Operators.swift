@@ -69,10 +69,7 @@ enum Operators {
         case 0: return .tensor(a)
         case 1: return .tensor(Tensor(rows: 1, columns: a.count, scalars: a.scalars))
         default:
-            let (m, n) = (a.shape[0], a.shape[1])
-            var out = [Double](repeating: 0, count: a.count)
-            for i in 0..<m { for j in 0..<n { out[j * m + i] = a.scalars[i * n + j] } }
-            return .tensor(Tensor(rows: n, columns: m, scalars: out))
+            return .tensor(a.transposed)
         }
     }
 

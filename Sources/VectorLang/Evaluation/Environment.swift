@@ -23,6 +23,14 @@ public final class Environment {
         return true
     }
 
+    /// An independent environment with the same bindings, in the same order (values are copied on write).
+    public func copy() -> Environment {
+        let copy = Environment()
+        copy.names = names
+        copy.values = values
+        return copy
+    }
+
     public func removeAll() {
         names = []
         values = [:]

@@ -156,13 +156,13 @@ public final class Evaluator {
         if let builtin = Builtins.named[name] { return .function(.builtin(builtin)) }
         if let constant = Builtins.constants[name] { return .scalar(constant) }
         if let element = try indexedElement(name, at: range, locals: locals) { return element }
-        var candidates = Array(locals.keys) + environment.names + Builtins.all.map(\.name) + Builtins.constants.keys
-        candidates.removeAll { $0 == "end" || $0.first.map { !$0.isLetter } ?? true }
-        let guess = Suggestions.closest(to: name, among: candidates)
         if name == "end" {
             throw Diagnostic("'end' means the last index, and only inside brackets", at: range,
                              suggestion: "write z[end] for the last element")
         }
+        var candidates = Array(locals.keys) + environment.names + Builtins.all.map(\.name) + Builtins.constants.keys
+        candidates.removeAll { $0 == "end" || $0.first.map { !$0.isLetter } ?? true }
+        let guess = Suggestions.closest(to: name, among: candidates)
         throw Diagnostic("unknown name '\(name)'", at: range, suggestion: guess.map { "did you mean \($0)?" })
     }
 

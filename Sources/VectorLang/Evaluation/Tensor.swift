@@ -74,3 +74,14 @@ extension Tensor {
         }
     }
 }
+
+extension Tensor {
+    /// A matrix with rows and columns swapped (other shapes are returned as they are).
+    public var transposed: Tensor {
+        guard isMatrix else { return self }
+        let (m, n) = (shape[0], shape[1])
+        var out = [Double](repeating: 0, count: count)
+        for i in 0..<m { for j in 0..<n { out[j * m + i] = scalars[i * n + j] } }
+        return Tensor(rows: n, columns: m, scalars: out)
+    }
+}
