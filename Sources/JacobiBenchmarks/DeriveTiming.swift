@@ -8,7 +8,7 @@ enum DeriveTiming {
         var steps = 0
         for _ in 0..<(runs + 5) {
             let start = clock.now
-            let d = entry.derive()
+            guard let d = try? entry.derive().result else { return ["case": entry.name, "error": "the entry does not derive"] }
             let derived = clock.now
             _ = DerivationText().render(d, title: entry.title, report: nil)
             let rendered = clock.now

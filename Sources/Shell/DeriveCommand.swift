@@ -15,6 +15,8 @@ public enum DeriveCommand {
         public var at: [String] = []
         public var format: Format = .text
         public var step = false
+        /// Facts declared with `--assume` (`sum(y) = 1`).
+        public var assume: [String] = []
 
         public init(subject: String, wrt: String? = nil, at: [String] = [], format: Format = .text, step: Bool = false) {
             self.subject = subject
@@ -49,6 +51,7 @@ public enum DeriveCommand {
                     switch word {
                     case "--wrt": request.wrt = value()
                     case "--at": request.at.append(value())
+                    case "--assume": request.assume.append(value())
                     case "--format":
                         let f = value()
                         guard let format = Format(rawValue: f) else {
@@ -102,17 +105,27 @@ public enum DeriveCommand {
     /// The derivation and its numbers: the one path both the whole text and step mode take.
     private static func derived(_ request: Request, environment: Environment?)
         -> Result<(Derivations.Request, NumericCheck.Report), Diagnostic> {
+        let env: Environment?
+        switch numbers(request, over: environment) {
+        case .failure(let d): return .failure(d)
+        case .success(let e): env = e
+        }
+        var options = Derivations.Options()
+        options.reserved = Set(env?.names ?? [])
+        // An index letter bound to a whole number (`--at a=2`) is a constant position, not a free index.
+        options.fixedIndices = Set((env?.names ?? []).filter { name in
+            name.unicodeScalars.count == 1 && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) }
+                && env?[name]?.tensor.map { $0.isScalar && $0.scalars[0] >= 1 && $0.scalars[0] == $0.scalars[0].rounded() } == true
+        })
+        options.assumptions = request.assume
         let derived: Derivations.Request
         do {
-            derived = try Derivations.derive(request.subject, wrt: request.wrt)
+            derived = try Derivations.derive(request.subject, wrt: request.wrt, options: options)
         } catch {
             return .failure(Diagnostic(error.message, at: error.range ?? SourceRange(0, request.subject.unicodeScalars.count),
                                        suggestion: error.suggestion))
         }
-        return numbers(request, over: environment).map { env in
-            let report = NumericCheck(environment: env, example: derived.example, derivation: derived.result).report(for: derived.result)
-            return (derived, report)
-        }
+        return .success((derived, NumericCheck(environment: env, request: derived).report()))
     }
 
     /// The bindings the numbers come from: `environment`, with the request's `--at` lines run on a copy.

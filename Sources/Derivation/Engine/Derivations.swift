@@ -1,13 +1,17 @@
 import VectorLang
 
-/// The entry point for the shell: derive a catalog entry by name, or an expression as typed.
+/// The entry point for the shell: derive a catalog entry by name, or an expression as typed — both by
+/// the one path in `derive(input:…)`.
 public enum Derivations {
-    /// A derivation ready to render: the result, a title, and example bindings for its numbers.
+    /// A derivation ready to render: the result, a title, the input it came from, and example bindings.
     public struct Request: Sendable {
         public let result: DerivationResult
         public let title: String?
         public let name: String?
         public let example: [String]
+        /// The input as typed, and its syntax tree: the numeric check differentiates this, not the terms.
+        public let input: String
+        public let expression: Expr
     }
 
     /// A request that cannot be met, with where in `text` the trouble is.
@@ -17,11 +21,22 @@ public enum Derivations {
         public let suggestion: String?
     }
 
+    /// What the caller knows beyond the text: declared facts, and the session's names.
+    public struct Options: Sendable {
+        /// Facts declared with `--assume` or `assume`, as typed (`sum(y) = 1`).
+        public var assumptions: [String] = []
+        /// Names bound in the session: a name given to a recognised part never takes one of these.
+        public var reserved: Set<String> = []
+        /// Index letters bound to numbers (`--at a=2`): such an index is a constant, not a free index.
+        public var fixedIndices: Set<String> = []
+        public init() {}
+    }
+
     /// `text` is a catalog name (`softmax`) or an expression (`exp(z_i)/sum_k(exp(z_k))`); `wrt` is `z_j`, `x`, …
-    public static func derive(_ text: String, wrt: String? = nil) throws(Failure) -> Request {
+    public static func derive(_ text: String, wrt: String? = nil, options: Options = Options()) throws(Failure) -> Request {
         let trimmed = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-        if let entry = Catalog.entry(named: trimmed), wrt == nil || wrt == entry.wrt.map({ TermRenderer(.input).render($0.term) }) {
-            return Request(result: entry.derive(), title: entry.title, name: entry.name, example: entry.example)
+        if let entry = Catalog.entry(named: trimmed), wrt == nil || wrt?.filter({ $0 != " " }) == entry.wrt {
+            return try entry.derive(options: options)
         }
         // A word with a hyphen (softmax-jacobian) is a catalog name, never an expression.
         if trimmed.contains("-"), trimmed.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
@@ -30,85 +45,167 @@ public enum Derivations {
                           suggestion: guess.map { "did you mean \($0)? (jacobi derive --list shows them all)" }
                               ?? "jacobi derive --list shows the catalog")
         }
+        return try derive(input: trimmed, wrt: wrt, options: options, entry: nil)
+    }
+
+    /// The one path: read the input, name its parts, gather its facts, derive.
+    static func derive(input: String, wrt: String?, options: Options, entry: CatalogEntry?) throws(Failure) -> Request {
         let expr: Expr
         do {
-            expr = try Parser.parseExpression(trimmed)
+            expr = try Parser.parseExpression(input)
         } catch {
-            let guess = Suggestions.closest(to: trimmed, among: Catalog.names)
+            let guess = Suggestions.closest(to: input, among: Catalog.names)
             throw Failure(message: error.message, range: error.range, suggestion: guess.map { "did you mean the catalog entry \($0)?" })
         }
-        var reader = TermReader()
+        var reader = TermReader(reserving: options.reserved)
         let target: Term
         do {
-            target = try reader.read(expr)
+            target = try reader.readInput(expr)
         } catch let failure as TermReader.Failure {
-            throw Failure(message: failure.message, range: failure.range, suggestion: nil)
+            throw Failure(message: failure.message, range: failure.range, suggestion: failure.suggestion)
         } catch {
             throw Failure(message: "\(error)", range: nil, suggestion: nil)
         }
-        let variable = try variable(wrt, for: target, reader: reader)
+        // Σₖ exp(zₖ) written out may be folded back into a softmax of z, as the catalog does.
+        for (name, rank) in reader.variables.sorted(by: { $0.key < $1.key }) where rank == 1 && sumsExp(of: name, in: target) {
+            reader.recogniseSoftmax(of: name)
+        }
+        let fixed = Set(options.fixedIndices.map(Index.init))
+        let variable = try variable(wrt, for: target, reader: reader, fixed: fixed)
         var plan = Deriver.Plan()
         plan.definitions = reader.definitions
         plan.facts = reader.facts
-        plan.opening = reader.definitions.map(UnfoldingRules.abbreviation)
-        // Σₖ exp(zₖ) in what is typed: p = softmax(z) may be folded back, as in the catalog.
-        for z in reader.vectors where !plan.definitions.contains(where: { $0.argument == z && $0.name == "softmax" }) {
-            let sum = Term.indexSum(Index("k"), .exp(.indexed(z, [Index("k")])))
-            if contains(sum, in: target), !reader.vectors.contains("p") {
-                plan.definitions.append(.softmax(of: z))
-                plan.facts.append(Fact(sumOf: "p", isOneBecause: "softmax outputs sum to one"))
+        for text in options.assumptions {
+            let assumption: Assumption
+            do {
+                assumption = try Assumption(parsing: text)
+            } catch {
+                throw Failure(message: "in the assumption '\(text)': \(error.message)", range: nil, suggestion: error.suggestion)
             }
+            let reason = entry == nil ? "assumed (\(assumption))" : "assumed by this derivation (\(assumption))"
+            if !plan.facts.contains(where: { $0.assumption == assumption }) { plan.facts.append(Fact(assumption, because: reason)) }
         }
-        plan.assumptions = plan.facts.filter { $0.vector != "p" }.map { "assumed: Σₖ \($0.vector)ₖ = 1 (\($0.reason))" }
+        plan.lemmas = (entry?.cites ?? []).flatMap { kind in plan.definitions.compactMap { Lemma.about($0, kind: kind) } }
+        plan.opening = (entry?.opening ?? []).flatMap { opening(for: $0, target: target, definitions: plan.definitions) }
+        let names = Set(plan.definitions.map(\.name))
+        plan.assumptions = plan.facts.filter { !names.contains($0.assumption.name) }
+            .map { "assumed: \($0.assumption) (\($0.reason))" } + (entry?.notes ?? [])
         plan.size = variable.indices.isEmpty ? "1" : "len(\(variable.name))"
-        let result = Deriver().derive(target, wrt: variable, plan: plan)
-        return Request(result: result, title: nil, name: nil, example: example(reader, wrt: variable))
+        plan.fixed = fixed
+        let result = entry?.wrt == nil && entry != nil
+            ? Deriver().simplify(target, plan: plan)
+            : Deriver().derive(target, wrt: variable, plan: plan)
+        return Request(result: result, title: entry?.title, name: entry?.name,
+                       example: entry?.example ?? example(reader, facts: plan.facts), input: input, expression: expr)
     }
 
-    private static func contains(_ pattern: Term, in term: Term) -> Bool {
-        term.isEquivalent(to: pattern) || term.children.contains { contains(pattern, in: $0) }
+    /// Whether a sum in `term` has an exponential of an element of `name` in its body.
+    private static func sumsExp(of name: String, in term: Term) -> Bool {
+        func expOf(_ t: Term) -> Bool {
+            if case .apply("exp", let args) = t, args.contains(where: { $0.mentions(name) }) { return true }
+            return t.children.contains(where: expOf)
+        }
+        if case .sum(_, let body) = term, expOf(body) { return true }
+        return term.children.contains { sumsExp(of: name, in: $0) }
     }
 
-    private static func variable(_ wrt: String?, for target: Term, reader: TermReader) throws(Failure) -> Variable {
+    private static func opening(for opening: CatalogEntry.Opening, target: Term, definitions: [Definition]) -> [Rule] {
+        switch opening {
+        case .unfoldDefinitions: return definitions.filter { target.mentions($0.name) }.map(UnfoldingRules.abbreviation)
+        case .unfoldFunction:
+            guard case .apply(let f, _) = target else { return [] }
+            return [UnfoldingRules.function(f)]
+        case .logDerivative: return [UnfoldingRules.logDerivative]
+        case .logOfQuotient: return [UnfoldingRules.logOfQuotient]
+        }
+    }
+
+    private static func variable(_ wrt: String?, for target: Term, reader: TermReader, fixed: Set<Index>) throws(Failure) -> Variable {
         if let wrt {
             let trimmed = String(wrt.filter { $0 != " " })
-            if let u = trimmed.lastIndex(of: "_") {
-                let base = String(trimmed[..<u]), letters = trimmed[trimmed.index(after: u)...]
-                guard !base.isEmpty, !letters.isEmpty, letters.allSatisfy({ $0.isLowercase && $0.isASCII }) else {
+            let range = SourceRange(0, trimmed.unicodeScalars.count)
+            if let parts = IndexedName.parse(trimmed, range: range) {
+                guard !parts.isDelta, parts.letters.count == parts.subscripts.count else {
                     throw Failure(message: "write the variable as z_j (an element) or x (a number)", range: nil, suggestion: nil)
                 }
-                let indices = letters.map { Index(String($0)) }
-                let used = target.allIndices
-                if let clash = indices.first(where: used.contains) {
-                    throw Failure(message: "the index \(clash) is already used in the expression", range: nil,
-                                  suggestion: "differentiate with respect to another letter, as in \(base)_\(fresh(target))")
+                let indices = parts.letters.map(Index.init)
+                if let clash = indices.first(where: fixed.contains) {
+                    throw Failure(message: "the index \(clash) is bound to a number", range: nil,
+                                  suggestion: "differentiate with respect to another letter, as in \(parts.base)_\(fresh(target, avoiding: fixed))")
                 }
-                return Variable(base, indices)
+                return Variable(parts.base, indices)
+            }
+            guard trimmed.unicodeScalars.first.map({ $0.properties.isAlphabetic }) == true,
+                  trimmed.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }) else {
+                throw Failure(message: "write the variable as z_j (an element) or x (a number)", range: nil, suggestion: nil)
             }
             return Variable(trimmed)
         }
-        if let z = reader.vectors.sorted().first(where: { v in v != "y" && !reader.definitions.contains { $0.abbreviation == v } })
-            ?? reader.definitions.first?.argument {
-            return Variable(z, [Index(fresh(target))])
+        // What the input is a function of: a vector a named part is computed from first, then any vector
+        // with no fact declared about it (a target is data), then a number.
+        let targets = Set(reader.facts.map(\.assumption.name))
+        let names = Set(reader.definitions.map(\.name))
+        let vectors = reader.variables.filter { $0.value >= 1 && !names.contains($0.key) }.keys.sorted()
+        let inputs = reader.definitions.flatMap(\.arguments).filter { !names.contains($0) }
+        if let z = inputs.first ?? vectors.first(where: { !targets.contains($0) }) ?? vectors.first {
+            let rank = reader.variables[z] ?? 1
+            var avoid = target.freeIndices.union(fixed)
+            var indices: [Index] = []
+            for _ in 0..<max(1, rank) {
+                let letter = Index(fresh(target, avoiding: avoid))
+                indices.append(letter)
+                avoid.insert(letter)
+            }
+            return Variable(z, indices)
         }
-        if let x = reader.scalars.sorted().first { return Variable(x) }
+        if let x = reader.variables.filter({ $0.value == 0 }).keys.sorted().first { return Variable(x) }
         throw Failure(message: "nothing to differentiate with respect to", range: nil, suggestion: "add wrt z_j or wrt x")
     }
 
-    /// A letter not used in the term, preferring j.
-    static func fresh(_ term: Term) -> String {
-        let used = term.allIndices.map(\.name)
-        return ["j", "l", "m", "a", "b", "r", "s", "t"].first { !used.contains($0) } ?? "q"
+    /// A letter free neither in the term nor in `avoid`, preferring j.
+    static func fresh(_ term: Term, avoiding avoid: Set<Index> = []) -> String {
+        let used = term.freeIndices.union(avoid)
+        return (["j", "l", "m", "a", "b", "r", "s", "t"].map(Index.init) + Term.indexLetters).first { !used.contains($0) }?.name ?? "q"
     }
 
-    /// Random values for the names the expression uses, when the session binds none: vectors of 3.
-    private static func example(_ reader: TermReader, wrt: Variable) -> [String] {
-        var lines = ["seed(1)"]
-        for v in reader.vectors.sorted() where !reader.definitions.contains(where: { $0.abbreviation == v }) {
-            lines.append(v == "y" ? "y = onehot(1, 3)" : "\(v) = randn(3)")
+    /// Random values for the names the expression uses, satisfying the facts about them: vectors of 3,
+    /// matrices 3×3, numbers in [0.5, 1.5).
+    private static func example(_ reader: TermReader, facts: [Fact]) -> [String] {
+        let random = RandomSource(seed: 1)
+        let names = Set(reader.definitions.map(\.name))
+        var lines: [String] = []
+        for (name, rank) in reader.variables.sorted(by: { $0.key < $1.key }) where !names.contains(name) {
+            let about = facts.map(\.assumption).filter { $0.name == name }
+            let shape = rank == 0 ? [] : rank == 1 ? [3] : [3, 3]
+            let value = AssumptionSampler.draw(shape: shape, facts: rank == 0 ? about + [Assumption(.positive, name)] : about, random: random)
+            lines.append("\(name) = \(literal(value, sumsToOne: about.contains { $0.impliesSumToOne }))")
         }
-        for m in reader.matrices.sorted() { lines.append("\(m) = randn(3, 3)") }
-        for s in reader.scalars.sorted() { lines.append("\(s) = rand() + 0.5") }
         return lines
+    }
+
+    /// A value as input, rounded to three decimals; a row that sums to one still does after rounding.
+    private static func literal(_ t: Tensor, sumsToOne: Bool) -> String {
+        func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+        func row(_ xs: ArraySlice<Double>) -> String {
+            var r = xs.map(rounded)
+            if sumsToOne, let last = r.indices.last { r[last] = rounded(1 - r.dropLast().reduce(0, +)) }
+            return "[" + r.map { Printer.format(number: $0, precision: 6) }.joined(separator: ", ") + "]"
+        }
+        switch t.rank {
+        case 0: return Printer.format(number: rounded(t.scalars[0]), precision: 6)
+        case 1: return row(t.scalars[...])
+        default:
+            let n = t.shape[1]
+            return "[" + (0..<t.shape[0]).map { row(t.scalars[($0 * n)..<(($0 + 1) * n)]) }.joined(separator: ", ") + "]"
+        }
+    }
+}
+
+extension CatalogEntry {
+    /// The entry derived from its input, by the same path as anything typed.
+    public func derive(options: Derivations.Options = Derivations.Options()) throws(Derivations.Failure) -> Derivations.Request {
+        var chosen = options
+        chosen.assumptions = assumes + options.assumptions
+        return try Derivations.derive(input: input, wrt: wrt, options: chosen, entry: self)
     }
 }

@@ -12,6 +12,8 @@ public struct Deriver: Sendable {
         var opening: [Rule] = []
         /// Size of the free indices, in input syntax, for eye(n) and ones(n) in the matrix form.
         public var size = "len(z)"
+        /// Index letters bound to numbers: constants, not dimensions of the result.
+        public var fixed: Set<Index> = []
 
         public init() {}
     }
@@ -36,7 +38,7 @@ public struct Deriver: Sendable {
         current = strategy.fixpoint(current, rules: simplification, budget: &budget)
         current = strategy.fixpoint(current, rules: AlgebraRules.final, budget: &budget)
         let complete = !current.containsPartial && budget > 0
-        if complete, let cases = Presentation.cases(of: current) {
+        if complete, let cases = Presentation.cases(of: current, fixed: plan.fixed) {
             steps.append(Step(rule: "the i = j and i ≠ j cases", statement: "δᵢⱼ is 1 when i = j and 0 otherwise",
                               expression: current, cases: cases))
         } else if complete, let cases = Presentation.signCases(of: current) {
@@ -44,7 +46,7 @@ public struct Deriver: Sendable {
                               expression: current, cases: cases))
         }
         var vectorForm: Step.VectorForm?
-        if complete, !current.freeIndices.isEmpty, let form = Vectorizer(size: plan.size).vectorize(current) {
+        if complete, !current.freeIndices.subtracting(plan.fixed).isEmpty, let form = Vectorizer(size: plan.size, fixed: plan.fixed).vectorize(current) {
             vectorForm = Step.VectorForm(input: form.input, unicode: form.unicode, latex: form.latex)
             let usesMatrices = ["diag(", "outer(", "eye("].contains { form.input.contains($0) }
             steps.append(Step(rule: "matrix form", statement: usesMatrices
@@ -84,6 +86,13 @@ public struct DerivationResult: Sendable {
     public let stoppedAtLimit: Bool
 
     public var definitions: [Definition] { plan.definitions }
+
+    /// The definitions the derivation mentions, with those they build on, dependencies first.
+    public var shownDefinitions: [Definition] {
+        var needed = Set(definitions.filter { d in steps.contains { $0.expression.mentions(d.name) } || target.mentions(d.name) }.map(\.name))
+        for d in definitions.reversed() where needed.contains(d.name) { needed.formUnion(d.arguments) }
+        return definitions.filter { needed.contains($0.name) }
+    }
     public var vectorForm: Step.VectorForm? { steps.last?.vectorForm }
 
     /// The derivative still pending, when the rules ran out: what to say when no rule applies.

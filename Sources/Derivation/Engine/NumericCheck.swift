@@ -1,7 +1,11 @@
 import VectorLang
 
-/// Every step evaluated at the user's numbers, and the result checked against automatic
-/// differentiation and finite differences: the proof that each step is an equality.
+/// Every step evaluated at the user's numbers, against the input as typed differentiated by automatic
+/// differentiation and by finite differences: the proof that each step is an equality.
+///
+/// The reference never goes through the engine's terms (the typed syntax tree is differentiated), and
+/// the steps are evaluated as syntax trees built from the terms, never printed and read back, so an
+/// input the engine misreads fails the check instead of agreeing with itself.
 public struct NumericCheck {
     /// What evaluating a derivation produced.
     public struct Report: Sendable {
@@ -19,10 +23,12 @@ public struct NumericCheck {
         public var bindings: [String]
         public var usedExample: Bool
         public var problem: String?
+        /// The bound numbers break a fact the derivation uses: no step is claimed to be checked.
+        public var contradiction: String?
 
         /// Every step agrees with automatic differentiation, and the result with finite differences.
         public var agrees: Bool {
-            guard let step = largestStepDifference else { return false }
+            guard contradiction == nil, let step = largestStepDifference else { return false }
             return step <= 1e-8 && (finiteDifferenceGap.map { $0 <= 1e-5 } ?? true)
         }
     }
@@ -30,14 +36,17 @@ public struct NumericCheck {
     let evaluator: Evaluator
     var bindings: [String] = []
     var usedExample = false
+    let request: Derivations.Request
 
-    /// Numbers from `environment` (the session's), filling what it lacks from the `example` lines.
-    public init(environment: Environment?, example: [String], derivation: DerivationResult) {
+    /// Numbers from `environment` (the session's), filling what it lacks from the request's example lines.
+    public init(environment: Environment?, request: Derivations.Request) {
+        self.request = request
         let copy = environment?.copy() ?? Environment()
         evaluator = Evaluator(environment: copy)
-        for line in example {
+        let derivation = request.result
+        for line in request.example {
             let name = String(line.prefix { $0 != " " && $0 != "=" })
-            guard copy[name] == nil else {
+            if copy[name] != nil {
                 if derivation.uses(name), let value = copy[name] {
                     let shown = Printer.format(value, options: PrintOptions(width: 60))
                         .split(separator: "\n").map { $0.drop { $0 == " " } }.joined(separator: " ")
@@ -45,43 +54,41 @@ public struct NumericCheck {
                 }
                 continue
             }
-            guard run(line) != nil, name != "seed" else { continue }
-            if derivation.uses(name) {
-                bindings.append(line)
-                usedExample = true
-            }
-        }
-        // Definitions may build on each other (p = softmax(u), u = W @ x): bind until nothing more binds.
-        var pending = derivation.definitions
-        for _ in 0...pending.count {
-            pending = pending.filter { run("\($0.abbreviation) = \($0.meaning)") == nil }
-            if pending.isEmpty { break }
+            guard run(line) != nil, derivation.uses(name) else { continue }
+            bindings.append(line)
+            usedExample = true
         }
     }
 
     /// The evaluated steps.
-    public func report(for d: DerivationResult) -> Report {
-        let expansions = NumericCheck.expansions(d.definitions)
-        let renderer = TermRenderer(.input, expansions: expansions)
+    public func report() -> Report {
+        let d = request.result
         var report = Report(values: [], failures: [], bindings: bindings, usedExample: usedExample)
+        if let broken = contradictedFact(d) {
+            report.contradiction = broken
+            report.problem = broken
+            return report
+        }
+        let builder = TermExpression(definitions: Dictionary(d.definitions.map { ($0.name, $0.expression) }, uniquingKeysWith: { a, _ in a }),
+                                     avoid: Set(evaluator.environment.names.filter { $0.unicodeScalars.count == 1 }.map(Index.init)))
         for step in d.steps {
-            let line = renderer.render(step.expression)
-            switch evaluate(line) {
+            switch evaluate(builder.expr(step.expression)) {
             case .success(let t): report.values.append(t); report.failures.append(nil)
             case .failure(let message): report.values.append(nil); report.failures.append(message)
             }
         }
-        if let v = d.vectorForm, case .success(let t) = evaluate(v.input) { report.vectorFormValue = t }
+        if let v = d.vectorForm { report.vectorFormValue = vectorFormValue(v.input, d) }
         guard let wrt = d.wrt else {
-            report.largestStepDifference = largestDifference(report.values.compactMap { $0 }, against: report.values.first ?? nil)
+            report.largestStepDifference = largestDifference(report.values.compactMap { $0 }, against: typedValue())
             return report
         }
-        let target = renderer.render(.partial(d.target, wrt))
-        switch evaluate(target) {
+        let nowhere = SourceRange(0, 0)
+        let variable = Expr.variable(wrt.indices.isEmpty ? wrt.name : wrt.name + "_" + wrt.indices.map(\.name).joined(), range: nowhere)
+        switch evaluate(.call(.variable("partial", range: nowhere), arguments: [request.expression, variable], range: nowhere)) {
         case .success(let t): report.automatic = t
-        case .failure(let message): report.problem = "automatic differentiation failed: \(message)"
+        case .failure(let message): report.problem = "automatic differentiation of the input failed: \(message)"
         }
-        report.finiteDifferences = finiteDifferences(d, renderer: renderer)
+        report.finiteDifferences = finiteDifferences(d, wrt: wrt)
         var all = report.values.compactMap { $0 }
         if let v = report.vectorFormValue { all.append(v) }
         report.largestStepDifference = largestDifference(all, against: report.automatic)
@@ -89,40 +96,44 @@ public struct NumericCheck {
         return report
     }
 
-    /// What each abbreviation stands for in terms of the variables alone: with u = W @ x and
-    /// p = softmax(u), p becomes softmax((W @ x)), so differentiation sees p depend on W.
-    static func expansions(_ definitions: [Definition]) -> [String: String] {
-        var result = Dictionary(definitions.map { ($0.abbreviation, $0.meaning) }, uniquingKeysWith: { a, _ in a })
-        for _ in 0..<definitions.count {
-            for (name, meaning) in result {
-                result[name] = substitute(meaning, result.filter { $0.key != name })
-            }
+    /// A declared fact the bound numbers break, said in words.
+    private func contradictedFact(_ d: DerivationResult) -> String? {
+        let names = Set(d.definitions.map(\.name))
+        for fact in d.plan.facts where !names.contains(fact.assumption.name) {
+            guard let value = evaluator.environment[fact.assumption.name]?.tensor, !fact.assumption.holds(for: value) else { continue }
+            return "the numbers contradict an assumption: \(fact.assumption) (\(fact.reason)), but \(fact.assumption.name) = "
+                + Printer.format(.tensor(value), options: PrintOptions(width: 200)).split(separator: "\n").joined(separator: " ")
+                + "; bind numbers that satisfy it to check the steps"
         }
-        return result
+        return nil
     }
 
-    /// Replaces whole identifiers of `text` that are keys of `table` by their values in parentheses.
-    static func substitute(_ text: String, _ table: [String: String]) -> String {
-        var out = "", word = ""
-        func flush() {
-            out += table[word].map { "(\($0))" } ?? word
-            word = ""
-        }
-        for c in text {
-            if c.isLetter || c.isNumber || c == "_" { word.append(c) } else { flush(); out.append(c) }
-        }
-        flush()
-        return out
+    /// The input itself, evaluated (for an identity, whose every step must equal it).
+    private func typedValue() -> Tensor? {
+        if case .success(let t) = evaluate(request.expression) { return t }
+        return nil
     }
 
-    /// Central differences of the target, arranged like the index result (rows and columns alphabetical).
-    private func finiteDifferences(_ d: DerivationResult, renderer: TermRenderer) -> Tensor? {
-        guard let wrt = d.wrt else { return nil }
-        let body = TermRenderer(.input, expansions: renderer.expansions).renderInsidePartial(d.target)
-        let free = d.target.freeIndices
-        let tool = free.isEmpty ? "numgrad" : "numjacobian"
+    /// The matrix form, with each name given to a part bound to its value here (it is evaluated, not differentiated).
+    private func vectorFormValue(_ input: String, _ d: DerivationResult) -> Tensor? {
+        let scratch = Evaluator(environment: evaluator.environment.copy())
+        for def in d.definitions {
+            guard let value = try? scratch.evaluate(def.expression, locals: [:]) else { return nil }
+            scratch.environment.bind(def.name, to: value)
+        }
+        guard let statement = try? Parser.parse(input).first, case .value(let v)? = try? scratch.execute(statement, in: input) else { return nil }
+        return v.numbers
+    }
+
+    /// Central differences of the typed input, arranged like the index result (rows and columns alphabetical).
+    private func finiteDifferences(_ d: DerivationResult, wrt: Variable) -> Tensor? {
+        let free = d.target.freeIndices.subtracting(d.plan.fixed)
         guard free.count <= 1, free.isEmpty || wrt.indices.count == 1 else { return nil }
-        guard case .success(let t) = evaluate("\(tool)(\(wrt.name) -> \(body), \(wrt.name))") else { return nil }
+        let nowhere = SourceRange(0, 0)
+        let function = Expr.lambda(parameters: [wrt.name], body: request.expression, range: nowhere)
+        let tool = free.isEmpty ? "numgrad" : "numjacobian"
+        let call = Expr.call(.variable(tool, range: nowhere), arguments: [function, .variable(wrt.name, range: nowhere)], range: nowhere)
+        guard case .success(let t) = evaluate(call) else { return nil }
         if let i = free.first, let j = wrt.indices.first, j < i, t.isMatrix { return t.transposed }
         return t
     }
@@ -140,7 +151,9 @@ public struct NumericCheck {
             if a.count == 1 { return b.scalars.map { abs($0 - a.scalars[0]) }.max().map { $0 / scale } ?? .infinity }
             return .infinity
         }
-        return zip(a.scalars, b.scalars).map { abs($0 - $1) }.max().map { $0 / scale } ?? 0
+        let gaps = zip(a.scalars, b.scalars).map { x, y in x == y ? 0 : abs(x - y) }
+        if gaps.contains(where: \.isNaN) { return .infinity }
+        return (gaps.max() ?? 0) / scale
     }
 
     enum Outcome {
@@ -148,10 +161,10 @@ public struct NumericCheck {
         case failure(String)
     }
 
-    func evaluate(_ line: String) -> Outcome {
+    /// Evaluates a syntax tree as a statement of the input's text (its ranges point there).
+    func evaluate(_ expr: Expr) -> Outcome {
         do {
-            guard let statement = try Parser.parse(line).first else { return .failure("empty") }
-            switch try evaluator.execute(statement, in: line) {
+            switch try evaluator.execute(.expression(expr), in: request.input) {
             case .value(let v), .assigned(_, let v):
                 guard let t = v.numbers else { return .failure("not numbers") }
                 return .success(t)
@@ -167,24 +180,22 @@ public struct NumericCheck {
 
     @discardableResult
     mutating func run(_ line: String) -> Tensor? {
-        if case .success(let t) = evaluate(line) { return t }
-        return nil
+        do {
+            guard let statement = try Parser.parse(line).first else { return nil }
+            switch try evaluator.execute(statement, in: line) {
+            case .value(let v), .assigned(_, let v): return v.numbers
+            case .defined: return nil
+            }
+        } catch {
+            return nil
+        }
     }
 }
 
 extension DerivationResult {
-    /// Whether the name is a variable of the derivation, directly or through an abbreviation's meaning.
+    /// Whether the name is a variable of the derivation, directly or through what a named part stands for.
     func uses(_ name: String) -> Bool {
         if target.mentions(name) || wrt?.name == name || steps.contains(where: { $0.expression.mentions(name) }) { return true }
-        return definitions.contains { NumericCheck.substitute($0.meaning, [name: "\u{0}"]).contains("\u{0}") }
-    }
-}
-
-extension TermRenderer {
-    /// Input syntax with abbreviations written out, as inside `partial(…)`.
-    func renderInsidePartial(_ term: Term) -> String {
-        let whole = render(.partial(term, Variable("_")))
-        // partial(BODY, _) → BODY
-        return String(whole.dropFirst("partial(".count).dropLast(", _)".count))
+        return definitions.contains { $0.arguments.contains(name) } || plan.fixed.contains(Index(name))
     }
 }

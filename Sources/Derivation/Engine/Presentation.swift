@@ -1,8 +1,8 @@
 /// The last steps a textbook takes: the i = j and i ≠ j cases, and the result in matrix–vector form.
 enum Presentation {
     /// The two cases of a result that holds δ_ab, or nil when it has no delta between two free indices.
-    static func cases(of term: Term) -> [Step.Case]? {
-        let free = term.freeIndices.sorted()
+    static func cases(of term: Term, fixed: Set<Index> = []) -> [Step.Case]? {
+        let free = term.freeIndices.subtracting(fixed).sorted()
         guard free.count == 2, contains(.delta(free[0], free[1]), in: term) else { return nil }
         let (a, b) = (free[0], free[1])
         let equal = simplify(term.replacing(.delta(a, b), with: .one).renaming(b, to: a))

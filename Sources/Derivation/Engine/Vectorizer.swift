@@ -4,6 +4,8 @@
 struct Vectorizer {
     /// The size n of the free indices, in input syntax (`len(z)`), for identity matrices and ones.
     let size: String
+    /// Index letters bound to numbers: a term over only these is a number (p_a with a = 2).
+    var fixed: Set<Index> = []
 
     /// A vector or matrix expression in three notations, built together.
     struct Form {
@@ -12,14 +14,23 @@ struct Vectorizer {
         var latex: String
         /// Needs parentheses as an operand of a product.
         var isSum = false
+        /// A product or quotient: needs parentheses as a divisor or a base, where a sum does too.
+        var isProduct = false
 
         func parenthesized() -> Form {
-            isSum ? Form(input: "(\(input))", unicode: "(\(unicode))", latex: "\\left(\(latex)\\right)") : self
+            isSum ? wrapped : self
         }
+
+        /// Parenthesised as what is divided by or raised to a power: `a / (T * s)`, not `a / T * s`.
+        func tight() -> Form {
+            isSum || isProduct ? wrapped : self
+        }
+
+        private var wrapped: Form { Form(input: "(\(input))", unicode: "(\(unicode))", latex: "\\left(\(latex)\\right)") }
     }
 
     func vectorize(_ term: Term) -> Form? {
-        let free = term.freeIndices.sorted()
+        let free = term.freeIndices.subtracting(fixed).sorted()
         switch free.count {
         case 0: return scalar(term)
         case 1: return vector(term, over: free[0])
@@ -34,7 +45,8 @@ struct Vectorizer {
         case .sum(let k, let body):
             guard let inner = vector(body, over: k) else { return nil }
             return Form(input: "sum(\(inner.input))", unicode: "Σ(\(inner.unicode))", latex: "\\sum \\left(\(inner.latex)\\right)")
-        case .number, .symbol:
+        case .number, .symbol, .indexed:
+            guard term.freeIndices.isSubset(of: fixed) else { return nil }
             let input = TermRenderer(.input).render(term)
             return Form(input: input, unicode: TermRenderer(.unicode).render(term), latex: TermRenderer(.latex).render(term))
         default:
@@ -50,6 +62,9 @@ struct Vectorizer {
             return Form(input: name, unicode: name, latex: name)
         case _ where !term.freeIndices.contains(i):
             return scalar(term)
+        case .delta(let a, let b) where fixed.contains(a == i ? b : a):
+            let at = a == i ? b : a
+            return Form(input: "onehot(\(at), \(size))", unicode: "e" + at.name, latex: "e_{\(at)}")
         case .sum(let k, _) where k == i:
             return nil
         default:
@@ -88,17 +103,17 @@ struct Vectorizer {
                 inputs.append(piece.input)
                 previousIsVector = previousIsVector || isVector
             }
-            return Form(input: inputs.joined(separator: " * "), unicode: unicode, latex: latex)
+            return Form(input: inputs.joined(separator: " * "), unicode: unicode, latex: latex, isProduct: factors.count > 1)
         case .divide(let a, let b):
             guard let top = part(a), let bottom = part(b) else { return nil }
-            return Form(input: "\(top.parenthesized().input) / \(bottom.parenthesized().input)",
-                        unicode: "\(top.parenthesized().unicode) / \(bottom.parenthesized().unicode)",
-                        latex: "\\frac{\(top.latex)}{\(bottom.latex)}")
+            return Form(input: "\(top.parenthesized().input) / \(bottom.tight().input)",
+                        unicode: "\(top.parenthesized().unicode) / \(bottom.tight().unicode)",
+                        latex: "\\frac{\(top.latex)}{\(bottom.latex)}", isProduct: true)
         case .power(let a, .number(let e)):
             guard let base = part(a) else { return nil }
             let exponent = e == e.rounded() ? String(Int(e)) : String(e)
-            return Form(input: "\(base.parenthesized().input)^\(exponent)", unicode: "\(base.parenthesized().unicode)^\(exponent)",
-                        latex: "\(base.parenthesized().latex)^{\(exponent)}")
+            return Form(input: "\(base.tight().input)^\(exponent)", unicode: "\(base.tight().unicode)^\(exponent)",
+                        latex: "\(base.tight().latex)^{\(exponent)}")
         case .apply(let f, let args):
             var pieces: [Form] = []
             for a in args {
@@ -141,8 +156,8 @@ struct Vectorizer {
         // A matrix over a number, as pᵢ(δᵢⱼ − pⱼ)/T: the matrix form of the top, over the number.
         if case .divide(let top, let bottom) = term, bottom.freeIndices.isEmpty, let m = matrix(top, rows: i, columns: j),
            let k = scalar(bottom) {
-            return Form(input: "(\(m.input)) / \(k.parenthesized().input)", unicode: "(\(m.unicode)) / \(k.parenthesized().unicode)",
-                        latex: "\\frac{\(m.latex)}{\(k.latex)}")
+            return Form(input: "(\(m.input)) / \(k.tight().input)", unicode: "(\(m.unicode)) / \(k.tight().unicode)",
+                        latex: "\\frac{\(m.latex)}{\(k.latex)}", isProduct: true)
         }
         // A product of a part over i and a part over j, as (p − y)xᵀ: one outer product, unexpanded.
         let factors = term.factors

@@ -1,19 +1,21 @@
 import VectorLang
 
-/// A derivation as JSON: target, wrt, definitions, assumptions, steps, result, check.
+/// A derivation as JSON: version, target, wrt, definitions, assumptions, steps, result, check.
 ///
-/// Each step's `expression` is in Jacobi's input syntax, so it can be pasted at the prompt once the
-/// definitions are bound.
+/// `definitions` are input lines (`p := softmax(z)`), dependencies first; each step's `expression` is in
+/// Jacobi's input syntax, so entered after them it evaluates to the true derivative. Version 2 made
+/// `definitions` a list of lines (it was an object of values).
 public enum DerivationJSON {
     public static func render(_ d: DerivationResult, name: String?, report: NumericCheck.Report?) -> String {
         let input = TermRenderer(.input)
         let latex = TermRenderer(.latex)
         let text = PlainRenderer(ascii: false)
         var fields: [(String, String)] = []
+        fields.append(("version", "2"))
         if let name { fields.append(("name", string(name))) }
         fields.append(("target", string(input.render(d.target))))
         fields.append(("wrt", d.wrt.map { string(input.render($0.term)) } ?? "null"))
-        fields.append(("definitions", object(d.definitions.filter { d.mentions($0) }.map { ($0.abbreviation, string($0.meaning)) })))
+        fields.append(("definitions", array(d.shownDefinitions.map { string("\($0.name) := \($0.meaning)") })))
         fields.append(("assumptions", array(d.plan.assumptions.map(string))))
         var steps: [String] = []
         for (n, step) in d.steps.enumerated() {

@@ -4,7 +4,7 @@ public enum DerivationLaTeX {
         let r = TermRenderer(.latex)
         var lines: [String] = []
         if let title { lines.append("% \(title)") }
-        for def in d.definitions where d.mentions(def) { lines.append("% where \(def.abbreviation) = \(def.meaning)") }
+        for def in d.shownDefinitions { lines.append("% where \(def.name) = \(def.meaning)") }
         lines.append("\\begin{align*}")
         let start = d.steps.first.map { r.render($0.expression) } ?? ""
         lines.append("  \(start)")
@@ -61,7 +61,7 @@ public enum DerivationMarkdown {
         let what = d.wrt.map { r.render(.partial(d.target, $0)) } ?? r.render(d.target)
         lines.append("$$\(what)$$")
         lines.append("")
-        for def in d.definitions where d.mentions(def) { lines.append("- where `\(def.abbreviation) = \(def.meaning)`") }
+        for def in d.shownDefinitions { lines.append("- where `\(def.name) = \(def.meaning)`") }
         for a in d.plan.assumptions { lines.append("- " + a) }
         if let report, !report.bindings.isEmpty { lines.append("- at `" + report.bindings.joined(separator: "; ") + "`") }
         lines.append("")

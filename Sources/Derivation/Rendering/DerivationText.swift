@@ -17,8 +17,8 @@ public struct DerivationText: Sendable {
         let r = TermRenderer(plain.notation)
         let what = d.wrt.map { r.render(.partial(d.target, $0)) } ?? r.render(d.target)
         lines.append((title.map { $0 + ": " } ?? "") + what)
-        for def in d.definitions where d.mentions(def) {
-            lines.append("  where \(def.abbreviation) = \(def.meaning)")
+        for def in d.shownDefinitions {
+            lines.append("  where \(def.name) = \(def.meaning)")
         }
         for a in d.plan.assumptions { lines.append("  " + (ascii ? ASCIIFallback.convert(a) : a)) }
         if let report, !report.bindings.isEmpty {
@@ -83,6 +83,6 @@ public struct DerivationText: Sendable {
 extension DerivationResult {
     /// Whether an abbreviation appears anywhere in the derivation (only those are listed).
     func mentions(_ d: Definition) -> Bool {
-        steps.contains { $0.expression.mentions(d.abbreviation) } || target.mentions(d.abbreviation)
+        steps.contains { $0.expression.mentions(d.name) } || target.mentions(d.name)
     }
 }

@@ -5,13 +5,48 @@ public struct TermRenderer: Sendable {
     /// so that automatic differentiation sees how p depends on z.
     public var expansions: [String: String] = [:]
     private var insidePartial = false
+    /// Bound indices shown so far, innermost last, with the letter each is shown as.
+    private var binders: [(index: Index, shown: String)] = []
+    /// Letters a binder must not be shown as: the free indices of the whole term.
+    private var reserved: Set<String> = []
+    /// Bound letters shown by depth (#1, #2, …), so that terms equal up to their bound letters render alike.
+    var canonicalBinders = false
 
     public init(_ notation: Notation, expansions: [String: String] = [:]) {
         self.notation = notation
         self.expansions = expansions
     }
 
-    public func render(_ term: Term) -> String { write(term, context: .top) }
+    /// The whole term; bound indices get letters here, never the free ones' and never an enclosing sum's.
+    public func render(_ term: Term) -> String {
+        var root = self
+        root.binders = []
+        root.reserved = Set(term.freeIndices.map(\.name)).union(term.variableNames)
+        return root.write(term, context: .top)
+    }
+
+    /// A part, inside the scope of the binders around it.
+    private func inner(_ term: Term) -> String { write(term, context: .top) }
+
+    /// The letter an index is shown as: its binder's, or its own when free.
+    private func shown(_ index: Index) -> String {
+        binders.last { $0.index == index }?.shown ?? index.name
+    }
+
+    /// This renderer inside Σ over `k`, with the letter chosen for k.
+    private func entering(_ k: Index) -> (TermRenderer, String) {
+        var inside = self
+        let letter: String
+        if canonicalBinders {
+            letter = "#\(binders.count + 1)"
+        } else {
+            let taken = reserved.union(binders.map(\.shown))
+            letter = ([k] + Term.indexLetters).map(\.name).first { !taken.contains($0) }
+                ?? Term.fresh(avoiding: Set(taken.map(Index.init))).name
+        }
+        inside.binders.append((k, letter))
+        return (inside, letter)
+    }
 
     /// How tightly the surrounding operator binds, to decide on parentheses.
     enum Level: Int, Comparable {
@@ -33,10 +68,11 @@ public struct TermRenderer: Sendable {
             return (symbol(s), .atom)
         case .indexed(let name, let indices):
             return (indexed(name, indices), .atom)
-        case .delta(let a, let b):
+        case .delta(let x, let y):
+            let a = shown(x), b = shown(y)
             switch notation {
             case .input: return ("delta(\(a), \(b))", .atom)
-            case .unicode: return ("δ" + subscripted(a.name + b.name), .atom)
+            case .unicode: return ("δ" + subscripted(a + b), .atom)
             case .ascii: return ("delta_\(a)\(b)", .atom)
             case .latex: return ("\\delta_{\(a)\(b)}", .atom)
             }
@@ -57,7 +93,7 @@ public struct TermRenderer: Sendable {
         case .multiply(let factors):
             return product(factors)
         case .divide(let a, let b):
-            if notation == .latex { return ("\\frac{\(render(a))}{\(render(b))}", .atom) }
+            if notation == .latex { return ("\\frac{\(inner(a))}{\(inner(b))}", .atom) }
             let (c, rest) = a.coefficientAndRest
             if c < 0 {
                 // −pᵢpⱼ / T rather than (−pᵢpⱼ) / T
@@ -68,12 +104,13 @@ public struct TermRenderer: Sendable {
             return power(base, exponent)
         case .apply(let f, let args):
             return (function(f, args), .atom)
-        case .sum(let k, let body):
+        case .sum(let index, let body):
+            let (inside, k) = entering(index)
             switch notation {
-            case .input: return ("sum_\(k)(\(render(body)))", .atom)
-            case .unicode: return ("Σ" + subscripted(k.name) + " " + write(body, context: .power), .factor)
-            case .ascii: return ("sum_\(k) " + write(body, context: .power), .factor)
-            case .latex: return ("\\sum_{\(k)} " + write(body, context: .power), .factor)
+            case .input: return ("sum_\(k)(\(inside.inner(body)))", .atom)
+            case .unicode: return ("Σ" + subscripted(k) + " " + inside.write(body, context: .power), .factor)
+            case .ascii: return ("sum_\(k) " + inside.write(body, context: .power), .factor)
+            case .latex: return ("\\sum_{\(k)} " + inside.write(body, context: .power), .factor)
             }
         case .partial(let body, let v):
             return (partial(body, v), .atom)
@@ -96,7 +133,7 @@ public struct TermRenderer: Sendable {
     }
 
     private func indexed(_ name: String, _ indices: [Index]) -> String {
-        let letters = indices.map(\.name).joined()
+        let letters = indices.map(shown).joined()
         switch notation {
         case .input:
             if insidePartial, let meaning = expansions[name] { return "\(meaning)_\(letters)" }
@@ -139,34 +176,34 @@ public struct TermRenderer: Sendable {
             }
         }
         switch notation {
-        case .latex: return (b + "^{\(render(exponent))}", .power)
+        case .latex: return (b + "^{\(inner(exponent))}", .power)
         default: return (b + "^" + write(exponent, context: .atom), .power)
         }
     }
 
     private func function(_ f: String, _ args: [Term]) -> String {
-        let inner = args.map(render).joined(separator: ", ")
+        let inner = args.map(self.inner).joined(separator: ", ")
         switch notation {
         case .input, .ascii: return "\(f)(\(inner))"
         case .unicode: return (f == "sigmoid" ? "σ" : f) + "(\(inner))"
         case .latex:
-            if f == "log", args.count == 2 { return "\\log_{\(render(args[1]))}\\left(\(render(args[0]))\\right)" }
+            if f == "log", args.count == 2 { return "\\log_{\(self.inner(args[1]))}\\left(\(self.inner(args[0]))\\right)" }
             let names = ["exp": "\\exp", "log": "\\log", "tanh": "\\tanh", "sigmoid": "\\sigma"]
             return (names[f] ?? "\\operatorname{\(f.split(separator: "_").joined(separator: "\\_"))}") + "\\left(\(inner)\\right)"
         }
     }
 
     private func partial(_ body: Term, _ v: Variable) -> String {
-        let wrt = render(v.term)
+        let wrt = inner(v.term)
         switch notation {
         case .input:
-            var inner = self
-            inner.insidePartial = true
-            return "partial(\(inner.render(body)), \(wrt))"
+            var within = self
+            within.insidePartial = true
+            return "partial(\(within.inner(body)), \(wrt))"
         case .latex:
             switch body {
-            case .symbol, .indexed, .apply: return "\\frac{\\partial \(render(body))}{\\partial \(wrt)}"
-            default: return "\\frac{\\partial}{\\partial \(wrt)}\\left(\(render(body))\\right)"
+            case .symbol, .indexed, .apply: return "\\frac{\\partial \(inner(body))}{\\partial \(wrt)}"
+            default: return "\\frac{\\partial}{\\partial \(wrt)}\\left(\(inner(body))\\right)"
             }
         case .unicode, .ascii:
             let d = notation == .unicode ? "∂" : "d"
@@ -176,7 +213,7 @@ public struct TermRenderer: Sendable {
             case .apply: simple = notation == .unicode
             default: simple = false
             }
-            return simple ? "\(d)\(render(body))/\(d)\(wrt)" : "\(d)/\(d)\(wrt) [\(render(body))]"
+            return simple ? "\(d)\(inner(body))/\(d)\(wrt)" : "\(d)/\(d)\(wrt) [\(inner(body))]"
         }
     }
 

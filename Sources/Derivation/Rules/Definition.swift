@@ -1,101 +1,146 @@
-/// An abbreviation the derivation introduces or unfolds: p = softmax(z), with p_i = exp(z_i)/Σ_k exp(z_k).
+import VectorLang
+
+/// A name the derivation gives to a recognised part of the input: p for softmax(z), u for W @ x.
+///
+/// The name is chosen when the input is read, never one the input or the session already uses; what
+/// it stands for is kept as typed (`expression`), so the numeric check evaluates the input itself.
 public struct Definition: Sendable {
-    /// The letter used for it: `p`.
-    public let abbreviation: String
-    /// What it stands for, in input syntax: `softmax(z)`.
-    public let meaning: String
-    /// The variable it depends on: `z`.
-    public let argument: String
-    /// Element X written out.
-    public let element: @Sendable (Index) -> Term
-    /// For a quotient N(X)/D with D free of X (softmax): the parts, so the form can be folded back.
-    let numerator: (@Sendable (Index) -> Term)?
-    let denominator: Term?
-    /// The function's name, for the rule that unfolds it: "definition of softmax".
+    public enum Kind: Sendable, Equatable {
+        /// p_X = exp(z_X / T)/Σₖ exp(zₖ / T), with T = 1 left out.
+        case softmax(temperature: Term?)
+        /// q_X = z_X − log Σₖ exp(zₖ).
+        case logSoftmax
+        /// u_X = Σₘ W_Xm xₘ.
+        case linear
+        /// P_XY = exp(Z_XY)/Σₖ exp(Z_Xk): each row its own softmax.
+        case rowSoftmax
+    }
+
+    /// The name used for it: `p`.
     public let name: String
+    public let kind: Kind
+    /// What it stands for, as the input wrote it, with earlier definitions' names: `softmax(u)`.
+    public let meaning: String
+    /// What it stands for with nothing abbreviated, as typed: the numeric check evaluates this.
+    public let expression: Expr
+    /// The names it depends on directly: z, or W and x, or another definition's name.
+    public let arguments: [String]
 
-    init(abbreviation: String, meaning: String, argument: String, name: String,
-         numerator: @escaping @Sendable (Index) -> Term, denominator: Term) {
-        self.abbreviation = abbreviation
-        self.meaning = meaning
-        self.argument = argument
+    init(name: String, kind: Kind, meaning: String, expression: Expr, arguments: [String]) {
         self.name = name
-        self.numerator = numerator
-        self.denominator = denominator
-        self.element = { .quotient(numerator($0), denominator) }
-    }
-
-    init(abbreviation: String, meaning: String, argument: String, name: String, element: @escaping @Sendable (Index) -> Term) {
-        self.abbreviation = abbreviation
+        self.kind = kind
         self.meaning = meaning
-        self.argument = argument
-        self.name = name
-        self.numerator = nil
-        self.denominator = nil
-        self.element = element
+        self.expression = expression
+        self.arguments = arguments
     }
 
-    /// q = log_softmax(z): q_X = z_X − log Σ_k exp(z_k).
-    public static func logSoftmax(_ q: String = "q", of z: String = "z", summingOver k: Index = Index("k")) -> Definition {
-        Definition(abbreviation: q, meaning: "log_softmax(\(z))", argument: z, name: "log_softmax") { x in
-            .indexed(z, [x]) - .log(.indexSum(k, .exp(.indexed(z, [k]))))
+    /// For the rule names: "definition of softmax".
+    public var title: String {
+        switch kind {
+        case .softmax: return "softmax"
+        case .logSoftmax: return "log_softmax"
+        case .linear: return "a linear layer"
+        case .rowSoftmax: return "softmax, row by row"
         }
     }
 
-    /// u = W @ x: u_X = Σ_m W_Xm x_m, the logits of a linear layer.
-    public static func linear(_ u: String = "u", weights w: String = "W", input x: String = "x", summingOver m: Index = Index("m")) -> Definition {
-        Definition(abbreviation: u, meaning: "\(w) @ \(x)", argument: w, name: "a linear layer") { r in
-            .indexSum(m, .indexed(w, [r, m]) * .indexed(x, [m]))
+    /// The vector (or matrix) a softmax-like definition is taken of.
+    var argument: String { arguments.first ?? "" }
+
+    /// How many indices an element takes.
+    var rank: Int { kind == .rowSoftmax ? 2 : 1 }
+
+    /// The element at `x`, written out; its sum's index is any letter, as the sum binds it.
+    public func element(_ x: [Index]) -> Term? {
+        guard x.count == rank else { return nil }
+        let k = Term.fresh(avoiding: Set(x))
+        switch kind {
+        case .softmax, .rowSoftmax:
+            guard let n = numerator(x), let d = denominator(x) else { return nil }
+            return .quotient(n, d)
+        case .logSoftmax:
+            return .indexed(argument, x) - .log(.indexSum(k, .exp(.indexed(argument, [k]))))
+        case .linear:
+            guard arguments.count == 2 else { return nil }
+            return .indexSum(k, .indexed(arguments[0], [x[0], k]) * .indexed(arguments[1], [k]))
         }
     }
 
-    /// p = softmax(z): p_X = exp(z_X / T)/Σ_k exp(z_k / T), with T = 1 left out.
-    public static func softmax(_ p: String = "p", of z: String = "z", temperature: Term? = nil, summingOver k: Index = Index("k")) -> Definition {
-        @Sendable func scaled(_ x: Index) -> Term {
-            let zx = Term.indexed(z, [x])
-            return temperature.map { Term.quotient(zx, $0) } ?? zx
+    /// For a quotient N(X)/D (softmax): the numerator, so that written-out forms can be folded back.
+    func numerator(_ x: [Index]) -> Term? {
+        switch kind {
+        case .softmax(let temperature): return .exp(scaled(.indexed(argument, x), temperature))
+        case .rowSoftmax: return .exp(.indexed(argument, x))
+        default: return nil
         }
-        let meaning = temperature.map { "softmax(\(z), \(TermRenderer(.input).render($0)))" } ?? "softmax(\(z))"
-        return Definition(abbreviation: p, meaning: meaning, argument: z, name: "softmax",
-                          numerator: { .exp(scaled($0)) }, denominator: .indexSum(k, .exp(scaled(k))))
+    }
+
+    /// The denominator of a softmax at X: it depends on X's row only, for the row-wise one.
+    func denominator(_ x: [Index]) -> Term? {
+        let k = Term.fresh(avoiding: Set(x))
+        switch kind {
+        case .softmax(let temperature): return .indexSum(k, .exp(scaled(.indexed(argument, [k]), temperature)))
+        case .rowSoftmax: return x.count == 2 ? .indexSum(k, .exp(.indexed(argument, [x[0], k]))) : nil
+        default: return nil
+        }
+    }
+
+    private func scaled(_ t: Term, _ temperature: Term?) -> Term {
+        temperature.map { Term.quotient(t, $0) } ?? t
+    }
+
+    /// Whether its elements sum to one along the last index (softmax's do).
+    var sumsToOne: Bool {
+        switch kind {
+        case .softmax, .rowSoftmax: return true
+        default: return false
+        }
     }
 }
 
 /// A theorem the derivation may cite instead of re-deriving it, as a textbook cites an earlier result.
 public struct Lemma: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// ∂p_X/∂z_Y = (1/T) p_X(δ_XY − p_Y), for p = softmax(z) or softmax(z, T); row by row for a matrix.
+        case softmaxJacobian
+    }
+
     public let name: String
     public let statement: String
-    /// ∂(abbreviation at X)/∂(argument at Y), for index lists X and Y.
-    let abbreviation: String
-    let argument: String
+    /// ∂(definition at X)/∂(its argument at Y), for index lists X and Y.
+    let definition: Definition
     let derivative: @Sendable (_ x: [Index], _ y: [Index]) -> Term?
 
-    init(name: String, statement: String, abbreviation: String, argument: String,
-         derivative: @escaping @Sendable (_ x: [Index], _ y: [Index]) -> Term?) {
-        self.name = name
-        self.statement = statement
-        self.abbreviation = abbreviation
-        self.argument = argument
-        self.derivative = derivative
-    }
-
-    /// ∂p_X/∂z_Y = (1/T) p_X(δ_XY − p_Y), for p = softmax(z) or softmax(z, T).
-    public static func softmaxJacobian(_ p: String = "p", of z: String = "z", temperature: Term? = nil) -> Lemma {
-        Lemma(name: "softmax Jacobian", statement: temperature == nil ? "∂pₖ/∂zⱼ = pₖ(δₖⱼ − pⱼ) (:derive softmax)"
-                  : "∂pₖ/∂zⱼ = (1/T)·pₖ(δₖⱼ − pⱼ) (:derive softmax-temperature)",
-              abbreviation: p, argument: z) { x, y in
-            guard x.count == 1, y.count == 1 else { return nil }
-            let core = Term.product(of: [.indexed(p, x), .kronecker(x[0], y[0]) - .indexed(p, y)])
-            return temperature.map { .product(of: [.quotient(.one, $0), core]) } ?? core
+    /// The lemma of `kind` about `d`, when it has one.
+    static func about(_ d: Definition, kind: Kind) -> Lemma? {
+        let p = d.name, z = d.argument
+        let derivative: @Sendable ([Index], [Index]) -> Term?
+        let name: String, cite: String
+        switch (kind, d.kind) {
+        case (.softmaxJacobian, .softmax(let temperature)):
+            name = "softmax Jacobian"
+            cite = temperature == nil ? ":derive softmax" : ":derive softmax-temperature"
+            derivative = { x, y in
+                guard x.count == 1, y.count == 1 else { return nil }
+                let core = Term.product(of: [.indexed(p, x), .kronecker(x[0], y[0]) - .indexed(p, y)])
+                return temperature.map { .product(of: [.quotient(.one, $0), core]) } ?? core
+            }
+        case (.softmaxJacobian, .rowSoftmax):
+            name = "softmax Jacobian, row by row"
+            cite = "each row is its own softmax"
+            derivative = { x, y in
+                guard x.count == 2, y.count == 2 else { return nil }
+                return .product(of: [.kronecker(x[0], y[0]), .indexed(p, x), .kronecker(x[1], y[1]) - .indexed(p, [x[0], y[1]])])
+            }
+        default:
+            return nil
         }
-    }
-
-    /// ∂P_bk/∂Z_ij = δ_bi P_bk(δ_kj − P_bj) for a row-wise softmax P = softmax(Z): rows do not mix.
-    public static func rowSoftmaxJacobian(_ p: String = "P", of z: String = "Z") -> Lemma {
-        Lemma(name: "softmax Jacobian, row by row", statement: "∂Pᵣₖ/∂Zᵢⱼ = δᵣᵢ·Pᵣₖ(δₖⱼ − Pᵣⱼ): each row is its own softmax",
-              abbreviation: p, argument: z) { x, y in
-            guard x.count == 2, y.count == 2 else { return nil }
-            return .product(of: [.kronecker(x[0], y[0]), .indexed(p, x), .kronecker(x[1], y[1]) - .indexed(p, [x[0], y[1]])])
-        }
+        // The statement in the definition's own names, at sample letters.
+        let x = d.rank == 2 ? [Index("r"), Index("k")] : [Index("k")]
+        let y = d.rank == 2 ? [Index("i"), Index("j")] : [Index("j")]
+        guard let general = derivative(x, y) else { return nil }
+        let r = TermRenderer(.unicode)
+        let statement = "\(r.render(.partial(.indexed(p, x), Variable(z, y)))) = \(r.render(general)) (\(cite))"
+        return Lemma(name: name, statement: statement, definition: d, derivative: derivative)
     }
 }

@@ -1,10 +1,10 @@
 /// The rules of differentiation, each rewriting one ∂f/∂v node.
 ///
-/// The chain rule is written once, in `chain`: each elementary function supplies only its own
-/// derivative f′(u) (`ElementaryDerivatives`), as SymPy's `Function._eval_derivative` does.
+/// The chain rule is written once, in `chain`: each function supplies only its partial derivatives,
+/// from its builtin entry (`FunctionCalculus`), as SymPy's `Function._eval_derivative` does.
 enum DifferentiationRules {
     static let all: [Rule] = [constant, itself, variable, sumRule, sumOver, constantMultiple, productRule, quotientRule,
-                              powerRule, lemma, chain, unfoldAbbreviation]
+                              powerRule, lemma, chainThroughDefinition, chain, unfoldAbbreviation]
 
     static let constant = Rule("constant", "∂c/∂v = 0 when c does not depend on v") { term, context in
         guard case .partial(let f, let v) = term, !context.depends(f, on: v) else { return nil }
@@ -32,7 +32,8 @@ enum DifferentiationRules {
     }
 
     static let sumOver = Rule("derivative of a sum", "∂(Σₖ fₖ)/∂v = Σₖ ∂fₖ/∂v") { term, _ in
-        guard case .partial(.sum(let k, let body), let v) = term else { return nil }
+        // The sum's letter must not be v's: ∂(Σₖ zₖ)/∂zₖ would capture, so the binder moves aside first.
+        guard case .partial(let sum, let v) = term, let (k, body) = sum.openedSum(avoiding: Set(v.indices)) else { return nil }
         return Rewrite(.indexSum(k, .partial(body, v)))
     }
 
@@ -73,7 +74,7 @@ enum DifferentiationRules {
     /// A cited result, such as the softmax Jacobian inside the cross-entropy derivation.
     static let lemma = Rule("cited result", "a result derived before") { term, context in
         guard case .partial(.indexed(let name, let indices), let v) = term else { return nil }
-        for lemma in context.lemmas where lemma.abbreviation == name && lemma.argument == v.name {
+        for lemma in context.lemmas where lemma.definition.name == name && lemma.definition.argument == v.name {
             if let result = lemma.derivative(indices, v.indices) {
                 return Rewrite(result, [.text(lemma.name + ": " + lemma.statement)])
             }
@@ -81,30 +82,57 @@ enum DifferentiationRules {
         return nil
     }
 
-    /// The chain rule: ∂f(u)/∂v = f′(u)·∂u/∂v, with f′ from the function's own entry.
+    /// The chain rule: ∂f(u, a, …)/∂v = ∂f/∂u·∂u/∂v + ∂f/∂a·∂a/∂v + …, with the partials from f's entry;
+    /// an argument that does not depend on v adds nothing.
     static let chain = Rule("chain rule", "∂f(u)/∂v = f′(u)·∂u/∂v") { term, context in
-        guard case .partial(.apply(let f, let args), let v) = term, let u = args.first else { return nil }
-        guard let derivative = ElementaryDerivatives.derivative(of: f, args) else { return nil }
-        let others = args.dropFirst()
-        guard !others.contains(where: { context.depends($0, on: v) }) else { return nil }
-        return Rewrite(.product(of: [derivative, .partial(u, v)]),
-                       [.text(ElementaryDerivatives.statement(of: f)), .text(", with "), .binding("u", u)])
+        guard case .partial(.apply(let f, let args), let v) = term, FunctionCalculus.isDifferentiable(f, arguments: args.count) else { return nil }
+        var parts: [Term] = []
+        var explanation: Explanation = []
+        for (n, u) in args.enumerated() where context.depends(u, on: v) {
+            guard let derivative = FunctionCalculus.partial(of: f, args, argument: n) else { return nil }
+            parts.append(.product(of: [derivative, .partial(u, v)]))
+            if !explanation.isEmpty { explanation.append(.text("; ")) }
+            explanation += [.text(FunctionCalculus.statement(of: f, arguments: args.count, argument: n)), .text(", with "),
+                            .binding(args.count == 1 || n == 0 ? "u" : ["a", "b", "c"][min(n - 1, 2)], u)]
+        }
+        guard !parts.isEmpty else { return nil }
+        return Rewrite(.sum(of: parts), explanation)
     }
 
-    /// Writes out an abbreviation that has no cited derivative: pᵢ = exp(zᵢ)/Σₖ exp(zₖ).
-    static let unfoldAbbreviation = Rule("definition", "replace an abbreviation by what it stands for") { term, context in
-        guard case .partial(.indexed(let name, let indices), let v) = term, indices.count == 1,
-              let definition = context.definitions.first(where: { $0.abbreviation == name }) else { return nil }
-        return Rewrite(.partial(definition.element(indices[0]), v),
-                       [.text("definition of \(definition.name): "), .term(.indexed(name, indices)), .text(" = "),
-                        .term(definition.element(indices[0]))])
+    /// ∂p_X/∂v = Σₘ ∂p_X/∂uₘ·∂uₘ/∂v, when p is a function of u and u, another named part, depends on v
+    /// (p = softmax(u) with u = W @ x): the chain rule through the intermediate vector.
+    static let chainThroughDefinition = Rule("chain rule through a named part", "∂pₓ/∂v = Σₘ ∂pₓ/∂uₘ·∂uₘ/∂v") { term, context in
+        guard case .partial(.indexed(let name, let x), let v) = term,
+              let d = context.definitions.first(where: { $0.name == name }), d.rank == 1, !d.arguments.contains(v.name),
+              let u = context.definitions.first(where: { $0.name == d.argument }), u.rank == 1,
+              context.depends(.indexed(u.name, [Index("i")]), on: v) else { return nil }
+        let m = Term.fresh(avoiding: Set(x).union(v.indices))
+        let result = Term.indexSum(m, .partial(.indexed(name, x), Variable(u.name, [m])) * .partial(.indexed(u.name, [m]), v))
+        return Rewrite(result, [.text("\(name) depends on "), .term(v.term), .text(" only through \(u.name) = \(u.meaning)")])
+    }
+
+    /// Writes out a name the derivation gave a part, when no result about it is cited: pᵢ = exp(zᵢ)/Σₖ exp(zₖ).
+    static let unfoldAbbreviation = Rule("definition", "replace a name by what it stands for") { term, context in
+        guard case .partial(.indexed(let name, let indices), let v) = term,
+              let definition = context.definitions.first(where: { $0.name == name }),
+              let element = definition.element(indices) else { return nil }
+        return Rewrite(.partial(element, v),
+                       [.text("definition of \(definition.title): "), .term(.indexed(name, indices)), .text(" = "), .term(element)])
     }
 }
 
 extension RuleContext {
-    /// Whether `f` changes with `v`, looking through abbreviations (p depends on z when p = softmax(z)).
+    /// Whether `f` changes with `v`, looking through names given to parts (p depends on W when
+    /// p = softmax(u) and u = W @ x).
     func depends(_ f: Term, on v: Variable) -> Bool {
         if f.mentions(v.name) { return true }
-        return definitions.contains { $0.argument == v.name && f.mentions($0.abbreviation) }
+        return definitions.contains { d in f.mentions(d.name) && dependsOnVariable(d, v.name, seen: []) }
+    }
+
+    private func dependsOnVariable(_ d: Definition, _ name: String, seen: Set<String>) -> Bool {
+        if d.arguments.contains(name) { return true }
+        if seen.contains(d.name) { return false }
+        if case .softmax(let t?) = d.kind, t.mentions(name) { return true }
+        return definitions.contains { other in d.arguments.contains(other.name) && dependsOnVariable(other, name, seen: seen.union([d.name])) }
     }
 }

@@ -7,28 +7,29 @@ enum FoldingRules {
 
     /// exp(z_X)/Σₖ exp(zₖ) → p_X, in every term (so exp(zᵢ)exp(zⱼ)/(Σ)² becomes pᵢpⱼ).
     static func abbreviation(_ d: Definition) -> Rule? {
-        guard let numerator = d.numerator, let denominator = d.denominator else { return nil }
-        return Rule("recognise \(d.abbreviation)", "\(d.abbreviation) = \(d.meaning)") { term, _ in
+        guard d.rank == 1, d.numerator([Index("i")]) != nil, let denominator = d.denominator([Index("i")]) else { return nil }
+        return Rule("recognise \(d.name)", "\(d.name) = \(d.meaning)") { term, _ in
             guard isFoldable(term) else { return nil }
             var changed = false
             let folded = Polynomial.monomials(term, expand: false).map { m -> Monomial in
                 var m = m
                 for (atom, e) in m.powers where e > 0 {
-                    guard let x = atom.freeIndices.first, atom.freeIndices.count == 1, numerator(x).isEquivalent(to: atom) else { continue }
+                    guard let x = atom.freeIndices.first, atom.freeIndices.count == 1,
+                          d.numerator([x])?.isEquivalent(to: atom) == true else { continue }
                     let available = -m.exponent(of: denominator)
                     let k = min(e, available)
                     guard k > 0 else { continue }
                     m.multiply(by: atom, exponent: -k)
                     m.multiply(by: denominator, exponent: k)
-                    m.multiply(by: .indexed(d.abbreviation, [x]), exponent: k)
+                    m.multiply(by: .indexed(d.name, [x]), exponent: k)
                     changed = true
                 }
                 return m
             }
             guard changed else { return nil }
             let i = Index("i")
-            return Rewrite(Polynomial.term(folded), [.term(.indexed(d.abbreviation, [i])), .text(" = "), .term(d.element(i)),
-                                                     .text(", the definition of \(d.abbreviation) = \(d.meaning)")])
+            return Rewrite(Polynomial.term(folded), [.term(.indexed(d.name, [i])), .text(" = "), .term(d.element([i]) ?? .zero),
+                                                     .text(", the definition of \(d.name) = \(d.meaning)")])
         }
     }
 

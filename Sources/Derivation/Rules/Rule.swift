@@ -1,3 +1,5 @@
+import VectorLang
+
 /// A rewrite rule with a name: the unit every derivation step is made of.
 ///
 /// `statement` is the rule as a textbook states it ("(f/g)′ = (f′g − fg′)/g²"); `rewrite` looks at one
@@ -45,15 +47,18 @@ public struct RuleContext: Sendable {
     public var lemmas: [Lemma]
 }
 
-/// A fact the derivation may use, stated where it is used.
+/// A fact the derivation may use, with where it came from, stated where it is used.
 public struct Fact: Sendable, Equatable {
-    /// The vector whose elements sum to one.
-    public let vector: String
-    /// Why, in words: "softmax outputs sum to one".
+    public let assumption: Assumption
+    /// Where it came from, in words: "assumed with --assume", "y is cross_entropy's target",
+    /// "softmax outputs sum to one".
     public let reason: String
 
-    public init(sumOf vector: String, isOneBecause reason: String) {
-        self.vector = vector
+    public init(_ assumption: Assumption, because reason: String) {
+        self.assumption = assumption
         self.reason = reason
     }
+
+    /// The vector whose elements sum to one, if this fact says so.
+    var sumsToOneVector: String? { assumption.impliesSumToOne ? assumption.name : nil }
 }

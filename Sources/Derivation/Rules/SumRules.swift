@@ -18,10 +18,11 @@ enum SumRules {
         return nil
     }
 
-    /// Σₖ pₖ = 1 and Σₖ yₖ = 1, stated where used.
+    /// Σₖ pₖ = 1 and Σₖ yₖ = 1, stated where used, with where the fact came from; only declared facts
+    /// and the definitions' own properties are used, never a guess from a name.
     static let facts = Rule("fact", "a vector whose elements sum to one") { term, context in
         guard case .sum(let k, .indexed(let name, let indices)) = term, indices.last == k, !indices.dropLast().contains(k),
-              let fact = context.facts.first(where: { $0.vector == name }) else { return nil }
+              let fact = context.facts.first(where: { $0.sumsToOneVector == name }) else { return nil }
         return Rewrite(.one, [.term(term), .text(" = 1: " + fact.reason)])
     }
 

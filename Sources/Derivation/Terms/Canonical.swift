@@ -17,7 +17,11 @@ extension Term {
     }
 
     /// A string that orders terms deterministically.
-    var sortKey: String { TermRenderer(.input).render(self) }
+    var sortKey: String {
+        var renderer = TermRenderer(.input)
+        renderer.canonicalBinders = true
+        return renderer.render(self)
+    }
 
     /// Whether two terms are equal up to reordering of sums and products.
     func isEquivalent(to other: Term) -> Bool {

@@ -79,13 +79,19 @@ extension Term {
     /// δ_ab with its indices in canonical order, and δ_aa = 1 (as SymPy's KroneckerDelta does).
     public static func kronecker(_ a: Index, _ b: Index) -> Term {
         if a == b { return .one }
+        if a.isPosition && b.isPosition { return .zero }
         return a < b ? .delta(a, b) : .delta(b, a)
     }
 
     /// Σ_k body; a body without k is n copies of it, which needs the range, so it stays a sum.
+    ///
+    /// If a sum inside the body binds k too, this one takes another letter: no letter is bound twice on
+    /// one path, so every step prints without shadowing.
     public static func indexSum(_ k: Index, _ body: Term) -> Term {
         if body.isZero { return .zero }
-        return .sum(k, body)
+        guard body.binds(k) else { return .sum(k, body) }
+        let fresh = Term.fresh(avoiding: body.allIndices.union([k]))
+        return .sum(fresh, body.renaming(k, to: fresh))
     }
 
     public static func exp(_ a: Term) -> Term {

@@ -3,7 +3,7 @@
 /// Subtraction is addition of a product with −1 and division is its own node (so a quotient reads
 /// as one, as the quotient rule needs); smart constructors in `Term+Construction.swift` keep terms
 /// free of `0·x`, `1·x`, nested sums and `δ_ii`.
-public indirect enum Term: Hashable, Sendable {
+public indirect enum Term: Sendable {
     case number(Double)
     /// A scalar variable or constant: `x`, `y`, `T`, `n`, `c`.
     case symbol(String)
@@ -18,7 +18,8 @@ public indirect enum Term: Hashable, Sendable {
     /// An elementwise function of scalars: `exp`, `log`, `sigmoid`, `tanh`, `relu`, `abs`, `sign`,
     /// `step`, `softplus`, `softsign`, `leaky_relu`, and `log` with a base as a second argument.
     case apply(String, [Term])
-    /// Σ_k body, with k running over 1…n.
+    /// Σ_k body, with k running over 1…n. The sum binds k: terms are equal up to the letter it uses
+    /// (see `Term+Binders.swift`), and the letter shown is chosen when printing.
     case sum(Index, Term)
     /// ∂body/∂variable, not yet worked out.
     case partial(Term, Variable)
@@ -29,6 +30,8 @@ public struct Index: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let name: String
     public init(_ name: String) { self.name = name }
     public var description: String { name }
+    /// A literal position (z_2), a constant rather than an index that ranges.
+    public var isPosition: Bool { name.first?.isNumber == true }
     public static func < (a: Index, b: Index) -> Bool { a.name < b.name }
 }
 
@@ -88,10 +91,10 @@ extension Term {
     /// Indices that occur free (not bound by a Σ).
     public var freeIndices: Set<Index> {
         switch self {
-        case .indexed(_, let indices): return Set(indices)
-        case .delta(let a, let b): return [a, b]
+        case .indexed(_, let indices): return Set(indices.filter { !$0.isPosition })
+        case .delta(let a, let b): return Set([a, b].filter { !$0.isPosition })
         case .sum(let k, let body): return body.freeIndices.subtracting([k])
-        case .partial(let body, let v): return body.freeIndices.union(v.indices)
+        case .partial(let body, let v): return body.freeIndices.union(v.indices.filter { !$0.isPosition })
         default: return children.reduce(into: Set<Index>()) { $0.formUnion($1.freeIndices) }
         }
     }
@@ -103,26 +106,6 @@ extension Term {
         case .partial(let body, let v): return body.allIndices.union(v.indices)
         default: return freeIndices.union(children.reduce(into: Set<Index>()) { $0.formUnion($1.allIndices) })
         }
-    }
-
-    /// Renames free occurrences of index `a` to `b` (bound ones are left alone).
-    public func renaming(_ a: Index, to b: Index) -> Term {
-        switch self {
-        case .indexed(let s, let indices): return .indexed(s, indices.map { $0 == a ? b : $0 })
-        case .delta(let x, let y): return .kronecker(x == a ? b : x, y == a ? b : y)
-        case .sum(let k, _) where k == a: return self
-        case .partial(let body, let v):
-            return .partial(body.renaming(a, to: b), Variable(v.name, v.indices.map { $0 == a ? b : $0 }))
-        default: return with(children: children.map { $0.renaming(a, to: b) })
-        }
-    }
-
-    /// Replaces every occurrence of `pattern` (compared structurally) with `replacement`.
-    public func replacing(_ pattern: Term, with replacement: Term) -> Term {
-        if self == pattern { return replacement }
-        let kids = children
-        if kids.isEmpty { return self }
-        return with(children: kids.map { $0.replacing(pattern, with: replacement) })
     }
 
     /// The number of nodes, to compare how simple two equal forms are.

@@ -3,16 +3,18 @@ enum Activations {
     static let entries: [Builtin] = [
         MathFunctions.map("sigmoid", "sigmoid(x)", "The logistic function 1 / (1 + exp(-x)), elementwise, stable for large |x|.",
                           "sigmoid([-800, 0, 2])", category: .activation, definition: "1 / (1 + exp(-x))",
-                          derivative: { _, y, ops in try ops.multiply(y, try ops.subtract(from: 1, y)) }) { sigmoid($0) },
+                          derivative: { _, y, ops in try ops.multiply(y, try ops.subtract(from: 1, y)) },
+                          partial: "sigmoid(x) * (1 - sigmoid(x))") { sigmoid($0) },
         MathFunctions.map("tanh", "tanh(x)", "Hyperbolic tangent, elementwise: 2 sigmoid(2x) − 1, between −1 and 1.",
                           "tanh([-1, 0, 1])", category: .activation, definition: "(exp(x) - exp(-x)) / (exp(x) + exp(-x))",
-                          derivative: { _, y, ops in try ops.subtract(from: 1, try ops.multiply(y, y)) }) { _tanh($0) },
+                          derivative: { _, y, ops in try ops.subtract(from: 1, try ops.multiply(y, y)) },
+                          partial: "1 - tanh(x)^2") { _tanh($0) },
         MathFunctions.map("relu", "relu(x)", "max(x, 0), elementwise; its derivative at 0 is taken to be 0, as in PyTorch.",
                           "relu([-2, 0, 3])", category: .activation, definition: "x * step(x)",
                           derivative: { x, _, ops in
                               ops.noteKink("relu at 0", at: x) { $0 == 0 }
                               return ops.constant(x) { $0 > 0 ? 1 : 0 }
-                          }) { relu($0) },
+                          }, partial: "step(x)", note: "1 for x > 0, 0 for x < 0, and 0 taken at the kink x = 0") { relu($0) },
         leakyRelu,
         MathFunctions.map("softsign", "softsign(x)", "x / (1 + |x|), elementwise: a slower-saturating cousin of tanh.",
                           "softsign([-3, 0, 1])", category: .activation, definition: "x / (1 + abs(x))",
@@ -20,10 +22,10 @@ enum Activations {
                               // 1 / (1 + |x|)²; smooth at 0, since |x|'s kink is squared away
                               let d = try ops.add(.scalar(1), try ops.call("abs", x))
                               return try ops.divide(.scalar(1), try ops.multiply(d, d))
-                          }) { softsign($0) },
+                          }, partial: "1 / (1 + abs(x))^2") { softsign($0) },
         MathFunctions.map("softplus", "softplus(x)", "log(1 + exp(x)), elementwise, computed stably: a smooth relu.",
                           "softplus([-800, 0, 800])", category: .activation, definition: "log(1 + exp(x))",
-                          derivative: { x, _, ops in try ops.call("sigmoid", x) }) { softplus($0) },
+                          derivative: { x, _, ops in try ops.call("sigmoid", x) }, partial: "sigmoid(x)") { softplus($0) },
     ]
 
     /// `leaky_relu(z, a)`: z where z > 0, a·z elsewhere; the slope a defaults to 0.01 (PyTorch's default).
@@ -42,7 +44,9 @@ enum Activations {
             let ga = rule.needs(1) ? try ops.sum(try ops.multiply(g, try ops.multiply(negative, x))) : nil
             return [gx, ga]
         }),
-        definition: Builtin.Definition(["x", "a"], "x * step(x) + a * x * (1 - step(x))")
+        definition: Builtin.Definition(["x", "a"], "x * step(x) + a * x * (1 - step(x))"),
+        partials: [.init(["x"], ["step(x) + 0.01 * (1 - step(x))"], note: "slope 0.01 at the kink x = 0"),
+                   .init(["x", "a"], ["step(x) + a * (1 - step(x))", "x * (1 - step(x))"], note: "slope a at the kink x = 0")]
     ) { args in
         let x = try args.tensor(0)
         let a = args.count == 2 ? try args.scalar(1) : 0.01

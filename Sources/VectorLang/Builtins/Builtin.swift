@@ -34,6 +34,23 @@ public struct Builtin: Sendable {
     /// What it is, in Jacobi's own syntax over its parameters (`sigmoid`: `1 / (1 + exp(-x))` over `x`):
     /// the derivation engine unfolds this to derive it by the rules.
     public let definition: Definition?
+    /// ∂f/∂(each parameter) in Jacobi's syntax, one set per way of calling it (`log(x)`, `log(x, b)`):
+    /// the derivation engine's chain rule multiplies these by the derivatives of the arguments.
+    public let partials: [Partials]
+
+    /// The partial derivatives of one way of calling a builtin.
+    public struct Partials: Sendable {
+        public let parameters: [String]
+        /// ∂f/∂parameters[n], over the parameters.
+        public let derivatives: [String]
+        /// The convention where the derivative does not exist (relu′(0) = 0), said wherever it is used.
+        public let note: String?
+        public init(_ parameters: [String], _ derivatives: [String], note: String? = nil) {
+            self.parameters = parameters
+            self.derivatives = derivatives
+            self.note = note
+        }
+    }
 
     /// A builtin written out: parameter names and a body in input syntax.
     public struct Definition: Sendable {
@@ -48,7 +65,7 @@ public struct Builtin: Sendable {
     public init(
         _ name: String, _ signatures: [String], _ summary: String, example: String,
         category: Category, arity: ClosedRange<Int>, derivative: Derivative = .unsupported("it has no derivative rule"),
-        definition: Definition? = nil, kernel: @escaping @Sendable (Arguments) throws -> Value
+        definition: Definition? = nil, partials: [Partials] = [], kernel: @escaping @Sendable (Arguments) throws -> Value
     ) {
         self.name = name
         self.signatures = signatures
@@ -59,5 +76,6 @@ public struct Builtin: Sendable {
         self.kernel = kernel
         self.derivative = derivative
         self.definition = definition
+        self.partials = partials
     }
 }

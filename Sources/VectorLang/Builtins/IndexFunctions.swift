@@ -36,7 +36,8 @@ enum IndexFunctions {
     private static func piecewiseConstant(
         _ name: String, _ signature: String, _ summary: String, _ example: String, _ f: @escaping @Sendable (Double) -> Double
     ) -> Builtin {
-        Builtin(name, [signature], summary, example: example, category: .elementwise, arity: 1...1, derivative: .none) { args in
+        Builtin(name, [signature], summary, example: example, category: .elementwise, arity: 1...1, derivative: .none,
+                partials: [.init(["x"], ["0"], note: "constant on each side of 0, so 0 wherever the derivative exists")]) { args in
             .tensor(try args.tensor(0).map(f))
         }
     }

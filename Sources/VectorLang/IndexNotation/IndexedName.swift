@@ -2,27 +2,27 @@
 ///
 /// The lexer keeps `z_i` as one identifier (so `log_softmax` and a user's `y_hat` stay names); whether
 /// it means "element i of z" is decided when the name is not bound, by these helpers.
-enum IndexedName {
+public enum IndexedName {
     /// One subscript of an indexed name: an index letter, or a literal 1-based position (`z_3`).
-    enum Subscript: Equatable {
+    public enum Subscript: Equatable, Sendable {
         case letter(String, range: SourceRange)
         case position(Int, range: SourceRange)
     }
 
     /// The split of `base_suffix` at its last underscore, with the suffix read as subscripts.
-    struct Parts {
-        let base: String
-        let subscripts: [Subscript]
+    public struct Parts: Sendable {
+        public let base: String
+        public let subscripts: [Subscript]
         /// The subscripts as written after the underscore (`ij`, `10`), for messages.
-        let suffix: String
+        public let suffix: String
 
         /// The index letters among the subscripts.
-        var letters: [String] {
+        public var letters: [String] {
             subscripts.compactMap { if case .letter(let l, _) = $0 { return l } else { return nil } }
         }
 
         /// Whether the base names the Kronecker delta (`δ_ij`, `delta_ij`).
-        var isDelta: Bool { base == "δ" || base == "delta" }
+        public var isDelta: Bool { base == "δ" || base == "delta" }
     }
 
     /// `z_ij` → base `z`, subscripts `i`, `j`; `z_10` → base `z`, position 10. Nil when the name is not of
@@ -31,7 +31,7 @@ enum IndexedName {
     /// Letters are lowercase ASCII, one per dimension; digits are one position (so `z_12` is element 12,
     /// never row 1 column 2: a matrix element by number is written `W_{1,2}` or `W[1, 2]`), except for
     /// the delta, which always has two (`δ_12` is 0).
-    static func parse(_ name: String, range: SourceRange) -> Parts? {
+    public static func parse(_ name: String, range: SourceRange) -> Parts? {
         let scalars = Array(name.unicodeScalars)
         guard let underscore = scalars.lastIndex(of: "_"), underscore > 0, underscore < scalars.count - 1 else { return nil }
         let base = String(String.UnicodeScalarView(scalars[..<underscore]))
@@ -57,7 +57,7 @@ enum IndexedName {
     }
 
     /// The summation letter of `sum_k`, `Σ_k` or `∑_k`; nil for any other name.
-    static func summationLetter(_ name: String) -> String? {
+    public static func summationLetter(_ name: String) -> String? {
         for prefix in ["sum_", "Σ_", "∑_"] where name.hasPrefix(prefix) {
             let rest = name.dropFirst(prefix.count)
             if rest.unicodeScalars.count == 1, let c = rest.unicodeScalars.first, isIndexLetter(c) { return String(rest) }

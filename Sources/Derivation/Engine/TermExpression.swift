@@ -1,0 +1,59 @@
+import VectorLang
+
+/// A term as a syntax tree the evaluator runs directly, never printed and read back: how every step of
+/// a derivation is evaluated at the numbers.
+///
+/// Names given to recognised parts become what they stand for as typed (pᵢ becomes softmax(z)ᵢ), so a
+/// step is evaluated against the input itself, not against the engine's reading of it.
+struct TermExpression {
+    /// What each name given to a part stands for.
+    let definitions: [String: Expr]
+    /// Letters a bound index must not be written as (index letters bound to numbers in the session).
+    let avoid: Set<Index>
+
+    private static let nowhere = SourceRange(0, 0)
+
+    func expr(_ term: Term) -> Expr {
+        let writable = term.withWritableBinders(avoiding: term.freeIndices.union(avoid).union(term.variableNames.map(Index.init)))
+        return build(writable)
+    }
+
+    private func build(_ term: Term) -> Expr {
+        let r = TermExpression.nowhere
+        func name(_ s: String) -> Expr { .variable(s, range: r) }
+        func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr) -> Expr { .binary(op, a, b, operatorRange: r, range: r) }
+        switch term {
+        case .number(let x):
+            return x < 0 ? .unary(.negate, .number(-x, range: r), range: r) : .number(x, range: r)
+        case .symbol(let s):
+            return definitions[s] ?? name(s)
+        case .indexed(let s, let indices):
+            if let meaning = definitions[s] {
+                return .index(meaning, indices.map { .single(index($0)) }, range: r)
+            }
+            return name(s + "_" + indices.map(\.name).joined())
+        case .delta(let a, let b):
+            return .call(name("delta"), arguments: [index(a), index(b)], range: r)
+        case .add(let terms):
+            return terms.dropFirst().reduce(build(terms[0])) { binary(.add, $0, build($1)) }
+        case .multiply(let factors):
+            return factors.dropFirst().reduce(build(factors[0])) { binary(.multiply, $0, build($1)) }
+        case .divide(let a, let b):
+            return binary(.divide, build(a), build(b))
+        case .power(let a, let b):
+            return binary(.power, build(a), build(b))
+        case .apply(let f, let args):
+            return .call(name(f), arguments: args.map(build), range: r)
+        case .sum(let k, let body):
+            return .call(name("sum_\(k.name)"), arguments: [build(body)], range: r)
+        case .partial(let body, let v):
+            return .call(name("partial"), arguments: [build(body), build(v.term)], range: r)
+        }
+    }
+
+    /// An index as an argument: a letter, or a position.
+    private func index(_ i: Index) -> Expr {
+        if let n = Int(i.name) { return .number(Double(n), range: TermExpression.nowhere) }
+        return .variable(i.name, range: TermExpression.nowhere)
+    }
+}
