@@ -31,8 +31,9 @@ final class GoldenTests: XCTestCase {
 
     static func unmasked(_ name: String, _ format: String) -> String {
         guard let entry = Catalog.entry(named: name) else { return "no entry \(name)" }
-        let d = entry.derive()
-        let report = NumericCheck(environment: nil, example: entry.example, derivation: d).report(for: d)
+        guard let request = try? entry.derive() else { return "\(name) does not derive" }
+        let d = request.result
+        let report = NumericCheck(environment: nil, request: request).report()
         switch format {
         case "unicode": return DerivationText(ascii: false).render(d, title: entry.title, report: report) + "\n"
         case "ascii": return DerivationText(ascii: true).render(d, title: entry.title, report: report) + "\n"
@@ -70,7 +71,7 @@ final class GoldenTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for entry in Catalog.entries {
-            let body = DerivationLaTeX.render(entry.derive(), title: entry.title)
+            let body = DerivationLaTeX.render(try entry.derive().result, title: entry.title)
             XCTAssertTrue(body.contains("\\begin{align*}") && body.contains("\\end{align*}"), entry.name)
             var depth = 0
             for c in body { if c == "{" { depth += 1 } else if c == "}" { depth -= 1 }; XCTAssertGreaterThanOrEqual(depth, 0, entry.name) }

@@ -69,7 +69,14 @@ public struct NumericCheck {
             report.problem = broken
             return report
         }
-        let builder = TermExpression(definitions: Dictionary(d.definitions.map { ($0.name, $0.expression) }, uniquingKeysWith: { a, _ in a }),
+        // Each named part one level deep (p: softmax(u)), and bound to its value for where it is kept as a name.
+        var meanings: [String: Expr] = [:]
+        for def in d.definitions {
+            guard let meaning = try? Parser.parseExpression(def.meaning) else { continue }
+            meanings[def.name] = meaning
+            if let value = try? evaluator.evaluate(def.expression, locals: [:]) { evaluator.environment.bind(def.name, to: value) }
+        }
+        let builder = TermExpression(definitions: meanings,
                                      avoid: Set(evaluator.environment.names.filter { $0.unicodeScalars.count == 1 }.map(Index.init)))
         for step in d.steps {
             switch evaluate(builder.expr(step.expression)) {

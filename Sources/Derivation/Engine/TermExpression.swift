@@ -4,18 +4,36 @@ import VectorLang
 /// a derivation is evaluated at the numbers.
 ///
 /// Names given to recognised parts become what they stand for as typed (pᵢ becomes softmax(z)ᵢ), so a
-/// step is evaluated against the input itself, not against the engine's reading of it.
+/// step is evaluated against the input itself, not against the engine's reading of it. Inside ∂/∂uₘ for
+/// a named part u, u stays a name (bound to its value) and what is built on it is written over it.
 struct TermExpression {
-    /// What each name given to a part stands for.
+    /// What each name given to a part stands for, one level deep (p: softmax(u)).
     let definitions: [String: Expr]
     /// Letters a bound index must not be written as (index letters bound to numbers in the session).
     let avoid: Set<Index>
+    /// Names written as themselves, not expanded: the parts being differentiated by.
+    private var kept: Set<String> = []
+
+    init(definitions: [String: Expr], avoid: Set<Index>) {
+        self.definitions = definitions
+        self.avoid = avoid
+    }
 
     private static let nowhere = SourceRange(0, 0)
 
     func expr(_ term: Term) -> Expr {
         let writable = term.withWritableBinders(avoiding: term.freeIndices.union(avoid).union(term.variableNames.map(Index.init)))
         return build(writable)
+    }
+
+    /// What `name` stands for with every other name expanded (but the kept ones), or nil to write it as is.
+    private func expansion(_ name: String, depth: Int = 0) -> Expr? {
+        guard !kept.contains(name), depth < 64, let meaning = definitions[name] else { return nil }
+        var inner: [String: Expr] = [:]
+        for other in definitions.keys where other != name {
+            if let e = expansion(other, depth: depth + 1) { inner[other] = e }
+        }
+        return ExprSubstitution.replacing(names: inner, in: meaning)
     }
 
     private func build(_ term: Term) -> Expr {
@@ -26,9 +44,9 @@ struct TermExpression {
         case .number(let x):
             return x < 0 ? .unary(.negate, .number(-x, range: r), range: r) : .number(x, range: r)
         case .symbol(let s):
-            return definitions[s] ?? name(s)
+            return expansion(s) ?? name(s)
         case .indexed(let s, let indices):
-            if let meaning = definitions[s] {
+            if let meaning = expansion(s) {
                 return .index(meaning, indices.map { .single(index($0)) }, range: r)
             }
             return name(s + "_" + indices.map(\.name).joined())
@@ -47,7 +65,9 @@ struct TermExpression {
         case .sum(let k, let body):
             return .call(name("sum_\(k.name)"), arguments: [build(body)], range: r)
         case .partial(let body, let v):
-            return .call(name("partial"), arguments: [build(body), build(v.term)], range: r)
+            var inner = self
+            if definitions[v.name] != nil { inner.kept.insert(v.name) }
+            return .call(name("partial"), arguments: [inner.build(body), inner.build(v.term)], range: r)
         }
     }
 
