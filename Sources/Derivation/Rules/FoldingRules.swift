@@ -8,7 +8,7 @@ enum FoldingRules {
     /// exp(z_X)/Σₖ exp(zₖ) → p_X, in every term (so exp(zᵢ)exp(zⱼ)/(Σ)² becomes pᵢpⱼ).
     static func abbreviation(_ d: Definition) -> Rule? {
         guard d.rank == 1, d.numerator([Index("i")]) != nil, let denominator = d.denominator([Index("i")]) else { return nil }
-        return Rule("recognise \(d.name)", "\(d.name) = \(d.meaning)") { term, _ in
+        return Rule("recognise \(d.title)", "\(d.name) = \(d.meaning)") { term, _ in
             guard isFoldable(term) else { return nil }
             var changed = false
             let folded = Polynomial.monomials(term, expand: false).map { m -> Monomial in

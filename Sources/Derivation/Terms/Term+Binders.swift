@@ -38,7 +38,8 @@ extension Term: Hashable {
         case (.indexed(let x, let xs), .indexed(let y, let ys)):
             return x == y && xs.count == ys.count && zip(xs, ys).allSatisfy { equal($0, $1, left, right) }
         case (.delta(let a1, let a2), .delta(let b1, let b2)):
-            return equal(a1, b1, left, right) && equal(a2, b2, left, right)
+            // δ is symmetric: the order its letters are stored in depends on the letters, so it must not matter.
+            return equal(a1, b1, left, right) && equal(a2, b2, left, right) || equal(a1, b2, left, right) && equal(a2, b1, left, right)
         case (.add(let xs), .add(let ys)), (.multiply(let xs), .multiply(let ys)):
             return equalLists(xs, ys, &left, &right)
         case (.divide(let a1, let a2), .divide(let b1, let b2)), (.power(let a1, let a2), .power(let b1, let b2)):
@@ -72,7 +73,11 @@ extension Term: Hashable {
         case .indexed(let s, let indices):
             hasher.combine(2); hasher.combine(s)
             for i in indices { index(i, &hasher) }
-        case .delta(let a, let b): hasher.combine(3); index(a, &hasher); index(b, &hasher)
+        case .delta(let a, let b):
+            hasher.combine(3)
+            let (x, y) = (Term.resolve(a, bound).hashValue, Term.resolve(b, bound).hashValue)
+            hasher.combine(min(x, y))
+            hasher.combine(max(x, y))
         case .add(let terms): hasher.combine(4); hasher.combine(terms.count)
             for t in terms { t.hash(into: &hasher, bound: &bound) }
         case .multiply(let terms): hasher.combine(5); hasher.combine(terms.count)

@@ -113,10 +113,7 @@ struct TermReader {
             }
             return .indexSum(Index(k), try read(args[0]))
         }
-        guard let builtin = Builtins.named[f] else {
-            let guess = Suggestions.closest(to: f, among: Builtins.all.map(\.name))
-            throw Failure(message: "unknown function '\(f)'", range: fRange, suggestion: guess.map { "did you mean \($0)?" })
-        }
+        guard let builtin = Builtins.named[f] else { throw TermReader.unknownFunction(f, at: fRange) }
         guard builtin.arity.contains(args.count) else {
             let a = builtin.arity
             let expected = a.lowerBound == a.upperBound ? "\(a.lowerBound)" : "\(a.lowerBound) to \(a.upperBound)"
@@ -160,6 +157,11 @@ struct TermReader {
         }
     }
 
+    private static func unknownFunction(_ f: String, at range: SourceRange) -> Failure {
+        let guess = Suggestions.closest(to: f, among: Builtins.all.map(\.name).filter { $0.first?.isLetter == true })
+        return Failure(message: "unknown function '\(f)'", range: range, suggestion: guess.map { "did you mean \($0)?" })
+    }
+
     /// Element X of a vector-valued expression: softmax(z)_i, log_softmax(z)_i, (W @ x)_i, or a named vector.
     private mutating func component(of base: Expr, _ letters: [Index], range: SourceRange) throws -> Term {
         if case .variable(let v, _) = base {
@@ -181,9 +183,10 @@ struct TermReader {
             use(xName, rank: 1)
             return try define(.linear, of: [wName, xName], typed: base)
         }
-        guard case .call(.variable(let f, _), let args, _) = base, let first = args.first else {
+        guard case .call(.variable(let f, let fRange), let args, _) = base, let first = args.first else {
             throw Failure(message: "index notation on this is not supported; name it first (p = …)", range: range)
         }
+        guard Builtins.named[f] != nil else { throw TermReader.unknownFunction(f, at: fRange) }
         let z: String
         if case .variable(let v, _) = first, IndexedName.parse(v, range: range) == nil {
             use(v, rank: rank)
