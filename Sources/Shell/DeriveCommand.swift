@@ -1,114 +1,85 @@
 import Derivation
 import VectorLang
 
-/// `jacobi derive` and `:derive`: parse the request, derive, evaluate at the numbers, render.
+/// `jacobi derive`, `:derive` and lesson derivations, once their words are read (`DeriveArguments`):
+/// check the subject for typos, derive, evaluate at the numbers, render, and say how it ended.
 public enum DeriveCommand {
     public enum Format: String, CaseIterable, Sendable {
         case text, ascii, latex, markdown, json
     }
 
-    /// A request as typed after `:derive` or given on the command line.
-    public struct Request: Sendable {
+    /// A request as typed after `:derive` or given on the command line; `DeriveArguments` reads it.
+    public struct Request: Sendable, Equatable {
         public var subject: String
         public var wrt: String?
         /// `z=[2,1,0.1]` lines that bind the numbers.
         public var at: [String] = []
+        /// Facts to take as given (`--assume`), as written; the derivation engine reads them.
+        public var assume: [String] = []
         public var format: Format = .text
         public var step = false
-        /// Facts declared with `--assume` (`sum(y) = 1`).
-        public var assume: [String] = []
+        /// Show the catalog instead of deriving.
+        public var list = false
 
-        public init(subject: String, wrt: String? = nil, at: [String] = [], format: Format = .text, step: Bool = false) {
+        public init(subject: String, wrt: String? = nil, at: [String] = [], assume: [String] = [], format: Format = .text,
+                    step: Bool = false, list: Bool = false) {
             self.subject = subject
             self.wrt = wrt
             self.at = at
+            self.assume = assume
             self.format = format
             self.step = step
-        }
-
-        /// Why a request could not be read.
-        public struct Problem: Error, Equatable {
-            public let message: String
-        }
-
-        /// Reads `softmax wrt z_j --at z=[1,2,3] --format latex --step` (`--wrt` works too).
-        public static func parse(_ text: String) -> Result<Request, Problem> {
-            var request = Request(subject: "")
-            var rest = Substring(text)
-            var subject = ""
-            while !rest.isEmpty {
-                if rest.hasPrefix("--") || subject.isEmpty && rest.hasPrefix("-") && rest.dropFirst().first == "-" {
-                    let word = rest.prefix { $0 != " " }
-                    rest = rest.dropFirst(word.count).drop { $0 == " " }
-                    func value() -> String {
-                        // A value runs to the next option (it may hold spaces, as in --at z = [1, 2]).
-                        var v = ""
-                        while !rest.isEmpty, !rest.hasPrefix("--") {
-                            v.append(rest.removeFirst())
-                        }
-                        return v.trimmingSpaces
-                    }
-                    switch word {
-                    case "--wrt": request.wrt = value()
-                    case "--at": request.at.append(value())
-                    case "--assume": request.assume.append(value())
-                    case "--format":
-                        let f = value()
-                        guard let format = Format(rawValue: f) else {
-                            return .failure(Problem(message: "unknown format '\(f)'; choose one of " + Format.allCases.map(\.rawValue).joined(separator: ", ")))
-                        }
-                        request.format = format
-                    case "--step": request.step = true
-                    case "--ascii": request.format = .ascii
-                    default: return .failure(Problem(message: "unknown option \(word)"))
-                    }
-                    continue
-                }
-                subject.append(rest.removeFirst())
-            }
-            // "EXPR wrt z_j", as one would say it.
-            let words = subject.split(separator: " ", omittingEmptySubsequences: true)
-            if let w = words.lastIndex(of: "wrt"), w == words.count - 2 {
-                request.wrt = String(words[w + 1])
-                subject = words[..<w].joined(separator: " ")
-            }
-            request.subject = subject.trimmingSpaces
-            guard !request.subject.isEmpty else { return .failure(Problem(message: "say what to derive: a catalog name or an expression")) }
-            return .success(request)
+            self.list = list
         }
     }
 
-    /// The text to show, or a diagnostic pointing into `subject`.
-    public static func run(_ request: Request, environment: Environment?, precision: Int) -> Result<[String], Diagnostic> {
+    /// Why a request could not be derived, and which part of it is at fault.
+    public enum Problem: Error, Equatable {
+        /// The subject: the range counts in `Request.subject`.
+        case subject(Diagnostic)
+        /// The `--at` binding with this index: the range counts in that binding.
+        case binding(Int, Diagnostic)
+    }
+
+    /// The text to show and how the derivation ended, or what is wrong with the request.
+    public static func run(_ request: Request, environment: Environment?, precision: Int)
+        -> Result<(lines: [String], verdict: Verdict), Problem> {
         derived(request, environment: environment).map { derived, report in
             let d = derived.result
+            let lines: [String]
             switch request.format {
             case .text, .ascii:
-                return DerivationText(ascii: request.format == .ascii, precision: precision)
+                lines = DerivationText(ascii: request.format == .ascii, precision: precision)
                     .render(d, title: derived.title, report: report).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            case .latex: return [DerivationLaTeX.render(d, title: derived.title)]
-            case .markdown: return [DerivationMarkdown.render(d, title: derived.title, report: report)]
-            case .json: return [DerivationJSON.render(d, name: derived.name, report: report)]
+            case .latex: lines = [DerivationLaTeX.render(d, title: derived.title)]
+            case .markdown: lines = [DerivationMarkdown.render(d, title: derived.title, report: report)]
+            case .json: lines = [DerivationJSON.render(d, name: derived.name, report: report)]
             }
+            return (lines, Verdict(d, report: report))
         }
     }
 
     /// Step mode: the header, then one block per step, then the footer, for revealing one at a time.
-    public static func pages(_ request: Request, environment: Environment?, precision: Int) -> Result<[[String]], Diagnostic> {
+    public static func pages(_ request: Request, environment: Environment?, precision: Int)
+        -> Result<(pages: [[String]], verdict: Verdict), Problem> {
         derived(request, environment: environment).map { derived, report in
             let text = DerivationText(ascii: request.format == .ascii, precision: precision)
-            return [text.header(derived.result, title: derived.title, report: report)]
+            let pages = [text.header(derived.result, title: derived.title, report: report)]
                 + text.steps(derived.result, report: report) + [text.footer(derived.result, report: report)]
+            return (pages, Verdict(derived.result, report: report))
         }
     }
 
     /// The derivation and its numbers: the one path both the whole text and step mode take.
     private static func derived(_ request: Request, environment: Environment?)
-        -> Result<(Derivations.Request, NumericCheck.Report), Diagnostic> {
+        -> Result<(Derivations.Request, NumericCheck.Report), Problem> {
         let env: Environment?
         switch numbers(request, over: environment) {
-        case .failure(let d): return .failure(d)
+        case .failure(let problem): return .failure(problem)
         case .success(let e): env = e
+        }
+        if let typo = DeriveSubjectCheck.problem(in: request.subject, wrt: request.wrt, bound: env?.names ?? []) {
+            return .failure(.subject(typo))
         }
         var options = Derivations.Options()
         options.reserved = Set(env?.names ?? [])
@@ -118,24 +89,27 @@ public enum DeriveCommand {
                 && env?[name]?.tensor.map { $0.isScalar && $0.scalars[0] >= 1 && $0.scalars[0] == $0.scalars[0].rounded() } == true
         })
         options.assumptions = request.assume
+        for name in env?.names ?? [] {
+            if case .function(.closure(let c))? = env?[name] { options.functions[name] = UserFunction(parameters: c.parameters, body: c.body) }
+        }
         let derived: Derivations.Request
         do {
             derived = try Derivations.derive(request.subject, wrt: request.wrt, options: options)
         } catch {
-            return .failure(Diagnostic(error.message, at: error.range ?? SourceRange(0, request.subject.unicodeScalars.count),
-                                       suggestion: error.suggestion))
+            return .failure(.subject(Diagnostic(error.message, at: error.range ?? SourceRange(0, request.subject.unicodeScalars.count),
+                                                suggestion: error.suggestion)))
         }
         return .success((derived, NumericCheck(environment: env, request: derived).report()))
     }
 
     /// The bindings the numbers come from: `environment`, with the request's `--at` lines run on a copy.
-    private static func numbers(_ request: Request, over environment: Environment?) -> Result<Environment?, Diagnostic> {
+    private static func numbers(_ request: Request, over environment: Environment?) -> Result<Environment?, Problem> {
         guard !request.at.isEmpty else { return .success(environment) }
         let session = Session()
         if let environment { for n in environment.names { if let v = environment[n] { session.environment.bind(n, to: v) } } }
-        for line in request.at {
-            if case .error(let d, let source)? = session.submit(line).first {
-                return .failure(Diagnostic("in --at \(source): \(d.message)", at: SourceRange(0, 0), note: d.note, suggestion: d.suggestion))
+        for (n, line) in request.at.enumerated() {
+            if case .error(let d, _)? = session.submit(line).first {
+                return .failure(.binding(n, Diagnostic("in --at: " + d.message, at: d.range, note: d.note, suggestion: d.suggestion)))
             }
         }
         return .success(session.environment)
@@ -173,48 +147,5 @@ extension String {
         let table: [Character: String] = ["∂": "d", "Σ": "sum", "δ": "delta_", "σ": "sigmoid", "−": "-", "·": "*", "′": "'",
                                           "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ᵀ": "^T", "²": "^2", "𝟏": "1", "⊙": "*", "ᵣ": "r", "≠": "!="]
         return map { table[$0] ?? ($0.isASCII ? String($0) : "?") }.joined()
-    }
-}
-
-extension MetaCommand {
-    /// `:derive NAME|EXPR [wrt z_j] [--at NAME=VALUE] [--format F] [--step]`, with the session's numbers.
-    static var derive: MetaCommand { MetaCommand(
-        "derive", usage: ":derive NAME|EXPR [wrt z_j] [--at z=[…]] [--format text|ascii|latex|markdown|json] [--step]",
-        "Derives a catalog entry or an expression step by step, with your numbers beside each step.",
-        detail: [
-            "NAME is a catalog entry (:derive with Tab lists them): softmax, cross-entropy-softmax, sigmoid, …",
-            "EXPR is index notation: :derive exp(z_i)/sum_k(exp(z_k)) wrt z_j",
-            "Bound variables (z = [2, 1, 0.1]) supply the numbers; otherwise a small example is used, and said so.",
-            "--step reveals one step per Enter.",
-        ],
-        group: .derivations, argument: .names { $0.derivationNames() }
-    ) { shell, invocation in
-        let request: DeriveCommand.Request
-        switch DeriveCommand.Request.parse(invocation.argument) {
-        case .failure(let problem): return [invocation.error(problem.message, suggestion: "try :derive softmax")]
-        case .success(let r): request = r
-        }
-        let ascii = shell.options.ascii && request.format == .text
-        var chosen = request
-        if ascii { chosen.format = .ascii }
-        if request.step {
-            switch DeriveCommand.pages(chosen, environment: shell.session.environment, precision: shell.session.options.precision) {
-            case .failure(let d): return [locate(d, in: invocation)]
-            case .success(let pages): return [.pages(pages.map { $0.joined(separator: "\n") })]
-            }
-        }
-        switch DeriveCommand.run(chosen, environment: shell.session.environment, precision: shell.session.options.precision) {
-        case .failure(let d): return [locate(d, in: invocation)]
-        case .success(let lines):
-            guard chosen.format == .text || chosen.format == .ascii else { return [.result(lines.joined(separator: "\n"))] }
-            return [.styled(lines.map(DeriveCommand.styled))]
-        }
-    } }
-
-    /// A diagnostic about the subject, moved to where the subject starts in what was typed.
-    private static func locate(_ d: Diagnostic, in invocation: Invocation) -> ShellSession.Output {
-        var moved = d
-        moved.range = d.range.shifted(by: invocation.argumentRange.start)
-        return .error(moved, source: invocation.source)
     }
 }

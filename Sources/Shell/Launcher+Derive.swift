@@ -4,34 +4,78 @@ import Glibc
 import VectorLang
 
 extension Launcher {
-    /// `jacobi derive …`: prints the derivation; with `--step` on a terminal, waits for Enter between steps.
-    public static func derive(_ request: DeriveCommand.Request, options: ShellOptions) -> Int32 {
-        if request.step {
-            switch DeriveCommand.pages(request, environment: nil, precision: options.precision) {
-            case .failure(let d):
-                Terminal.writeError(d.rendered(source: request.subject) + "\n")
-                return 1
-            case .success(let pages):
-                let interactive = Terminal.standardInputIsTerminal
-                for (n, page) in pages.enumerated() {
-                    Terminal.writeOut(page.joined(separator: "\n") + "\n")
-                    if interactive, n < pages.count - 1 {
-                        Terminal.writeOut(options.ascii ? "  (Enter for the next step)" : "  ⏎ next step")
-                        Terminal.flush()
-                        guard Swift.readLine() != nil else { return 0 }
-                    }
-                }
-                return 0
+    /// `jacobi derive`'s exit statuses, as its help states them.
+    public enum DeriveStatus {
+        /// Derived to the end, and the numbers agree.
+        public static let derived: Int32 = 0
+        /// Shown, but unfinished (no rule applies, or the step limit) or the numeric check failed.
+        public static let unfinished: Int32 = 1
+        /// The command line or the subject could not be read: nothing was derived.
+        public static let usage: Int32 = 2
+
+        /// The status for a derivation that ended with `verdict`.
+        public static func status(for verdict: DeriveCommand.Verdict) -> Int32 {
+            verdict == .finished ? derived : unfinished
+        }
+    }
+
+    /// `jacobi derive …` with its words already read: prints the derivation (with `--step` on a
+    /// terminal, waiting for Enter between steps) or the catalog; returns the exit status.
+    public static func derive(_ parsed: DeriveArguments.Parsed, options: ShellOptions) -> Int32 {
+        var request = parsed.request
+        if request.list {
+            listDerivations(ascii: options.ascii || request.format == .ascii)
+            return DeriveStatus.derived
+        }
+        if options.ascii, request.format == .text { request.format = .ascii }
+        guard request.step else {
+            switch DeriveCommand.run(request, environment: nil, precision: options.precision) {
+            case .failure(let problem): return usageError(parsed.located(problem), in: parsed.source)
+            case .success(let derived):
+                Terminal.writeOut(derived.lines.joined(separator: "\n") + "\n")
+                return DeriveStatus.status(for: derived.verdict)
             }
         }
-        switch DeriveCommand.run(request, environment: nil, precision: options.precision) {
-        case .failure(let d):
-            Terminal.writeError(d.rendered(source: request.subject) + "\n")
-            return 1
-        case .success(let lines):
-            Terminal.writeOut(lines.joined(separator: "\n") + "\n")
-            return 0
+        switch DeriveCommand.pages(request, environment: nil, precision: options.precision) {
+        case .failure(let problem): return usageError(parsed.located(problem), in: parsed.source)
+        case .success(let derived):
+            let interactive = Terminal.standardInputIsTerminal
+            for (n, page) in derived.pages.enumerated() {
+                Terminal.writeOut(page.joined(separator: "\n") + "\n")
+                if interactive, n < derived.pages.count - 1 {
+                    Terminal.writeOut(options.ascii ? "  (Enter for the next step)" : "  ⏎ next step")
+                    Terminal.flush()
+                    guard Swift.readLine() != nil else { break }
+                }
+            }
+            return DeriveStatus.status(for: derived.verdict)
         }
+    }
+
+    /// `jacobi derive`'s words read by `DeriveArguments`, or nil when they cannot be, after writing why.
+    public static func deriveArguments(_ words: [String], claiming claimed: [String: Bool]) -> DeriveArguments.Parsed? {
+        let arguments = DeriveArguments(arguments: words)
+        do throws(Diagnostic) {
+            return try arguments.parse(claiming: claimed)
+        } catch {
+            _ = usageError(error, in: arguments.source)
+            return nil
+        }
+    }
+
+    /// Writes a diagnostic about the command line (with its caret under `source`) to standard error;
+    /// returns the usage status.
+    static func usageError(_ diagnostic: Diagnostic, in source: String) -> Int32 {
+        // With no words at all, a caret under an empty line would point at nothing.
+        let text = source.isEmpty ? "error: \(diagnostic.message)\n  help: jacobi derive --help shows how" : diagnostic.rendered(source: source)
+        Terminal.writeError(text + "\n")
+        return DeriveStatus.usage
+    }
+
+    /// Writes swift-argument-parser's message for a command line it could not read; returns the usage status.
+    public static func usageError(_ message: String) -> Int32 {
+        Terminal.writeError(message + "\n")
+        return DeriveStatus.usage
     }
 
     public static func listDerivations(ascii: Bool) {

@@ -1,46 +1,88 @@
 import ArgumentParser
 import Shell
 
-/// `jacobi derive EXPR|NAME [--wrt z_j] [--at NAME=VALUE]… [--format …] [--step]` and `jacobi derive --list`.
+/// `jacobi derive SUBJECT… [wrt NAME] [--at NAME=VALUE]… [--format …] [--step]` and `jacobi derive --list`.
+///
+/// swift-argument-parser reads the common options written before the subject, and writes the help;
+/// every other word goes, in order, to `DeriveArguments`, the parser `:derive` and lessons use too,
+/// which hands back the common options written after the subject. `captureForPassthrough` keeps `--`
+/// and words that start with `-` (an expression such as `-sum_k(…)`), which declared options would not.
 struct DeriveSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "derive",
         abstract: "Derive a catalog entry or an expression step by step, with the numbers beside each step.",
-        discussion: "Examples: jacobi derive softmax; jacobi derive 'sum_k(z_k^2)/2' --wrt z_j --at 'z=[1,2,3]'"
+        usage: """
+            jacobi derive SUBJECT… [wrt NAME] [--wrt NAME] [--at NAME=VALUE]…
+                          [--assume FACT]… [--format text|ascii|latex|markdown|json]
+                          [--step] [--ascii] [--list] [--] [SUBJECT…]
+            """,
+        discussion: """
+            SUBJECT is a catalog name (see --list) or an expression in index notation.
+
+              wrt NAME, --wrt NAME  the variable: an element (z_j) or a number (x)
+              --at NAME=VALUE       bind a name for the numbers: 'z=[2,1,0.1]' (repeatable)
+              --assume FACT         a fact to take as given (repeatable)
+              --format FORMAT       text, ascii, latex, markdown or json
+              --step                reveal one step per Enter, for teaching
+              --list                list the catalog
+              --                    end the options: every word after it is subject
+
+            An expression may start with -, with no -- before it:
+              jacobi derive '-sum_k(y_k*log(softmax(z)_k))' --wrt z_j
+              jacobi derive softmax
+              jacobi derive 'sum_k(z_k^2)/2' wrt z_j --at 'z=[1,2,3]'
+
+            Exit status: 0 derived and checked; 1 unfinished (no rule applies, or the
+            step limit) or the numeric check failed; 2 the command line or the subject
+            cannot be read.
+            """
     )
 
-    @Argument(help: "A catalog name (see --list) or an expression in index notation.")
-    var subject: [String] = []
-
-    @Option(help: ArgumentHelp("The variable: an element such as z_j, or a number such as x.", valueName: "VARIABLE"))
-    var wrt: String?
-
-    @Option(help: ArgumentHelp("Bind a name for the numbers, e.g. 'z=[2,1,0.1]' (repeatable).", valueName: "NAME=VALUE"))
-    var at: [String] = []
-
-    @Option(help: "text, ascii, latex, markdown or json.")
-    var format: String = "text"
-
-    @Flag(help: "Reveal one step per Enter, for teaching.")
-    var step = false
-
-    @Flag(help: "List the catalog.")
-    var list = false
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The subject and the options above.", valueName: "words"))
+    var words: [String] = []
 
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let options = try common.shellOptions()
-        if list {
-            Launcher.listDerivations(ascii: options.ascii)
-            return
+        guard let parsed = Launcher.deriveArguments(words, claiming: CommonOptions.claimed) else {
+            throw ExitCode(Launcher.DeriveStatus.usage)
         }
-        guard !subject.isEmpty else { throw ValidationError("say what to derive: a catalog name (jacobi derive --list) or an expression") }
-        guard var chosen = DeriveCommand.Format(rawValue: format) else {
-            throw ValidationError("--format must be one of text, ascii, latex, markdown, json")
+        if parsed.help { throw CleanExit.helpRequest(self) }
+        let options = try common.including(parsed.passed).shellOptions()
+        try exitOnFailure(Launcher.derive(parsed, options: options))
+    }
+
+    /// Parses and runs like `main`, except that a command line swift-argument-parser cannot read exits
+    /// with 2, the status `derive` gives every usage error (its own default is 64).
+    static func mainWithUsageStatus(_ arguments: [String]) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            self.exit()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { self.exit(withError: error) }
+            self.exit(withError: ExitCode(Launcher.usageError(fullMessage(for: error))))
         }
-        if options.ascii, chosen == .text { chosen = .ascii }
-        let request = DeriveCommand.Request(subject: subject.joined(separator: " "), wrt: wrt, at: at, format: chosen, step: step)
-        try exitOnFailure(Launcher.derive(request, options: options))
+    }
+}
+
+extension CommonOptions {
+    /// The common options as `DeriveArguments` may meet them after the subject, each with whether it takes a value.
+    static let claimed: [String: Bool] = [
+        "--precision": true, "--json": false, "--no-color": false, "--stop-on-error": false,
+    ]
+
+    /// These options with the ones given after the subject (`passed`) added: a flag given anywhere is
+    /// set, and a `--precision` after the subject wins. (`--ascii` after the subject is the grammar's own:
+    /// it asks for the ASCII format.)
+    func including(_ passed: [String]) throws -> CommonOptions {
+        guard !passed.isEmpty else { return self }
+        let later = try CommonOptions.parse(passed)
+        var merged = self
+        if passed.contains(where: { $0 == "--precision" || $0.hasPrefix("--precision=") }) { merged.precision = later.precision }
+        merged.json = json || later.json
+        merged.noColor = noColor || later.noColor
+        merged.stopOnError = stopOnError || later.stopOnError
+        return merged
     }
 }

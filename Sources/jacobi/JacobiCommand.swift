@@ -14,7 +14,9 @@ enum Entry {
 
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let first = arguments.first, let command = subcommands[first] {
+        if let first = arguments.first, first == DeriveSubcommand.configuration.commandName {
+            DeriveSubcommand.mainWithUsageStatus(Array(arguments.dropFirst()))
+        } else if let first = arguments.first, let command = subcommands[first] {
             command.main(Array(arguments.dropFirst()))
         } else {
             JacobiCommand.main(arguments)

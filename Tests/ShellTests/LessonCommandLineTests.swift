@@ -6,50 +6,7 @@ import XCTest
 ///
 /// The current directory is an empty temporary one, so the course is found the way an installed
 /// binary finds it: going up from the executable (`.build/…/debug/jacobi` up to the package).
-final class LessonCommandLineTests: XCTestCase {
-    var home: URL!
-
-    override func setUpWithError() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("jacobi-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: home)
-    }
-
-    struct Run {
-        var status: Int32
-        var out: String
-        var err: String
-    }
-
-    /// Runs the binary with `arguments`, standard input from `input` (nothing when nil).
-    func jacobi(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Run {
-        guard let binary = TmuxSession.binary() else { throw XCTSkip("the jacobi binary was not found; run swift build first") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = home
-        var variables = ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-                         "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1"]
-        for (key, value) in environment { variables[key] = value }
-        process.environment = variables
-        // Files rather than pipes: a handout is larger than a pipe's buffer.
-        let id = UUID().uuidString
-        let paths = ["in", "out", "err"].map { home.appendingPathComponent("\($0)-\(id)").path }
-        for (path, contents) in zip(paths, [Data((input ?? "").utf8), nil, nil]) {
-            XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: contents), path)
-        }
-        process.standardInput = FileHandle(forReadingAtPath: paths[0])
-        process.standardOutput = FileHandle(forWritingAtPath: paths[1])
-        process.standardError = FileHandle(forWritingAtPath: paths[2])
-        try process.run()
-        process.waitUntilExit()
-        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-        return Run(status: process.terminationStatus, out: read(paths[1]), err: read(paths[2]))
-    }
-
+final class LessonCommandLineTests: CommandLineTestCase {
     // MARK: - The author's check
 
     func testLessonsCheckPassesOnTheCourse() throws {

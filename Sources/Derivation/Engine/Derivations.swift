@@ -29,6 +29,8 @@ public enum Derivations {
         public var reserved: Set<String> = []
         /// Index letters bound to numbers (`--at a=2`): such an index is a constant, not a free index.
         public var fixedIndices: Set<String> = []
+        /// The session's own functions (`f(x) = x^2`): a call is read as the body with the arguments put in.
+        public var functions: [String: UserFunction] = [:]
         public init() {}
     }
 
@@ -57,7 +59,7 @@ public enum Derivations {
             let guess = Suggestions.closest(to: input, among: Catalog.names)
             throw Failure(message: error.message, range: error.range, suggestion: guess.map { "did you mean the catalog entry \($0)?" })
         }
-        var reader = TermReader(reserving: options.reserved)
+        var reader = TermReader(reserving: options.reserved, functions: options.functions)
         let target: Term
         do {
             target = try reader.readInput(expr)
@@ -198,6 +200,16 @@ public enum Derivations {
             let n = t.shape[1]
             return "[" + (0..<t.shape[0]).map { row(t.scalars[($0 * n)..<(($0 + 1) * n)]) }.joined(separator: ", ") + "]"
         }
+    }
+}
+
+/// A function the user defined, as the derivation reads it.
+public struct UserFunction: Sendable {
+    public let parameters: [String]
+    public let body: Expr
+    public init(parameters: [String], body: Expr) {
+        self.parameters = parameters
+        self.body = body
     }
 }
 

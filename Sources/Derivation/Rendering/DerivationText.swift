@@ -10,7 +10,8 @@ public struct DerivationText: Sendable {
         self.precision = precision
     }
 
-    /// The header: what is derived, what the abbreviations mean, what is assumed, which numbers are used.
+    /// The header: what is derived, what the abbreviations mean, what is assumed, which numbers are used,
+    /// and, when the derivation is unfinished, why: said first, so nobody reads the steps as a result.
     public func header(_ d: DerivationResult, title: String?, report: NumericCheck.Report?) -> [String] {
         let plain = PlainRenderer(ascii: ascii)
         var lines: [String] = []
@@ -25,7 +26,16 @@ public struct DerivationText: Sendable {
             let note = report.usedExample ? " (an example; bind these names to use your own)" : ""
             lines.append("  at " + report.bindings.joined(separator: ", ") + note)
         }
+        if let stop = stop(d) { lines.append("stopped: " + stop + "; the steps below are as far as the rules go") }
         return lines
+    }
+
+    /// Why the rules stopped before the end, or nil when they finished.
+    func stop(_ d: DerivationResult) -> String? {
+        guard !d.complete else { return nil }
+        if d.stoppedAtLimit { return "the rules did not settle within \(Strategy.maximumSteps) steps" }
+        let r = TermRenderer(ascii ? .ascii : .unicode)
+        return "no rule applies to " + d.pending.map(r.render).joined(separator: ", ")
     }
 
     /// The numbered steps; with a report, each step's value follows it.
@@ -45,15 +55,11 @@ public struct DerivationText: Sendable {
         }
     }
 
-    /// The closing lines: the check against automatic differentiation and finite differences, or what is left.
+    /// The closing lines: a reminder that an unfinished derivation stopped (its reason is in the header),
+    /// then the check against automatic differentiation and finite differences.
     public func footer(_ d: DerivationResult, report: NumericCheck.Report?) -> [String] {
         var lines: [String] = []
-        if !d.complete {
-            let r = TermRenderer(ascii ? .ascii : .unicode)
-            let left = d.pending.map(r.render).joined(separator: ", ")
-            lines.append(d.stoppedAtLimit ? "stopped: the rules did not settle within \(Strategy.maximumSteps) steps"
-                                           : "stopped: no rule applies to \(left); the steps above are as far as the rules go")
-        }
+        if !d.complete { lines.append("stopped: the steps above are as far as the rules go") }
         guard let report else { return lines }
         if let problem = report.problem { lines.append("check: " + problem) }
         if let gap = report.largestStepDifference {
@@ -63,9 +69,17 @@ public struct DerivationText: Sendable {
             if let fd = report.finiteDifferenceGap {
                 text += " and with finite differences (\(Printer.format(number: fd, precision: 2)))"
             }
-            lines.append(report.agrees ? text : "check FAILED: a step differs by \(Printer.format(number: gap, precision: 2))")
+            lines.append(report.agrees ? text : failed(gap, report.finiteDifferenceGap))
         }
         return lines
+    }
+
+    /// Both differences, since either may be the one too large: a step that differs from automatic
+    /// differentiation, or a result that differs from finite differences (at a kink, say).
+    func failed(_ gap: Double, _ finiteDifferences: Double?) -> String {
+        var text = "check FAILED: steps differ from automatic differentiation by up to \(Printer.format(number: gap, precision: 2))"
+        if let fd = finiteDifferences { text += ", the result from finite differences by \(Printer.format(number: fd, precision: 2))" }
+        return text
     }
 
     public func render(_ d: DerivationResult, title: String? = nil, report: NumericCheck.Report?) -> String {

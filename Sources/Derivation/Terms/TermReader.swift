@@ -20,9 +20,14 @@ struct TermReader {
     private(set) var variables: [String: Int] = [:]
     /// Names a recognised part must not take: the input's own and the session's.
     private var taken: Set<String>
+    /// The session's functions, read through their bodies.
+    private let functions: [String: UserFunction]
+    /// Calls of session functions being read, to refuse one that calls itself.
+    private var expanding: [String] = []
 
-    init(reserving names: Set<String> = []) {
+    init(reserving names: Set<String> = [], functions: [String: UserFunction] = [:]) {
         taken = names
+        self.functions = functions
     }
 
     /// Reads the whole input.
@@ -113,6 +118,7 @@ struct TermReader {
             }
             return .indexSum(Index(k), try read(args[0]))
         }
+        if let user = functions[f] { return try inline(f, user, args, fRange: fRange, range: range) }
         guard let builtin = Builtins.named[f] else { throw TermReader.unknownFunction(f, at: fRange) }
         guard builtin.arity.contains(args.count) else {
             let a = builtin.arity
@@ -155,6 +161,20 @@ struct TermReader {
             }
             return .apply(f, try args.map { try read($0) })
         }
+    }
+
+    /// A session function's body with the arguments put in for its parameters, read as if typed there.
+    private mutating func inline(_ f: String, _ user: UserFunction, _ args: [Expr], fRange: SourceRange, range: SourceRange) throws -> Term {
+        guard args.count == user.parameters.count else {
+            throw Failure(message: "\(f) takes \(user.parameters.count) argument\(user.parameters.count == 1 ? "" : "s"), but \(args.count) \(args.count == 1 ? "was" : "were") given", range: range)
+        }
+        guard !expanding.contains(f), expanding.count < 32 else {
+            throw Failure(message: "\(f) calls itself, so it cannot be written out", range: fRange)
+        }
+        expanding.append(f)
+        defer { expanding.removeLast() }
+        let body = ExprSubstitution.replacing(names: Dictionary(zip(user.parameters, args), uniquingKeysWith: { a, _ in a }), in: user.body)
+        return try read(body)
     }
 
     private static func unknownFunction(_ f: String, at range: SourceRange) -> Failure {

@@ -1,20 +1,18 @@
 import LessonKit
 import VectorLang
 
-/// The real derivation engine behind a lesson's `jacobi derive` blocks: the same code as `:derive`,
-/// with the numbers of the session the lesson runs in.
+/// The real derivation engine behind a lesson's `jacobi derive` blocks: the same parser and code as
+/// `:derive`, with the numbers of the session the lesson runs in.
 enum LessonDerivations {
     static func provider(precision: Int, ascii: Bool) -> DerivationProvider {
         { arguments, session in
-            var request: DeriveCommand.Request
-            switch DeriveCommand.Request.parse(arguments) {
-            case .failure(let problem): throw Diagnostic(problem.message, at: SourceRange(0, 0))
-            case .success(let parsed): request = parsed
-            }
+            let parsed = try DeriveArguments(line: arguments).parse()
+            var request = parsed.request
+            if request.list { return DeriveCommand.catalogListing(ascii: ascii) }
             if ascii, request.format == .text { request.format = .ascii }
             switch DeriveCommand.run(request, environment: session.environment, precision: precision) {
-            case .failure(let diagnostic): throw diagnostic
-            case .success(let lines): return lines
+            case .failure(let problem): throw parsed.located(problem)
+            case .success(let derived): return derived.lines
             }
         }
     }

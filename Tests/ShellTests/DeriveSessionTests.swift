@@ -1,0 +1,108 @@
+import XCTest
+import VectorLang
+@testable import Shell
+
+/// `:derive` in a session: the shared parser's errors located in the line, suggestions for misspelt
+/// names, and an unfinished or failed derivation shown and then reported as an error.
+final class DeriveSessionTests: XCTestCase {
+    let shell = ShellSession(options: ShellOptions(color: false))
+
+    /// The errors among the outputs, as `Diagnostic.rendered` writes them.
+    func errors(_ outputs: [ShellSession.Output]) -> [String] {
+        outputs.compactMap { output in
+            guard case .error(let d, let source, _) = output else { return nil }
+            return d.rendered(source: source)
+        }
+    }
+
+    func testAMisspeltCatalogNameIsAnErrorWithASuggestion() {
+        XCTAssertEqual(errors(shell.submit(":derive sofmax")), ["""
+            error: unknown name 'sofmax': not a catalog entry, a builtin or a bound variable
+              :derive sofmax
+                      ^^^^^^
+              help: did you mean softmax?
+            """])
+    }
+
+    func testACallOfAMisspeltFunctionIsAnErrorWithASuggestion() {
+        XCTAssertEqual(errors(shell.submit(":derive 'sofmax(z)_i' wrt z_j")), ["""
+            error: unknown function 'sofmax'
+              :derive 'sofmax(z)_i' wrt z_j
+                       ^^^^^^
+              help: did you mean softmax?
+            """])
+        XCTAssertTrue(errors(shell.submit(":derive log_sofmax(z)_i wrt z_j")).first?.hasSuffix("help: did you mean log_softmax?") == true)
+        XCTAssertTrue(errors(shell.submit(":derive exp(z_i) / sum_k(exp(z_k)) * tahn(x) wrt x")).first?.contains("did you mean tanh?") == true)
+    }
+
+    func testANameThatIsBoundOrTheVariableIsNoTypo() {
+        XCTAssertEqual(errors(shell.submit(":derive x wrt x")), [])
+        XCTAssertEqual(errors(shell.submit(":derive z_i wrt z_j")), [], "an element is a variable")
+        let unbound = errors(shell.submit(":derive w"))
+        XCTAssertTrue(unbound.first?.hasPrefix("error: unknown name 'w'") == true, "\(unbound)")
+        _ = shell.submit("w = 3")
+        XCTAssertEqual(errors(shell.submit(":derive w")), [])
+        XCTAssertEqual(errors(shell.submit(":derive v --at v=2")), [], "--at binds it")
+        _ = shell.submit("f(t) = t^2")
+        XCTAssertEqual(errors(shell.submit(":derive f(x) wrt x")).filter { $0.contains("unknown function") }, [], "a session's function is known")
+    }
+
+    func testAFinishedDerivationIsShownWithNoError() {
+        let outputs = shell.submit(":derive softmax")
+        XCTAssertEqual(outputs.count, 1)
+        guard case .styled(let lines)? = outputs.first else { return XCTFail("\(outputs)") }
+        XCTAssertFalse(lines.contains { $0.spans.map(\.text).joined().hasPrefix("stopped:") })
+    }
+
+    func testAnUnfinishedDerivationIsShownThenReportedAsAnError() {
+        let outputs = shell.submit(":derive x^x wrt x")
+        XCTAssertEqual(outputs.count, 2)
+        guard case .styled(let lines)? = outputs.first else { return XCTFail("\(outputs)") }
+        XCTAssertTrue(lines.map { $0.spans.map(\.text).joined() }.contains("stopped: no rule applies to ∂/∂x [x^x]; the steps below are as far as the rules go"))
+        XCTAssertEqual(errors(Array(outputs.dropFirst())), ["""
+            error: the derivation is unfinished: no rule applies to what is left
+              :derive x^x wrt x
+                      ^^^
+            """])
+        guard case .pages? = shell.submit(":derive x^x wrt x --step").first else { return XCTFail("step mode shows pages") }
+        XCTAssertEqual(errors(shell.submit(":derive x^x wrt x --step")).count, 1)
+    }
+
+    func testAFailedCheckIsReportedAsAnError() {
+        let outputs = shell.submit(":derive relu(x) wrt x --at x=0")
+        XCTAssertEqual(errors(outputs), ["""
+            error: the numeric check failed: a step is not an equality at these numbers
+              :derive relu(x) wrt x --at x=0
+                      ^^^^^^^
+            """])
+    }
+
+    func testUsageErrorsPointIntoTheLine() {
+        XCTAssertEqual(errors(shell.submit(":derive softmax --at z=[1,")), ["""
+            error: in --at: unexpected end of input; expected a number, a name, '(' or '['
+              :derive softmax --at z=[1,
+                                   ^^^^^
+            """])
+        XCTAssertTrue(errors(shell.submit(":derive  softmax --fromat latex")).first?.hasPrefix("""
+            error: unknown option --fromat
+              :derive  softmax --fromat latex
+                               ^^^^^^^^
+            """) == true)
+        XCTAssertTrue(errors(shell.submit(":derive")).first?.hasPrefix("error: say what to derive") == true)
+    }
+
+    func testListAndHelp() {
+        guard case .help(let list)? = shell.submit(":derive --list").first else { return XCTFail() }
+        XCTAssertTrue(list.hasPrefix("softmax "), list)
+        guard case .help(let help)? = shell.submit(":derive --help").first else { return XCTFail() }
+        XCTAssertTrue(help.hasPrefix(":derive NAME|EXPR"), help)
+    }
+
+    func testALessonDeriveBlockReadsItsArgumentsTheSameWay() throws {
+        let derive = LessonDerivations.provider(precision: 4, ascii: false)
+        XCTAssertEqual(try derive("softmax --at 'z = [1, 2, 3]'", Session()).first, "The softmax Jacobian: ∂pᵢ/∂zⱼ")
+        XCTAssertThrowsError(try derive("softmax --wrtt z_j", Session())) { error in
+            XCTAssertEqual((error as? Diagnostic)?.suggestion, "did you mean --wrt?")
+        }
+    }
+}
