@@ -57,7 +57,7 @@ let package = Package(
 
         .testTarget(name: "VectorLangTests", dependencies: ["VectorLang"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "VectorLang"], exclude: ["Fixtures"]),
-        .testTarget(name: "DerivationTests", dependencies: ["Derivation", "VectorLang"], exclude: ["Golden"]),
+        .testTarget(name: "DerivationTests", dependencies: ["Derivation", "VectorLang"], exclude: ["Golden", "Suite"]),
         .testTarget(
             name: "ShellTests",
             dependencies: ["Shell", "VectorLang", "LessonKit"],
