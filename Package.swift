@@ -78,6 +78,14 @@ if Context.environment["JACOBI_FUZZ"] != nil {
             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
         )
     )
+    package.targets.append(
+        .executableTarget(
+            name: "FuzzDerive",
+            dependencies: ["Derivation", "VectorLang"],
+            path: "Fuzz/FuzzDerive",
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+        )
+    )
 }
 
 // Tests/VectorLangTests/FuzzRegressions holds crash inputs that FuzzRegressionTests reads through #filePath;

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target over parse + evaluate (with AddressSanitizer) and runs it.
+# Builds a libFuzzer target (with AddressSanitizer) and runs it: FuzzParseEvaluate (parse + evaluate,
+# the default) or, with FUZZ_TARGET=FuzzDerive, the derivation engine (parse → derive → render → check).
 #
-#   Fuzz/run.sh [SECONDS] [extra libFuzzer flags…]     default 600 seconds
+#   [FUZZ_TARGET=FuzzDerive] Fuzz/run.sh [SECONDS] [extra libFuzzer flags…]     default 600 seconds
 #
-# Seeds:    Fuzz/corpus/ (checked in; read only)     Dictionary: Fuzz/jacobi.dict
-# Output:   Fuzz/corpus-generated/ (new inputs) and Fuzz/crashes/ (crash-*, timeout-*, oom-*), both git-ignored.
+# Seeds:    Fuzz/corpus/ or Fuzz/corpus-derive/ (checked in; read only)     Dictionary: Fuzz/jacobi.dict
+# Output:   Fuzz/corpus-generated[-derive]/ (new inputs) and Fuzz/crashes/ (crash-*, timeout-*, oom-*), both git-ignored.
 # Env:      FUZZ_SANITIZERS (default "fuzzer,address"; "fuzzer" alone runs ~2x faster)
 #
-# A crash is reproduced with   .build-fuzz/release/FuzzParseEvaluate Fuzz/crashes/crash-…
-# and minimised with           .build-fuzz/release/FuzzParseEvaluate -minimize_crash=1 -runs=20000 Fuzz/crashes/crash-…
+# A crash is reproduced with   .build-fuzz/release/$FUZZ_TARGET Fuzz/crashes/crash-…
+# and minimised with           .build-fuzz/release/$FUZZ_TARGET -minimize_crash=1 -runs=20000 Fuzz/crashes/crash-…
 # Keep the minimised input as Tests/VectorLangTests/FuzzRegressions/NAME.txt once it is fixed.
 set -euo pipefail
 
@@ -17,15 +18,21 @@ cd "$root"
 seconds=${1:-600}
 shift $(( $# > 0 ? 1 : 0 ))
 sanitizers=${FUZZ_SANITIZERS:-fuzzer,address}
+target=${FUZZ_TARGET:-FuzzParseEvaluate}
+case $target in
+    FuzzParseEvaluate) seeds=Fuzz/corpus generated=Fuzz/corpus-generated ;;
+    FuzzDerive) seeds=Fuzz/corpus-derive generated=Fuzz/corpus-generated-derive ;;
+    *) echo "unknown FUZZ_TARGET $target (FuzzParseEvaluate or FuzzDerive)" >&2; exit 2 ;;
+esac
 
-echo "== building FuzzParseEvaluate (-sanitize=$sanitizers) into .build-fuzz"
+echo "== building $target (-sanitize=$sanitizers) into .build-fuzz"
 # -Xswiftc instruments VectorLang (and swift-numerics) too, not only the entry point: coverage needs it.
-JACOBI_FUZZ=1 swift build -c release --product FuzzParseEvaluate --scratch-path .build-fuzz \
+JACOBI_FUZZ=1 swift build -c release --product "$target" --scratch-path .build-fuzz \
     -Xswiftc "-sanitize=$sanitizers"
-binary=$(JACOBI_FUZZ=1 swift build -c release --scratch-path .build-fuzz --show-bin-path)/FuzzParseEvaluate
+binary=$(JACOBI_FUZZ=1 swift build -c release --scratch-path .build-fuzz --show-bin-path)/$target
 
-mkdir -p Fuzz/corpus-generated Fuzz/crashes
-echo "== fuzzing for $seconds s; new inputs in Fuzz/corpus-generated, crashes in Fuzz/crashes"
+mkdir -p "$generated" Fuzz/crashes
+echo "== fuzzing for $seconds s; new inputs in $generated, crashes in Fuzz/crashes"
 status=0
 # detect_leaks=0: a crash is what we hunt; the evaluator's closures form reference cycles by design
 # (a function bound in the environment it captures), which LeakSanitizer would report on every run.
@@ -38,7 +45,7 @@ ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$binary" \
     -rss_limit_mb=4096 \
     -print_final_stats=1 \
     "$@" \
-    Fuzz/corpus-generated Fuzz/corpus || status=$?
+    "$generated" "$seeds" || status=$?
 
 crashes=$(find Fuzz/crashes -type f | sort)
 if [[ -n $crashes ]]; then
