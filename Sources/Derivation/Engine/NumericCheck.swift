@@ -152,10 +152,10 @@ public struct NumericCheck {
         do {
             guard let statement = try Parser.parse(line).first else { return .failure("empty") }
             switch try evaluator.execute(statement, in: line) {
-            case .value(let v), .assigned(_, let v):
+            case .value(let v), .assigned(_, let v), .definedLazily(_, let v?):
                 guard let t = v.numbers else { return .failure("not numbers") }
                 return .success(t)
-            case .defined:
+            case .defined, .definedLazily:
                 return .failure("a definition")
             }
         } catch let d as Diagnostic {
