@@ -118,8 +118,8 @@ public enum DeriveCommand {
     /// The bindings the numbers come from: `environment`, with the request's `--at` lines run on a copy.
     private static func numbers(_ request: Request, over environment: Environment?) -> Result<Environment?, Diagnostic> {
         guard !request.at.isEmpty else { return .success(environment) }
-        let session = Session()
-        if let environment { for n in environment.names { if let v = environment[n] { session.environment.bind(n, to: v) } } }
+        // A copy keeps the session's definitions as well as its values, and leaves the session untouched.
+        let session = Session(environment: environment?.copy() ?? Environment())
         for line in request.at {
             if case .error(let d, let source)? = session.submit(line).first {
                 return .failure(Diagnostic("in --at \(source): \(d.message)", at: SourceRange(0, 0), note: d.note, suggestion: d.suggestion))
