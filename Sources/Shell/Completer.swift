@@ -3,7 +3,7 @@ import VectorLang
 /// What Tab offers, decided from the text before the cursor; pure, so it is tested without a terminal.
 ///
 /// At the prompt: builtins (functions with their opening parenthesis, `softm` → `softmax(`), constants,
-/// and the session's variables and functions. After `:`, the commands; after a command, what its
+/// and the session's variables, functions and definitions. After `:`, the commands; after a command, what its
 /// `MetaCommand.Argument` says (names, an expression, or file names, which readline lists itself).
 /// Nothing else ever falls back to file names.
 struct Completer {

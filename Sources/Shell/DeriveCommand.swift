@@ -105,8 +105,8 @@ public enum DeriveCommand {
     /// The bindings the numbers come from: `environment`, with the request's `--at` lines run on a copy.
     private static func numbers(_ request: Request, over environment: Environment?) -> Result<Environment?, Problem> {
         guard !request.at.isEmpty else { return .success(environment) }
-        let session = Session()
-        if let environment { for n in environment.names { if let v = environment[n] { session.environment.bind(n, to: v) } } }
+        // A copy keeps the session's definitions as well as its values, and leaves the session untouched.
+        let session = Session(environment: environment?.copy() ?? Environment())
         for (n, line) in request.at.enumerated() {
             if case .error(let d, _)? = session.submit(line).first {
                 return .failure(.binding(n, Diagnostic("in --at: " + d.message, at: d.range, note: d.note, suggestion: d.suggestion)))

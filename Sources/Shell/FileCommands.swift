@@ -6,7 +6,7 @@ import VectorLang
 extension MetaCommand {
     static var load: MetaCommand {
         MetaCommand("load", usage: ":load FILE", "Runs a script in this session, showing only its errors.",
-                    detail: ["The variables and functions it defines stay defined.", "Example: :load session.jac"],
+                    detail: ["The variables, functions and definitions it makes stay.", "Example: :load session.jac"],
                     group: .files, argument: .fileName) { shell, call in
             shell.runFile(call, showingResults: false)
         }
@@ -20,7 +20,7 @@ extension MetaCommand {
     }
 
     static var save: MetaCommand {
-        MetaCommand("save", usage: ":save FILE", "Writes the session's variables and functions as a script that :load restores.",
+        MetaCommand("save", usage: ":save FILE", "Writes the session's variables, functions and definitions as a script that :load restores.",
                     detail: ["Numbers are written with 17 significant digits, so they read back exactly."],
                     group: .files, argument: .fileName) { shell, call in
             guard !call.argument.isEmpty else {

@@ -9,6 +9,13 @@ enum HelpText {
     /// Signatures longer than this get their summary on the next line.
     static let column = 22
 
+    /// The three ways to bind a name, which no builtin entry documents.
+    static let naming: [(String, String)] = [
+        ("z = [2, 1, 0.1]", "Binds z to a value, computed now."),
+        ("f(x) = x^2", "Defines a function of x."),
+        ("p := softmax(z)", "Defines p as an expression, evaluated wherever p is used: rebinding z changes p, and grad(z -> sum(p), z) differentiates through it."),
+    ]
+
     static let keys: [(String, String)] = [
         ("Tab", "complete a name; after :load, :run or :save, a file name"),
         ("Up, Down", "earlier and later lines; Ctrl-R searches them"),
@@ -16,10 +23,13 @@ enum HelpText {
         ("Ctrl-D", "quit, on an empty line"),
     ]
 
-    /// Every builtin by category, then the commands by group, then the keys.
+    /// The ways to bind a name, every builtin by category, then the commands by group, then the keys.
     static func overview(_ shell: ShellSession) -> String {
         let width = shell.width
         var lines = ["Type an expression to evaluate it, such as softmax([2, 1, 0.1]), or a command starting with ':'."]
+        lines.append("")
+        lines.append("Names")
+        for (form, meaning) in naming { lines += entry(form, meaning, width: width) }
         for category in Builtin.Category.allCases {
             let builtins = Builtins.all.filter { $0.category == category }
             guard !builtins.isEmpty else { continue }
@@ -49,9 +59,13 @@ enum HelpText {
         var sections: [String] = []
         if !name.hasPrefix(":"), let builtin = Builtins.named[name] { sections.append(describe(builtin, in: shell)) }
         if let command = shell.command(named: commandName) { sections.append(describe(command, width: shell.width)) }
-        if !name.hasPrefix(":"), let value = shell.session.environment[name] {
-            let listing = VariableList.text(name, value, options: shell.session.options)
-            let what = if case .function = value { "a function" } else { "a variable" }
+        if !name.hasPrefix(":"), let binding = shell.session.environment.binding(named: name),
+           let listing = VariableList.text(name, in: shell.session) {
+            let what = switch binding {
+            case .value(.function): "a function"
+            case .value: "a variable"
+            case .definition: "a definition"
+            }
             sections.append("\(name) is \(what) of this session\n" + listing)
         }
         if !sections.isEmpty { return [.help(sections.joined(separator: "\n\n"))] }

@@ -14,8 +14,9 @@ extension MetaCommand {
     }
 
     static var vars: MetaCommand {
-        MetaCommand("vars", aliases: ["who"], usage: ":vars", "Lists the session's variables and functions with their shapes.") { shell, _ in
-            guard let text = VariableList.text(shell.session.environment, options: shell.session.options) else {
+        MetaCommand("vars", aliases: ["who"], usage: ":vars",
+                    "Lists the session's variables, functions and definitions with their shapes.") { shell, _ in
+            guard let text = VariableList.text(shell.session) else {
                 return [.info("no variables yet; assign one, as in z = [2, 1, 0.1]")]
             }
             return [.help(text)]
@@ -23,14 +24,14 @@ extension MetaCommand {
     }
 
     static var clear: MetaCommand {
-        MetaCommand("clear", usage: ":clear NAME …", "Removes variables or functions from the session.",
+        MetaCommand("clear", usage: ":clear NAME …", "Removes variables, functions or definitions from the session.",
                     detail: ["Example: :clear z f", ":reset removes them all."],
                     argument: .names { $0.session.environment.names }) { shell, call in
             let environment = shell.session.environment
             guard !call.words.isEmpty else {
                 return [call.error(":clear needs the names to remove", suggestion: "type :clear z, or :reset to remove everything")]
             }
-            for name in call.words where environment[name] == nil {
+            for name in call.words where environment.binding(named: name) == nil {
                 if Builtins.named[name] != nil {
                     return [call.error("\(name) is a builtin; only the session's own names can be cleared")]
                 }
@@ -43,7 +44,7 @@ extension MetaCommand {
     }
 
     static var reset: MetaCommand {
-        MetaCommand("reset", usage: ":reset", "Removes every variable and function, and ans.") { shell, _ in
+        MetaCommand("reset", usage: ":reset", "Removes every variable, function and definition, and ans.") { shell, _ in
             let count = shell.session.environment.names.count
             shell.session.environment.removeAll()
             return [.info(count == 0 ? "nothing to clear" : "cleared \(count) name\(count == 1 ? "" : "s")")]

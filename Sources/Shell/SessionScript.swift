@@ -5,14 +5,27 @@ import VectorLang
 /// Numbers are written with up to 17 significant digits, the shortest that read back as exactly the
 /// same Double, so a saved and reloaded session computes the same bits. Functions are written from
 /// the text they were defined with; a closure that captured local values (`h = mk(2)` with
-/// `mk(a) = x -> a*x`) becomes a call that rebuilds it: `h = (a -> x -> a*x)(2)`. Pictures and `ans`
-/// are not saved: a picture is redrawn by the line that made it.
+/// `mk(a) = x -> a*x`) becomes a call that rebuilds it: `h = (a -> x -> a*x)(2)`.
+/// Definitions are written as they were typed, `p := softmax(z)`, in the user's order: a definition is
+/// resolved only where it is used, so it may come before the names it uses. Pictures and `ans` are not
+/// saved: a picture is redrawn by the line that made it.
 enum SessionScript {
     struct Saved {
         var text: String
         var names: [String]
         /// Names left out, with why.
         var skipped: [(name: String, reason: String)]
+
+        /// Writes `line`, which binds `name`, if it reads back: a line that would not parse would make the
+        /// whole file fail.
+        mutating func add(_ name: String, _ line: String) {
+            guard (try? Parser.parse(line)) != nil else {
+                skipped.append((name, "whose text would not read back: \(line)"))
+                return
+            }
+            text += line + "\n"
+            names.append(name)
+        }
     }
 
     static let exactPrecision = 17
@@ -21,19 +34,20 @@ enum SessionScript {
         var saved = Saved(text: "# Jacobi session, written by :save; restore it with :load FILE\n", names: [], skipped: [])
         if precision != PrintOptions().precision { saved.text += ":precision \(precision)\n" }
         for name in environment.names where name != "ans" {
-            guard let value = environment[name] else { continue }
+            let value: Value
+            switch environment.binding(named: name) {
+            case .value(let bound)?: value = bound
+            case .definition(let definition)?:
+                saved.add(name, "\(name) := \(definition.source)")
+                continue
+            case nil: continue
+            }
             guard let line = statement(name, value) else {
                 let isPicture = if case .picture = value { true } else { false }
                 saved.skipped.append((name, isPicture ? "which is a picture: run the line that drew it again" : "which cannot be written as text"))
                 continue
             }
-            // Write only what reads back; a line that would not parse would make the whole file fail.
-            guard (try? Parser.parse(line)) != nil else {
-                saved.skipped.append((name, "whose text would not read back: \(line)"))
-                continue
-            }
-            saved.text += line + "\n"
-            saved.names.append(name)
+            saved.add(name, line)
         }
         return saved
     }

@@ -22,8 +22,8 @@ final class AutodiffTests: XCTestCase {
             var last = Tensor(.nan)
             for statement in try Parser.parse(line) {
                 switch try session.execute(statement, in: line) {
-                case .value(let v), .assigned(_, let v): last = v.numbers ?? Tensor(.nan)
-                case .defined: break
+                case .value(let v), .assigned(_, let v), .definedLazily(_, let v?): last = v.numbers ?? Tensor(.nan)
+                case .defined, .definedLazily: break
                 }
             }
             return last

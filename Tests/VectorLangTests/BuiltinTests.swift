@@ -44,6 +44,7 @@ struct BuiltinCaller {
         for statement in try Parser.parse(line) {
             switch try evaluator.execute(statement, in: line) {
             case .value(let v), .assigned(_, let v): last = v
+            case .definedLazily(_, let current): last = current
             case .defined: last = nil
             }
         }

@@ -16,6 +16,7 @@ final class EvaluatorTests: XCTestCase {
             switch try evaluator.execute(statement, in: line) {
             case .value(let v), .assigned(_, let v): last = v
             case .defined(_, let c): last = .function(.closure(c))
+            case .definedLazily(_, let current): last = current ?? .scalar(.nan)
             }
         }
         return last

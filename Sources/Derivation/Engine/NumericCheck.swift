@@ -46,6 +46,10 @@ public struct NumericCheck {
         let derivation = request.result
         for line in request.example {
             let name = String(line.prefix { $0 != " " && $0 != "=" })
+            if let definition = copy.definition(named: name) {
+                if derivation.uses(name) { bindings.append("\(name) := \(definition.source)") }
+                continue
+            }
             if copy[name] != nil {
                 if derivation.uses(name), let value = copy[name] {
                     let shown = Printer.format(value, options: PrintOptions(width: 60))
@@ -172,10 +176,10 @@ public struct NumericCheck {
     func evaluate(_ expr: Expr) -> Outcome {
         do {
             switch try evaluator.execute(.expression(expr), in: request.input) {
-            case .value(let v), .assigned(_, let v):
+            case .value(let v), .assigned(_, let v), .definedLazily(_, let v?):
                 guard let t = v.numbers else { return .failure("not numbers") }
                 return .success(t)
-            case .defined:
+            case .defined, .definedLazily:
                 return .failure("a definition")
             }
         } catch let d as Diagnostic {
@@ -190,8 +194,8 @@ public struct NumericCheck {
         do {
             guard let statement = try Parser.parse(line).first else { return nil }
             switch try evaluator.execute(statement, in: line) {
-            case .value(let v), .assigned(_, let v): return v.numbers
-            case .defined: return nil
+            case .value(let v), .assigned(_, let v), .definedLazily(_, let v?): return v.numbers
+            case .defined, .definedLazily: return nil
             }
         } catch {
             return nil

@@ -179,7 +179,7 @@ public final class AnswerJudge {
         let used = statements.flatMap { statement -> [String] in
             switch statement {
             case .expression(let e): return e.names
-            case .assignment(_, let e, _), .definition(_, _, let e, _): return e.names
+            case .assignment(_, let e, _), .definition(_, _, let e, _), .lazyDefinition(_, let e, _): return e.names
             }
         }
         return question.forbidden.first { used.contains($0) }

@@ -9,12 +9,16 @@ public final class Evaluator {
     /// User-function calls deeper than this are refused, so `f(x) = f(x)` gives a message, not a crash.
     public static let maximumCallDepth = 64
     private var callDepth = 0
+    /// Levels of nesting on the stack now: nodes being evaluated or read for index notation, and definitions
+    /// being resolved, each counted by `enterLevel`.
     private var evaluationDepth = 0
+    /// Definitions resolved in the evaluation under way; emptied when it ends.
+    var memo = DefinitionMemo()
     static let maximumEvaluationDepth = 400
     /// Kinks that derivative rules met exactly (relu at 0), for gradcheck's warning.
     var kinks: Set<String> = []
     /// The text of the statement being run, so a closure can remember how its body was written.
-    private var source: [Unicode.Scalar] = []
+    var source: [Unicode.Scalar] = []
 
     public init(environment: Environment = Environment(), random: RandomSource = RandomSource()) {
         self.environment = environment
@@ -26,12 +30,18 @@ public final class Evaluator {
         case value(Value)
         case assigned(name: String, Value)
         case defined(name: String, Closure)
+        /// `p := softmax(z)`, with the value it has now, or nil when it cannot be evaluated yet.
+        case definedLazily(Environment.Definition, current: Value?)
     }
 
     /// Runs one statement of `line`.
     public func execute(_ statement: Statement, in line: String) throws -> Outcome {
         source = Array(line.unicodeScalars)
         callDepth = 0
+        // One level for the whole statement, so that what it resolves (see `memo`) is kept from the reading
+        // of its index notation through every entry it enumerates, and dropped when it is done.
+        try enterLevel(at: statement.range)
+        defer { leaveLevel() }
         switch statement {
         case .expression(let expr):
             let value = try evaluateWithFreeIndices(expr, locals: [:])
@@ -52,10 +62,12 @@ public final class Evaluator {
             let f = closure(named: name, parameters: parameters, body: body, locals: [:])
             environment.bind(name, to: .function(.closure(f)))
             return .defined(name: name, f)
+        case .lazyDefinition(let name, let body, let range):
+            return try executeDefinition(name, body, range: range)
         }
     }
 
-    private func checkAssignable(_ name: String, at range: SourceRange) throws {
+    func checkAssignable(_ name: String, at range: SourceRange) throws {
         let nameRange = SourceRange(range.start, range.start + name.unicodeScalars.count)
         if Builtins.named[name] != nil || Builtins.constants[name] != nil {
             throw Diagnostic("'\(name)' is a builtin and cannot be redefined", at: nameRange,
@@ -67,10 +79,14 @@ public final class Evaluator {
     }
 
     private func closure(named name: String?, parameters: [String], body: Expr, locals: [String: Value]) -> Closure {
-        let r = body.range
-        let text = r.end <= source.count ? String(String.UnicodeScalarView(source[r.start..<r.end])) : ""
-        return Closure(name: name, parameters: parameters, body: body, captured: locals, source: text,
-                       line: String(String.UnicodeScalarView(source)))
+        Closure(name: name, parameters: parameters, body: body, captured: locals, source: Evaluator.text(of: body.range, in: source),
+                line: String(String.UnicodeScalarView(source)))
+    }
+
+    /// The text `range` covers in `line`; empty where the range is not inside it.
+    static func text(of range: SourceRange, in line: [Unicode.Scalar]) -> String {
+        guard range.start >= 0, range.start <= range.end, range.end <= line.count else { return "" }
+        return String(String.UnicodeScalarView(line[range.start..<range.end]))
     }
 
     // MARK: - Expressions
@@ -79,12 +95,8 @@ public final class Evaluator {
         try Interrupt.check(at: expr.range)
         // Calls multiply nesting (64 calls of a body nested 200 deep): a budget on the whole depth keeps
         // the stack well inside its 8 MB, whatever the combination.
-        evaluationDepth += 1
-        defer { evaluationDepth -= 1 }
-        if evaluationDepth > Evaluator.maximumEvaluationDepth {
-            throw Diagnostic("too deeply nested to evaluate (more than \(Evaluator.maximumEvaluationDepth) levels, counting calls)",
-                             at: expr.range, note: "a function calling itself, or an expression nested hundreds deep, gets here")
-        }
+        try enterLevel(at: expr.range)
+        defer { leaveLevel() }
         switch expr {
         case .number(let x, _):
             return .scalar(x)
@@ -131,6 +143,26 @@ public final class Evaluator {
         }
     }
 
+    /// Counts one more level of nesting against the budget (the caller defers `leaveLevel()`); throws,
+    /// counting nothing, when the budget is spent.
+    ///
+    /// Every walk that recurses on the stack and can lead back into evaluation counts here: `evaluate`, the
+    /// index-notation reading that may evaluate a subscripted call or a definition, and each definition
+    /// resolved. So no combination of them can go deeper than the budget.
+    func enterLevel(at range: SourceRange) throws {
+        guard evaluationDepth < Evaluator.maximumEvaluationDepth else {
+            throw Diagnostic("too deeply nested to evaluate (more than \(Evaluator.maximumEvaluationDepth) levels, counting calls)",
+                             at: range, note: "a function calling itself, or an expression nested hundreds deep, gets here")
+        }
+        evaluationDepth += 1
+    }
+
+    func leaveLevel() {
+        evaluationDepth -= 1
+        // An evaluation has ended: what it resolved may be rebound before the next one.
+        if evaluationDepth == 0, !memo.isEmpty { memo.removeAll() }
+    }
+
     /// `a + b - c * d …`: the left spine of a chain of operators is walked in a loop, not by recursion,
     /// so a sum of ten thousand terms cannot overflow the stack.
     private func evaluateChain(_ expr: Expr, locals: [String: Value]) throws -> Value {
@@ -152,7 +184,7 @@ public final class Evaluator {
     }
 
     private func lookup(_ name: String, at range: SourceRange, locals: [String: Value]) throws -> Value {
-        if let value = locals[name] ?? environment[name] { return value }
+        if let value = try boundValue(name, locals: locals, at: range) { return value }
         if let builtin = Builtins.named[name] { return .function(.builtin(builtin)) }
         if let constant = Builtins.constants[name] { return .scalar(constant) }
         if let element = try indexedElement(name, at: range, locals: locals) { return element }
@@ -204,7 +236,7 @@ public final class Evaluator {
                 if diagnostic.note?.hasPrefix("in ") != true {
                     let head = closure.name.map { "\($0)(\(closure.parameters.joined(separator: ", ")))" }
                         ?? "(\(closure.parameters.joined(separator: ", "))) ->"
-                    let excerpt = String(closure.line.unicodeScalars.dropFirst(diagnostic.range.start).prefix(diagnostic.range.end - diagnostic.range.start))
+                    let excerpt = Evaluator.text(of: diagnostic.range, in: Array(closure.line.unicodeScalars))
                     diagnostic.note = "in \(head) = \(closure.source), at '\(excerpt)'" + (diagnostic.note.map { "; \($0)" } ?? "")
                 }
                 diagnostic.range = callRange

@@ -60,7 +60,7 @@ extension Evaluator {
             throw Diagnostic("\(name) needs a body", at: range, suggestion: "write \(name)(z_k) or \(name) z_k; a body starting with - needs parentheses")
         }
         guard let parts = IndexedName.parse(name, range: range) else { return nil }
-        let base = locals[parts.base] ?? environment[parts.base]
+        let base = try boundValue(parts.base, locals: locals, at: range)
         if parts.isDelta, base?.numbers == nil {
             guard parts.subscripts.count == 2 else {
                 throw Diagnostic("the Kronecker delta takes two indices, as in δ_ij", at: range, suggestion: "or write delta(i, j)")
@@ -101,7 +101,7 @@ extension Evaluator {
         case .position(let n, _):
             return Double(n)
         case .letter(let letter, let range):
-            guard let value = locals[letter] ?? environment[letter] else {
+            guard let value = try boundValue(letter, locals: locals, at: range) else {
                 throw Diagnostic("index \(letter) has no range", at: range,
                                  note: "a free index runs over 1…n, n taken from a vector or matrix it subscripts")
             }

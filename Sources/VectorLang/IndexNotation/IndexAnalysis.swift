@@ -9,11 +9,11 @@ struct FreeIndex: Equatable {
 /// Reads an expression's index notation before it is evaluated: which index letters are free, and the
 /// range 1…n of each, taken from the vectors and matrices they subscript.
 ///
-/// An index letter is a single lowercase ASCII letter that is not bound (a local, a session variable, a
-/// builtin or a constant), or the letter of a sum in scope, which shadows any binding. A letter counts as
-/// an index only where it subscripts (`z_i`, `W_{i,j}`, `softmax(z)_i`, `z[i]`) or is an argument of the
-/// Kronecker delta; elsewhere an unbound letter is left for the evaluator to report as an unknown name.
-/// Lambda bodies are not read: a function's free indices are its own, found when it is called.
+/// An index letter is a single lowercase ASCII letter that is not bound (a local, a session variable or
+/// definition, a builtin or a constant), or the letter of a sum in scope, which shadows any binding. A
+/// letter counts as an index only where it subscripts (`z_i`, `W_{i,j}`, `softmax(z)_i`, `z[i]`) or is an
+/// argument of the Kronecker delta; elsewhere an unbound letter is left for the evaluator to report as an
+/// unknown name. Lambda bodies are not read: a function's free indices are its own, found when it is called.
 ///
 /// The delta lends a range: in `δ_ij − p_j`, i subscripts nothing, but δ_ij pairs it with j, so i runs
 /// over j's range, as on paper. A letter's own ranges come first (a rectangular δ is allowed).
@@ -136,10 +136,13 @@ struct IndexAnalysis {
 
     // MARK: - Reading the tree
 
-    func value(_ name: String) -> Value? { locals[name] ?? evaluator.environment[name] }
+    /// The value of a local or session name, a definition evaluated here (at `range`, its use).
+    func value(_ name: String, at range: SourceRange) throws -> Value? {
+        try evaluator.boundValue(name, locals: locals, at: range)
+    }
 
     private func isBound(_ name: String) -> Bool {
-        value(name) != nil || Builtins.named[name] != nil || Builtins.constants[name] != nil
+        evaluator.isBound(name, locals: locals) || Builtins.named[name] != nil || Builtins.constants[name] != nil
     }
 
     /// Whether `name` is an index letter here (see the type's documentation).
@@ -158,11 +161,15 @@ struct IndexAnalysis {
     }
 
     private mutating func visit(_ expr: Expr) throws {
+        // Reading may evaluate (a subscripted call's shape, a definition), so its levels are part of the
+        // stack the evaluation budget bounds.
+        try evaluator.enterLevel(at: expr.range)
+        defer { evaluator.leaveLevel() }
         switch expr {
         case .number, .lambda:
             return
         case .variable(let name, let range):
-            visitName(name, range: range)
+            try visitName(name, range: range)
         case .array(let items, _):
             for item in items { try visit(item) }
         case .unary(_, let operand, _), .transpose(let operand, _):
@@ -186,9 +193,9 @@ struct IndexAnalysis {
     }
 
     /// `z_i`, `W_ij`, `δ_ij`: an unbound name whose base is bound to numbers (or is the delta).
-    private mutating func visitName(_ name: String, range: SourceRange) {
+    private mutating func visitName(_ name: String, range: SourceRange) throws {
         guard !isBound(name), let parts = IndexedName.parse(name, range: range) else { return }
-        let base = value(parts.base)?.numbers
+        let base = try value(parts.base, at: range)?.numbers
         if parts.isDelta, base == nil {
             visitDelta(parts.subscripts.map { sub in
                 if case .letter(let letter, let r) = sub { return (letter, r) } else { return nil }
@@ -229,7 +236,7 @@ struct IndexAnalysis {
                 _ = try summationCount(letter, in: arguments[0], head: head)
                 return
             }
-            if name == "delta", value(name) == nil {
+            if name == "delta", !evaluator.isBound(name, locals: locals) {
                 var letters: [(String, SourceRange)?] = []
                 for argument in arguments {
                     if case .variable(let letter, let r) = argument, IndexedName.isIndexLetter(letter) {
@@ -274,7 +281,7 @@ struct IndexAnalysis {
     /// The shape of a subscripted expression: a bound name's, or else evaluated once, with the index
     /// letters inside it bound to 1 (a shape does not depend on which element is taken).
     private func shape(of base: Expr) throws -> [Int]? {
-        if case .variable(let name, _) = base, let bound = value(name) { return bound.numbers?.shape }
+        if case .variable(let name, let range) = base, let bound = try value(name, at: range) { return bound.numbers?.shape }
         var inner = locals
         for letter in IndexAnalysis.subscriptLetters(in: base) where isIndex(letter) { inner[letter] = .scalar(1) }
         return try evaluator.evaluate(base, locals: inner).numbers?.shape

@@ -5,7 +5,7 @@ extension Evaluator {
     ///
     /// A local or session variable of the same name is an ordinary call (a parameter named `partial`).
     func evaluateIndexForm(_ callee: Expr, _ arguments: [Expr], range: SourceRange, locals: [String: Value]) throws -> Value? {
-        guard case .variable(let name, let head) = callee, locals[name] == nil, environment[name] == nil else { return nil }
+        guard case .variable(let name, let head) = callee, !isBound(name, locals: locals) else { return nil }
         if name == "partial" { return try partial(arguments, range: range, locals: locals) }
         guard Builtins.named[name] == nil, Builtins.constants[name] == nil, let letter = IndexedName.summationLetter(name) else {
             return nil
@@ -80,8 +80,16 @@ extension Evaluator {
     /// Reads `x`, `z_j`, `W_ij`, `z_1`, `W_{i,j}` or `z[j]` in the second argument of `partial`.
     private func differentiationTarget(_ wrt: Expr, locals: [String: Value]) throws -> Target {
         func notAVariable() -> Diagnostic {
-            Diagnostic("partial differentiates by a variable or one of its elements, such as x, z_j or W_ij", at: wrt.range,
-                       suggestion: "name a variable bound to numbers: partial(f, z_j)")
+            // A definition is an expression of variables, not one: say so, and which it is.
+            let base: String? = switch wrt {
+            case .variable(let name, let range): IndexedName.parse(name, range: range)?.base ?? name
+            case .index(.variable(let name, _), _, _): name
+            default: nil
+            }
+            let definition = base.flatMap { locals[$0] == nil ? environment.definition(named: $0) : nil }
+            return Diagnostic("partial differentiates by a variable or one of its elements, such as x, z_j or W_ij", at: wrt.range,
+                              note: definition.map { "\($0.name) is a definition, \($0.name) := \($0.source); differentiate by a variable in it" },
+                              suggestion: "name a variable bound to numbers: partial(f, z_j)")
         }
         func bound(_ name: String) -> (Value, Tensor)? {
             guard let value = locals[name] ?? environment[name], let numbers = value.numbers else { return nil }

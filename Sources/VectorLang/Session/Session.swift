@@ -8,8 +8,9 @@ public final class Session {
     /// Print results as exact JSON instead of for people.
     public var json: Bool
 
-    public init(options: PrintOptions = PrintOptions(), json: Bool = false) {
-        self.evaluator = Evaluator()
+    /// A session over `environment` (a fresh one by default; pass a `copy()` to work beside another session).
+    public init(options: PrintOptions = PrintOptions(), json: Bool = false, environment: Environment = Environment()) {
+        self.evaluator = Evaluator(environment: environment)
         self.options = options
         self.json = json
     }
@@ -56,6 +57,12 @@ public final class Session {
             return json ? JSONPrinter.format(value) : Printer.format(value, options: options)
         case .defined(let name, let closure):
             return json ? nil : "\(name) (function of \(closure.parameters.joined(separator: ", ")))"
+        case .definedLazily(let definition, let current):
+            // The definition as written, then its value now, printed as an assignment's would be; JSON
+            // output is only the value, as for an assignment, and nothing when there is none yet.
+            let value = current.map { json ? JSONPrinter.format($0) : Printer.format($0, options: options) }
+            if json { return value }
+            return "\(definition.name) := \(definition.source)" + (value.map { "\n" + $0 } ?? "")
         }
     }
 

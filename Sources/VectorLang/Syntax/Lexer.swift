@@ -37,13 +37,7 @@ public struct Lexer {
         let kind: Token.Kind
         switch c {
         case "+": kind = .plus
-        case "-":
-            if position < scalars.count, scalars[position] == ">" {
-                position += 1
-                kind = .arrow
-            } else {
-                kind = .minus
-            }
+        case "-": kind = consume(">") ? .arrow : .minus
         case "→": kind = .arrow
         case "*", "·", "×": kind = .star
         case "/", "÷": kind = .slash
@@ -52,7 +46,9 @@ public struct Lexer {
         case "'", "ᵀ": kind = .apostrophe
         case "=": kind = .equals
         case ",": kind = .comma
-        case ":": kind = .colon
+        // `:=` is one token; a `:` before anything else is a range's (`x[1:2]`, `x[:]`).
+        case ":": kind = consume("=") ? .define : .colon
+        case "≔": kind = .define
         case ";": kind = .semicolon
         case "(": kind = .leftParen
         case ")": kind = .rightParen
@@ -66,6 +62,13 @@ public struct Lexer {
                              suggestion: Lexer.hint(for: c))
         }
         return Token(kind, SourceRange(start, position))
+    }
+
+    /// Moves past `c` if it comes next, for the two-character tokens `->` and `:=`.
+    private mutating func consume(_ c: Unicode.Scalar) -> Bool {
+        guard position < scalars.count, scalars[position] == c else { return false }
+        position += 1
+        return true
     }
 
     private mutating func skipSpaceAndComments() {

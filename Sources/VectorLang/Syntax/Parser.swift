@@ -41,35 +41,6 @@ public struct Parser {
         }
     }
 
-    private mutating func statement() throws(Diagnostic) -> Statement {
-        let expr = try expression()
-        guard peek.kind == .equals else { return .expression(expr) }
-        let equals = advance()
-        let value = try expression()
-        let range = expr.range.union(value.range)
-        switch expr {
-        case .variable(let name, _):
-            return .assignment(name: name, value: value, range: range)
-        case .call(.variable(let name, _), let arguments, _):
-            var parameters: [String] = []
-            for argument in arguments {
-                guard case .variable(let parameter, _) = argument else {
-                    throw Diagnostic("a function's parameters must be plain names", at: argument.range,
-                                     suggestion: "define it as \(name)(x) = …")
-                }
-                if parameters.contains(parameter) {
-                    throw Diagnostic("parameter '\(parameter)' appears twice", at: argument.range)
-                }
-                parameters.append(parameter)
-            }
-            return .definition(name: name, parameters: parameters, body: value, range: range)
-        default:
-            throw Diagnostic("cannot assign to this", at: expr.range,
-                             note: "the left of '=' must be a name (z = …) or a function head (f(x) = …)",
-                             suggestion: equals.range.start > 0 ? "to compare values, subtract them: a - b" : nil)
-        }
-    }
-
     mutating func expression() throws(Diagnostic) -> Expr {
         try nested { (p: inout Parser) throws(Diagnostic) -> Expr in
             if let lambda = try p.lambdaIfPresent() { return lambda }

@@ -44,11 +44,14 @@ public enum Statement: Sendable {
     case assignment(name: String, value: Expr, range: SourceRange)
     /// `f(z) = -sum(y * log(softmax(z)))`
     case definition(name: String, parameters: [String], body: Expr, range: SourceRange)
+    /// `p := softmax(z)`: the name stands for the expression, evaluated where the name is used (see
+    /// `Environment.Definition`), where `=` would evaluate it once, now.
+    case lazyDefinition(name: String, body: Expr, range: SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .expression(let expr): return expr.range
-        case .assignment(_, _, let range), .definition(_, _, _, let range): return range
+        case .assignment(_, _, let range), .definition(_, _, _, let range), .lazyDefinition(_, _, let range): return range
         }
     }
 }

@@ -5,6 +5,8 @@ public struct Token: Equatable, Sendable {
         case identifier(String)
         case plus, minus, star, slash, caret, at, apostrophe
         case equals, arrow, comma, colon, semicolon
+        /// `:=` (or `≔`): a definition, as in `p := softmax(z)`.
+        case define
         case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
         case end
     }
@@ -35,6 +37,7 @@ extension Token.Kind {
         case .arrow: return "->"
         case .comma: return ","
         case .colon: return ":"
+        case .define: return ":="
         case .semicolon: return ";"
         case .leftParen: return "("
         case .rightParen: return ")"
