@@ -91,6 +91,7 @@ public enum DeriveCommand {
         options.assumptions = request.assume
         for name in env?.names ?? [] {
             if case .function(.closure(let c))? = env?[name] { options.functions[name] = UserFunction(parameters: c.parameters, body: c.body) }
+            if let t = env?[name]?.tensor { options.ranks[name] = t.rank }
         }
         let derived: Derivations.Request
         do {

@@ -51,6 +51,7 @@ final class TypedSuiteTests: XCTestCase {
             for line in row.bindings { _ = session.submit(line) }
             var options = Derivations.Options()
             options.reserved = Set(session.environment.names)
+            for name in session.environment.names { if let t = session.environment[name]?.tensor { options.ranks[name] = t.rank } }
             let request: Derivations.Request
             do {
                 request = try Derivations.derive(row.expression, wrt: row.wrt, options: options)

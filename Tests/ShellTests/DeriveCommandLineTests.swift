@@ -45,10 +45,10 @@ final class DeriveCommandLineTests: CommandLineTestCase {
     // MARK: - 1: shown, but unfinished or wrong
 
     func testWhereNoRuleAppliesItSaysSoFirstAndExitsWithOne() throws {
-        let run = try jacobi(["derive", "x^x", "--wrt", "x"])
+        let run = try jacobi(["derive", "z_i", "--wrt", "z_jk"])
         XCTAssertEqual(run.status, 1, run.out + run.err)
         let lines = run.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let stop = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("stopped: no rule applies to ∂/∂x [x^x]") }, run.out)
+        let stop = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("stopped: no rule applies to ∂zᵢ/∂zⱼₖ") }, run.out)
         let firstBlank = try XCTUnwrap(lines.firstIndex(of: ""))
         XCTAssertLessThan(stop, firstBlank, "the stop is said in the header, before the steps")
         XCTAssertTrue(lines.contains("stopped: the steps above are as far as the rules go"), run.out)
@@ -125,7 +125,7 @@ final class DeriveCommandLineTests: CommandLineTestCase {
     // MARK: - :derive in scripts
 
     func testAnUnfinishedDerivationIsAnErrorInAScript() throws {
-        let script = ":derive x^x wrt x\n1 + 1\n"
+        let script = ":derive z_i wrt z_jk\n1 + 1\n"
         let run = try jacobi([], input: script)
         XCTAssertEqual(run.status, 1, "a script with an error exits with 1")
         XCTAssertTrue(run.out.hasSuffix("\n2\n"), "the script goes on: " + run.out)

@@ -55,17 +55,17 @@ final class DeriveSessionTests: XCTestCase {
     }
 
     func testAnUnfinishedDerivationIsShownThenReportedAsAnError() {
-        let outputs = shell.submit(":derive x^x wrt x")
+        let outputs = shell.submit(":derive z_i wrt z_jk")
         XCTAssertEqual(outputs.count, 2)
         guard case .styled(let lines)? = outputs.first else { return XCTFail("\(outputs)") }
-        XCTAssertTrue(lines.map { $0.spans.map(\.text).joined() }.contains("stopped: no rule applies to ∂/∂x [x^x]; the steps below are as far as the rules go"))
+        XCTAssertTrue(lines.map { $0.spans.map(\.text).joined() }.contains("stopped: no rule applies to ∂zᵢ/∂zⱼₖ; the steps below are as far as the rules go"))
         XCTAssertEqual(errors(Array(outputs.dropFirst())), ["""
             error: the derivation is unfinished: no rule applies to what is left
-              :derive x^x wrt x
+              :derive z_i wrt z_jk
                       ^^^
             """])
-        guard case .pages? = shell.submit(":derive x^x wrt x --step").first else { return XCTFail("step mode shows pages") }
-        XCTAssertEqual(errors(shell.submit(":derive x^x wrt x --step")).count, 1)
+        guard case .pages? = shell.submit(":derive z_i wrt z_jk --step").first else { return XCTFail("step mode shows pages") }
+        XCTAssertEqual(errors(shell.submit(":derive z_i wrt z_jk --step")).count, 1)
     }
 
     func testAFailedCheckIsReportedAsAnError() {

@@ -31,6 +31,8 @@ public enum Derivations {
         public var fixedIndices: Set<String> = []
         /// The session's own functions (`f(x) = x^2`): a call is read as the body with the arguments put in.
         public var functions: [String: UserFunction] = [:]
+        /// How many indices each bound value takes (0 for a number, 1 for a vector, 2 for a matrix).
+        public var ranks: [String: Int] = [:]
         public init() {}
     }
 
@@ -59,7 +61,7 @@ public enum Derivations {
             let guess = Suggestions.closest(to: input, among: Catalog.names)
             throw Failure(message: error.message, range: error.range, suggestion: guess.map { "did you mean the catalog entry \($0)?" })
         }
-        var reader = TermReader(reserving: options.reserved, functions: options.functions)
+        var reader = TermReader(reserving: options.reserved, functions: options.functions, ranks: options.ranks)
         let target: Term
         do {
             target = try reader.readInput(expr)

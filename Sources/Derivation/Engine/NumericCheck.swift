@@ -82,8 +82,19 @@ public struct NumericCheck {
         }
         let builder = TermExpression(definitions: meanings,
                                      avoid: Set(evaluator.environment.names.filter { $0.unicodeScalars.count == 1 }.map(Index.init)))
+        // A step can lose the vector that gave an index its range (δ₁ⱼ): 0·zⱼ gives it back, changing nothing.
+        let ranges = rangeWitnesses(d).map(builder.expr)
         for step in d.steps {
-            switch evaluate(builder.expr(step.expression)) {
+            var outcome = evaluate(builder.expr(step.expression))
+            if case .failure(let message) = outcome, message.contains("has no range"), !ranges.isEmpty {
+                let nowhere = SourceRange(0, 0)
+                let padded = ranges.reduce(builder.expr(step.expression)) { sum, atom in
+                    .binary(.add, sum, .binary(.multiply, .number(0, range: nowhere), atom, operatorRange: nowhere, range: nowhere),
+                            operatorRange: nowhere, range: nowhere)
+                }
+                outcome = evaluate(padded)
+            }
+            switch outcome {
             case .success(let t): report.values.append(t); report.failures.append(nil)
             case .failure(let message): report.values.append(nil); report.failures.append(message)
             }
@@ -100,11 +111,48 @@ public struct NumericCheck {
         case .failure(let message): report.problem = "automatic differentiation of the input failed: \(message)"
         }
         report.finiteDifferences = finiteDifferences(d, wrt: wrt)
+        // A step that no longer mentions an index (δᵢᵢ became 1) is the same for every value of it.
+        let axes = d.target.freeIndices.union(wrt.indices).subtracting(d.plan.fixed).sorted()
+        if let reference = report.automatic, reference.rank == axes.count {
+            for (n, step) in d.steps.enumerated() where n < report.values.count {
+                guard let value = report.values[n] else { continue }
+                let own = step.expression.freeIndices.subtracting(d.plan.fixed).sorted()
+                if own != axes, let spread = NumericCheck.broadcast(value, over: own, to: axes, shape: reference.shape) {
+                    report.values[n] = spread
+                }
+            }
+            let own = d.result.freeIndices.subtracting(d.plan.fixed).sorted()
+            if own != axes, let value = report.vectorFormValue,
+               let spread = NumericCheck.broadcast(value, over: own, to: axes, shape: reference.shape) {
+                report.vectorFormValue = spread
+            }
+        }
         var all = report.values.compactMap { $0 }
         if let v = report.vectorFormValue { all.append(v) }
         report.largestStepDifference = largestDifference(all, against: report.automatic)
         if let fd = report.finiteDifferences, let ad = report.automatic { report.finiteDifferenceGap = difference(fd, ad) }
         return report
+    }
+
+    /// Elements of the input that give each free index of the derivative its range (zⱼ, Wᵢⱼ).
+    private func rangeWitnesses(_ d: DerivationResult) -> [Term] {
+        let start = d.steps.first?.expression ?? d.target
+        var needed = start.freeIndices.subtracting(d.plan.fixed)
+        var found: [Term] = []
+        func visit(_ t: Term) {
+            if case .indexed(_, let indices) = t, !indices.contains(where: \.isPosition), !needed.isDisjoint(with: indices),
+               t.freeIndices.isSubset(of: start.freeIndices) {
+                found.append(t)
+                needed.subtract(indices)
+            }
+            if case .partial(_, let v) = t, !v.indices.isEmpty, !needed.isDisjoint(with: v.indices) {
+                found.append(v.term)
+                needed.subtract(v.indices)
+            }
+            t.children.forEach(visit)
+        }
+        visit(start)
+        return found
     }
 
     /// A declared fact the bound numbers break, said in words.
@@ -145,8 +193,36 @@ public struct NumericCheck {
         let tool = free.isEmpty ? "numgrad" : "numjacobian"
         let call = Expr.call(.variable(tool, range: nowhere), arguments: [function, .variable(wrt.name, range: nowhere)], range: nowhere)
         guard case .success(let t) = evaluate(call) else { return nil }
+        // ∂pⱼ/∂zⱼ: the index is shared, so the derivative is the Jacobian's diagonal.
+        if let i = free.first, wrt.indices == [i], t.isMatrix, t.shape[0] == t.shape[1] {
+            let n = t.shape[0]
+            return Tensor(vector: (0..<n).map { t.scalars[$0 * n + $0] })
+        }
         if let i = free.first, let j = wrt.indices.first, j < i, t.isMatrix { return t.transposed }
         return t
+    }
+
+    /// `value`, whose axes are the indices `own`, repeated along the indices of `axes` it lacks.
+    static func broadcast(_ value: Tensor, over own: [Index], to axes: [Index], shape: [Int]) -> Tensor? {
+        guard Set(own).isSubset(of: Set(axes)), value.rank == own.count, axes.count == shape.count, shape.count <= 2 else { return nil }
+        let count = shape.reduce(1, *)
+        var scalars = [Double](repeating: 0, count: count)
+        for position in 0..<count {
+            // The position's index values, one per axis, row-major.
+            var rest = position
+            var at: [Index: Int] = [:]
+            for (axis, size) in zip(axes, shape).reversed() {
+                at[axis] = rest % size
+                rest /= size
+            }
+            var source = 0
+            for (axis, size) in zip(own, value.shape) {
+                guard let i = at[axis], i < size else { return nil }
+                source = source * size + i
+            }
+            scalars[position] = value.scalars[source]
+        }
+        return Tensor(shape: shape, scalars: scalars)
     }
 
     private func largestDifference(_ values: [Tensor], against reference: Tensor?) -> Double? {

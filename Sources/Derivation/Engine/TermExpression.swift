@@ -26,12 +26,13 @@ struct TermExpression {
         return build(writable)
     }
 
-    /// What `name` stands for with every other name expanded (but the kept ones), or nil to write it as is.
-    private func expansion(_ name: String, depth: Int = 0) -> Expr? {
-        guard !kept.contains(name), depth < 64, let meaning = definitions[name] else { return nil }
+    /// What `name` stands for with the names in it expanded in turn (but the kept ones), or nil to write it
+    /// as is. Definitions are made dependencies first, so this follows a chain and never a cycle.
+    private func expansion(_ name: String, visiting: Set<String> = []) -> Expr? {
+        guard !kept.contains(name), !visiting.contains(name), let meaning = definitions[name] else { return nil }
         var inner: [String: Expr] = [:]
-        for other in definitions.keys where other != name {
-            if let e = expansion(other, depth: depth + 1) { inner[other] = e }
+        for other in TermReader.names(in: meaning) where definitions[other] != nil {
+            if let e = expansion(other, visiting: visiting.union([name])) { inner[other] = e }
         }
         return ExprSubstitution.replacing(names: inner, in: meaning)
     }
@@ -49,6 +50,8 @@ struct TermExpression {
             if let meaning = expansion(s) {
                 return .index(meaning, indices.map { .single(index($0)) }, range: r)
             }
+            // z_2, K_{1,m}: with a position among the indices, subscripts as a list.
+            if indices.contains(where: \.isPosition) { return .index(name(s), indices.map { .single(index($0)) }, range: r) }
             return name(s + "_" + indices.map(\.name).joined())
         case .delta(let a, let b):
             return .call(name("delta"), arguments: [index(a), index(b)], range: r)

@@ -29,6 +29,11 @@ struct Vectorizer {
         private var wrapped: Form { Form(input: "(\(input))", unicode: "(\(unicode))", latex: "\\left(\(latex)\\right)") }
     }
 
+    /// A term with one free index written as a vector, in input syntax (`z - c` for zₖ − c).
+    func vectorForm(of term: Term, over i: Index) -> String? {
+        vector(term, over: i)?.input
+    }
+
     func vectorize(_ term: Term) -> Form? {
         let free = term.freeIndices.subtracting(fixed).sorted()
         switch free.count {
@@ -141,6 +146,9 @@ struct Vectorizer {
         switch term {
         case .indexed(let name, let indices) where indices == [i, j]:
             return Form(input: name, unicode: name, latex: name)
+        case .indexed(let name, let indices) where indices == [j, i]:
+            // Rows and columns are the free indices in alphabetical order, so W_ji over (i, j) is Wᵀ.
+            return Form(input: "\(name)'", unicode: "\(name)ᵀ", latex: "\(name)^{\\top}")
         case _ where term.freeIndices.isEmpty:
             return scalar(term)
         case .indexed, .delta, .sum:

@@ -6,24 +6,29 @@ import VectorLang
 /// it stands for is kept as typed (`expression`), so the numeric check evaluates the input itself.
 public struct Definition: Sendable {
     public enum Kind: Sendable, Equatable {
-        /// p_X = exp(z_X / T)/Σₖ exp(zₖ / T), with T = 1 left out.
-        case softmax(temperature: Term?)
-        /// q_X = z_X − log Σₖ exp(zₖ).
-        case logSoftmax
+        /// p_X = exp(a_X)/Σₖ exp(aₖ), for logits a written at the index `Definition.slot` (z_#, z_#/T, z_# − c).
+        case softmax(logits: Term)
+        /// q_X = a_X − log Σₖ exp(aₖ).
+        case logSoftmax(logits: Term)
         /// u_X = Σₘ W_Xm xₘ.
         case linear
         /// P_XY = exp(Z_XY)/Σₖ exp(Z_Xk): each row its own softmax.
         case rowSoftmax
+        /// Q_XY = Z_XY − log Σₖ exp(Z_Xk).
+        case rowLogSoftmax
     }
+
+    /// The index the logits of a softmax are written at, replaced by the element's own.
+    static let slot = Index("#")
 
     /// The name used for it: `p`.
     public let name: String
     public let kind: Kind
-    /// What it stands for, as the input wrote it, with earlier definitions' names: `softmax(u)`.
+    /// What it stands for, in input syntax, with earlier definitions' names: `softmax(u)`, `softmax(z - c)`.
     public let meaning: String
     /// What it stands for with nothing abbreviated, as typed: the numeric check evaluates this.
     public let expression: Expr
-    /// The names it depends on directly: z, or W and x, or another definition's name.
+    /// The names it depends on directly: z and c, or W and x, or another definition's name.
     public let arguments: [String]
 
     init(name: String, kind: Kind, meaning: String, expression: Expr, arguments: [String]) {
@@ -41,14 +46,37 @@ public struct Definition: Sendable {
         case .logSoftmax: return "log_softmax"
         case .linear: return "a linear layer"
         case .rowSoftmax: return "softmax, row by row"
+        case .rowLogSoftmax: return "log_softmax, row by row"
         }
     }
 
-    /// The vector (or matrix) a softmax-like definition is taken of.
-    var argument: String { arguments.first ?? "" }
+    /// The vector a softmax is taken of, when its logits are that vector (over a temperature): what the
+    /// softmax Jacobian is stated for.
+    var plainArgument: (vector: String, temperature: Term?)? {
+        let logits: Term
+        switch kind {
+        case .softmax(let l), .logSoftmax(let l): logits = l
+        case .rowSoftmax, .rowLogSoftmax: return arguments.first.map { ($0, nil) }
+        case .linear: return nil
+        }
+        switch logits {
+        case .indexed(let z, let x) where x == [Definition.slot]: return (z, nil)
+        case .divide(.indexed(let z, let x), let t) where x == [Definition.slot] && !t.mentions(z) && !t.freeIndices.contains(Definition.slot):
+            return (z, t)
+        default: return nil
+        }
+    }
+
+    /// The vector (or matrix) a softmax-like definition is taken of, when it is plain.
+    var argument: String { plainArgument?.vector ?? "" }
 
     /// How many indices an element takes.
-    var rank: Int { kind == .rowSoftmax ? 2 : 1 }
+    var rank: Int {
+        switch kind {
+        case .rowSoftmax, .rowLogSoftmax: return 2
+        default: return 1
+        }
+    }
 
     /// The element at `x`, written out; its sum's index is any letter, as the sum binds it.
     public func element(_ x: [Index]) -> Term? {
@@ -58,8 +86,10 @@ public struct Definition: Sendable {
         case .softmax, .rowSoftmax:
             guard let n = numerator(x), let d = denominator(x) else { return nil }
             return .quotient(n, d)
-        case .logSoftmax:
-            return .indexed(argument, x) - .log(.indexSum(k, .exp(.indexed(argument, [k]))))
+        case .logSoftmax(let logits):
+            return logits.renaming(Definition.slot, to: x[0]) - .log(.indexSum(k, .exp(logits.renaming(Definition.slot, to: k))))
+        case .rowLogSoftmax:
+            return .indexed(argument, x) - .log(.indexSum(k, .exp(.indexed(argument, [x[0], k]))))
         case .linear:
             guard arguments.count == 2 else { return nil }
             return .indexSum(k, .indexed(arguments[0], [x[0], k]) * .indexed(arguments[1], [k]))
@@ -69,7 +99,7 @@ public struct Definition: Sendable {
     /// For a quotient N(X)/D (softmax): the numerator, so that written-out forms can be folded back.
     func numerator(_ x: [Index]) -> Term? {
         switch kind {
-        case .softmax(let temperature): return .exp(scaled(.indexed(argument, x), temperature))
+        case .softmax(let logits): return x.count == 1 ? .exp(logits.renaming(Definition.slot, to: x[0])) : nil
         case .rowSoftmax: return .exp(.indexed(argument, x))
         default: return nil
         }
@@ -79,14 +109,10 @@ public struct Definition: Sendable {
     func denominator(_ x: [Index]) -> Term? {
         let k = Term.fresh(avoiding: Set(x))
         switch kind {
-        case .softmax(let temperature): return .indexSum(k, .exp(scaled(.indexed(argument, [k]), temperature)))
+        case .softmax(let logits): return .indexSum(k, .exp(logits.renaming(Definition.slot, to: k)))
         case .rowSoftmax: return x.count == 2 ? .indexSum(k, .exp(.indexed(argument, [x[0], k]))) : nil
         default: return nil
         }
-    }
-
-    private func scaled(_ t: Term, _ temperature: Term?) -> Term {
-        temperature.map { Term.quotient(t, $0) } ?? t
     }
 
     /// Whether its elements sum to one along the last index (softmax's do).
@@ -113,11 +139,12 @@ public struct Lemma: Sendable {
 
     /// The lemma of `kind` about `d`, when it has one.
     static func about(_ d: Definition, kind: Kind) -> Lemma? {
-        let p = d.name, z = d.argument
+        guard let (z, temperature) = d.plainArgument else { return nil }
+        let p = d.name
         let derivative: @Sendable ([Index], [Index]) -> Term?
         let name: String, cite: String
         switch (kind, d.kind) {
-        case (.softmaxJacobian, .softmax(let temperature)):
+        case (.softmaxJacobian, .softmax):
             name = "softmax Jacobian"
             cite = temperature == nil ? ":derive softmax" : ":derive softmax-temperature"
             derivative = { x, y in

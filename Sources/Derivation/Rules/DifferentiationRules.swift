@@ -4,7 +4,7 @@
 /// from its builtin entry (`FunctionCalculus`), as SymPy's `Function._eval_derivative` does.
 enum DifferentiationRules {
     static let all: [Rule] = [constant, itself, variable, sumRule, sumOver, constantMultiple, productRule, quotientRule,
-                              powerRule, lemma, chainThroughDefinition, chain, unfoldAbbreviation]
+                              powerRule, generalPowerRule, lemma, chainThroughDefinition, chain, unfoldAbbreviation]
 
     static let constant = Rule("constant", "∂c/∂v = 0 when c does not depend on v") { term, context in
         guard case .partial(let f, let v) = term, !context.depends(f, on: v) else { return nil }
@@ -71,6 +71,13 @@ enum DifferentiationRules {
         return Rewrite(.product(of: [n, .raise(u, to: n - .one), .partial(u, v)]), [.binding("u", u), .text(", "), .binding("n", n)])
     }
 
+    /// ∂(u^w)/∂v = u^w·(∂w/∂v·log u + w·∂u/∂v / u), when the exponent varies too (u > 0): u^w = exp(w log u).
+    static let generalPowerRule = Rule("power rule with a varying exponent", "∂(u^w)/∂v = u^w·(w′·log u + w·u′/u), for u > 0") { term, context in
+        guard case .partial(.power(let u, let w), let v) = term, context.depends(w, on: v) else { return nil }
+        let result = Term.product(of: [.raise(u, to: w), .partial(w, v) * .log(u) + .quotient(w * .partial(u, v), u)])
+        return Rewrite(result, [.text("u^w = exp(w·log u), with "), .binding("u", u), .text(", "), .binding("w", w)])
+    }
+
     /// A cited result, such as the softmax Jacobian inside the cross-entropy derivation.
     static let lemma = Rule("cited result", "a result derived before") { term, context in
         guard case .partial(.indexed(let name, let indices), let v) = term else { return nil }
@@ -132,7 +139,6 @@ extension RuleContext {
     private func dependsOnVariable(_ d: Definition, _ name: String, seen: Set<String>) -> Bool {
         if d.arguments.contains(name) { return true }
         if seen.contains(d.name) { return false }
-        if case .softmax(let t?) = d.kind, t.mentions(name) { return true }
         return definitions.contains { other in d.arguments.contains(other.name) && dependsOnVariable(other, name, seen: seen.union([d.name])) }
     }
 }

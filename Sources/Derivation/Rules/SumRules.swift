@@ -39,12 +39,26 @@ enum SumRules {
         return Rewrite(.indexSum(k, expanded))
     }
 
-    /// Σₖ (aₖ + bₖ) = Σₖ aₖ + Σₖ bₖ.
+    /// Σₖ (aₖ + bₖ) = Σₖ aₖ + Σₖ bₖ; a term c without k adds n·c, with n the length of a vector k runs over.
     static let splitSum = Rule("split the sum", "Σₖ (aₖ + bₖ) = Σₖ aₖ + Σₖ bₖ") { term, _ in
         guard case .sum(let k, .add(let terms)) = term else { return nil }
         guard terms.contains(where: { t in t.factors.contains { if case .delta = $0 { return true } else { return false } } || !t.freeIndices.contains(k) })
         else { return nil }
-        return Rewrite(.sum(of: terms.map { .indexSum(k, $0) }))
+        // A sum of a constant needs its range, which only a vector indexed by k alone can give: len(y).
+        let range = rangeWitness(k, in: .add(terms))
+        if range == nil, terms.contains(where: { !$0.freeIndices.contains(k) }) { return nil }
+        let parts = terms.map { t -> Term in t.freeIndices.contains(k) ? .indexSum(k, t) : .product(of: [range ?? .one, t]) }
+        let note: Explanation = range.map { n in terms.contains { !$0.freeIndices.contains(k) }
+            ? [.text("a term without \(k) is added once for each \(k): "), .term(n), .text(" times")] : [] } ?? []
+        return Rewrite(.sum(of: parts), note)
+    }
+
+    /// len(y) for the first vector yₖ in `term`: how many values k takes.
+    static func rangeWitness(_ k: Index, in term: Term) -> Term? {
+        if case .indexed(let name, let indices) = term, indices == [k] { return .apply("len", [.symbol(name)]) }
+        if case .sum(let m, _) = term, m == k { return nil }
+        for child in term.children { if let found = rangeWitness(k, in: child) { return found } }
+        return nil
     }
 
     /// Σₖ c·fₖ = c·Σₖ fₖ when c does not involve k.

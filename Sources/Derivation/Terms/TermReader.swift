@@ -14,20 +14,23 @@ struct TermReader {
     }
 
     /// Names given to recognised parts, dependencies first.
-    private(set) var definitions: [Definition] = []
-    private(set) var facts: [Fact] = []
+    var definitions: [Definition] = []
+    var facts: [Fact] = []
     /// The names the expression uses, with how many indices each takes (0 for a number).
     private(set) var variables: [String: Int] = [:]
     /// Names a recognised part must not take: the input's own and the session's.
-    private var taken: Set<String>
+    var taken: Set<String>
     /// The session's functions, read through their bodies.
     private let functions: [String: UserFunction]
+    /// How many indices the session's values take (0 for a number), to read `softmax(z - c)` elementwise.
+    let ranks: [String: Int]
     /// Calls of session functions being read, to refuse one that calls itself.
     private var expanding: [String] = []
 
-    init(reserving names: Set<String> = [], functions: [String: UserFunction] = [:]) {
+    init(reserving names: Set<String> = [], functions: [String: UserFunction] = [:], ranks: [String: Int] = [:]) {
         taken = names
         self.functions = functions
+        self.ranks = ranks
     }
 
     /// Reads the whole input.
@@ -107,7 +110,7 @@ struct TermReader {
         return .symbol(name)
     }
 
-    private mutating func use(_ name: String, rank: Int) {
+    mutating func use(_ name: String, rank: Int) {
         variables[name] = max(variables[name] ?? 0, rank)
     }
 
@@ -135,25 +138,12 @@ struct TermReader {
         case "partial":
             throw Failure(message: "derive the expression itself; partial(…) is what derive produces", range: fRange)
         case "logsumexp":
-            let z = try vectorName(args[0], of: f, range: range)
-            _ = try define(.softmax(temperature: nil), of: [z], typed: .call(.variable("softmax", range: fRange), arguments: args, range: range))
             let k = Index("k")
-            return .log(.indexSum(k, .exp(.indexed(z, [k]))))
+            let logits = try element(of: args[0], at: [Definition.slot])
+            _ = try define(.softmax(logits: logits), typed: .call(.variable("softmax", range: fRange), arguments: args, range: range))
+            return .log(.indexSum(k, .exp(logits.renaming(Definition.slot, to: k))))
         case "cross_entropy", "cross_entropy_logits", "nll":
-            guard args.count == 2, case .variable(let y, _) = args[1] else {
-                throw Failure(message: "\(f) needs a target vector by name, as in \(f)(softmax(z), y)", range: range)
-            }
-            use(y, rank: 1)
-            let k = Index("k")
-            let p: Term
-            switch f {
-            case "cross_entropy_logits":
-                p = try component(of: .call(.variable("softmax", range: fRange), arguments: [args[0]], range: range), [k], range: range)
-            case "nll": p = .exp(try component(of: args[0], [k], range: range))
-            default: p = try component(of: args[0], [k], range: range)
-            }
-            addFact(Fact(Assumption(.sumsToOne, y), because: "\(y) is \(f)'s target, one-hot or a probability vector"))
-            return -.indexSum(k, .indexed(y, [k]) * .log(p))
+            return try crossEntropy(f, args, fRange: fRange, range: range)
         default:
             guard builtin.partials.contains(where: { $0.parameters.count == args.count }) else {
                 throw Failure(message: "no derivation rules for \(f)", range: fRange,
@@ -177,120 +167,12 @@ struct TermReader {
         return try read(body)
     }
 
-    private static func unknownFunction(_ f: String, at range: SourceRange) -> Failure {
+    static func unknownFunction(_ f: String, at range: SourceRange) -> Failure {
         let guess = Suggestions.closest(to: f, among: Builtins.all.map(\.name).filter { $0.first?.isLetter == true })
         return Failure(message: "unknown function '\(f)'", range: range, suggestion: guess.map { "did you mean \($0)?" })
     }
 
-    /// Element X of a vector-valued expression: softmax(z)_i, log_softmax(z)_i, (W @ x)_i, or a named vector.
-    private mutating func component(of base: Expr, _ letters: [Index], range: SourceRange) throws -> Term {
-        if case .variable(let v, _) = base {
-            guard IndexedName.parse(v, range: range) == nil, Builtins.named[v] == nil else {
-                throw Failure(message: "index notation on this is not supported; name it first (p = …)", range: range)
-            }
-            use(v, rank: letters.count)
-            return .indexed(v, letters)
-        }
-        let name = try abbreviate(base, rank: letters.count, range: range)
-        return .indexed(name, letters)
-    }
-
-    /// The name of the definition for a vector-valued expression, made if it is new.
-    private mutating func abbreviate(_ base: Expr, rank: Int, range: SourceRange) throws -> String {
-        if case .binary(.matrixProduct, let w, let x, _, _) = base, rank == 1,
-           case .variable(let wName, _) = w, case .variable(let xName, _) = x {
-            use(wName, rank: 2)
-            use(xName, rank: 1)
-            return try define(.linear, of: [wName, xName], typed: base)
-        }
-        guard case .call(.variable(let f, let fRange), let args, _) = base, let first = args.first else {
-            throw Failure(message: "index notation on this is not supported; name it first (p = …)", range: range)
-        }
-        guard Builtins.named[f] != nil else { throw TermReader.unknownFunction(f, at: fRange) }
-        let z: String
-        if case .variable(let v, _) = first, IndexedName.parse(v, range: range) == nil {
-            use(v, rank: rank)
-            z = v
-        } else if rank == 1, case .binary(.matrixProduct, _, _, _, _) = first {
-            z = try abbreviate(first, rank: 1, range: range)
-        } else {
-            throw Failure(message: "name the vector, as in \(f)(z)", range: first.range)
-        }
-        switch (f, args.count, rank) {
-        case ("softmax", 1, 1): return try define(.softmax(temperature: nil), of: [z], typed: base)
-        case ("softmax", 2, 1): return try define(.softmax(temperature: try read(args[1])), of: [z], typed: base)
-        case ("softmax", 1, 2): return try define(.rowSoftmax, of: [z], typed: base)
-        case ("log_softmax", 1, 1):
-            _ = try define(.softmax(temperature: nil), of: [z], typed: .call(.variable("softmax", range: range), arguments: args, range: range))
-            return try define(.logSoftmax, of: [z], typed: base)
-        default: throw Failure(message: "no element-wise definition of \(f) with \(args.count) argument\(args.count == 1 ? "" : "s") for a derivation", range: range)
-        }
-    }
-
-    /// Makes p = softmax(z) available, so that a written-out Σₖ exp(zₖ) can be folded back into it.
-    mutating func recogniseSoftmax(of z: String) {
-        let nowhere = SourceRange(0, 0)
-        _ = try? define(.softmax(temperature: nil), of: [z],
-                        typed: .call(.variable("softmax", range: nowhere), arguments: [.variable(z, range: nowhere)], range: nowhere))
-    }
-
-    /// A definition of `kind` over `arguments`, reusing one with the same meaning; its name is new.
-    private mutating func define(_ kind: Definition.Kind, of arguments: [String], typed: Expr) throws -> String {
-        let meaning = TermReader.meaning(kind, arguments)
-        if let existing = definitions.first(where: { $0.meaning == meaning }) { return existing.name }
-        let name = fresh(preferring: TermReader.preferredNames(kind))
-        let expression = expand(typed)
-        let d = Definition(name: name, kind: kind, meaning: meaning, expression: expression, arguments: arguments)
-        definitions.append(d)
-        if d.sumsToOne {
-            addFact(Fact(Assumption(.sumsToOne, name), because: d.rank == 2 ? "each row of a softmax sums to one" : "softmax outputs sum to one"))
-        }
-        return name
-    }
-
-    /// `typed` with every definition's name replaced by what it stands for, as typed.
-    private func expand(_ typed: Expr) -> Expr {
-        ExprSubstitution.replacing(names: Dictionary(definitions.map { ($0.name, $0.expression) }, uniquingKeysWith: { a, _ in a }), in: typed)
-    }
-
-    private static func meaning(_ kind: Definition.Kind, _ arguments: [String]) -> String {
-        switch kind {
-        case .softmax(let t?): return "softmax(\(arguments[0]), \(TermRenderer(.input).render(t)))"
-        case .softmax(nil), .rowSoftmax: return "softmax(\(arguments[0]))"
-        case .logSoftmax: return "log_softmax(\(arguments[0]))"
-        case .linear: return "\(arguments[0]) @ \(arguments[1])"
-        }
-    }
-
-    private static func preferredNames(_ kind: Definition.Kind) -> [String] {
-        switch kind {
-        case .softmax: return ["p", "q", "s", "r", "a", "b", "c"]
-        case .rowSoftmax: return ["P", "Q", "S", "R"]
-        case .logSoftmax: return ["q", "l", "s", "r", "p"]
-        case .linear: return ["u", "h", "a", "v", "o"]
-        }
-    }
-
-    /// The first preferred name not taken (then p1, p2, …), and takes it.
-    private mutating func fresh(preferring names: [String]) -> String {
-        let name = names.first { !taken.contains($0) } ?? {
-            var n = 1
-            while taken.contains("\(names[0])\(n)") { n += 1 }
-            return "\(names[0])\(n)"
-        }()
-        taken.insert(name)
-        return name
-    }
-
-    private mutating func vectorName(_ arg: Expr, of f: String, range: SourceRange) throws -> String {
-        guard case .variable(let z, _) = arg, IndexedName.parse(z, range: range) == nil else {
-            throw Failure(message: "name the vector, as in \(f)(z)", range: arg.range)
-        }
-        use(z, rank: 1)
-        return z
-    }
-
-    private mutating func addFact(_ fact: Fact) {
+    mutating func addFact(_ fact: Fact) {
         if !facts.contains(where: { $0.assumption == fact.assumption }) { facts.append(fact) }
     }
 

@@ -176,7 +176,8 @@ enum Reductions {
 
     static let len = Builtin(
         "len", ["len(z)"], "Number of elements of a vector (of rows of a matrix, as Python's len); shape gives both sizes.",
-        example: "len([2, 1, 0.1])", category: .reduction, arity: 1...1, derivative: .none
+        example: "len([2, 1, 0.1])", category: .reduction, arity: 1...1, derivative: .none,
+        partials: [.init(["z"], ["0"], note: "a count does not change with the values")]
     ) { args in
         if case .list(let items) = args.values[0] { return .scalar(Double(items.count)) }
         let x = try args.tensor(0)

@@ -11,6 +11,13 @@ struct LetterRenaming {
     /// A permutation of the input's own names and letters onto others, including p, q, y, k, m, W, T.
     init(for input: String, wrt: String?) {
         var variables: [String] = [], letters: [String] = []
+        // The arguments of delta(a, b) are index letters.
+        for match in (try? NSRegularExpression(pattern: "delta\\(\\s*([a-z])\\s*,\\s*([a-z])\\s*\\)"))?
+            .matches(in: input, range: NSRange(input.startIndex..., in: input)) ?? [] {
+            for group in 1...2 {
+                if let r = Range(match.range(at: group), in: input), !letters.contains(String(input[r])) { letters.append(String(input[r])) }
+            }
+        }
         for word in LetterRenaming.words(in: input + " " + (wrt ?? "")) {
             LetterRenaming.split(word, builtin: { Builtins.named[$0] != nil }, variable: { v in
                 if !variables.contains(v) { variables.append(v) }
@@ -38,9 +45,10 @@ struct LetterRenaming {
 
     /// Calls back for each variable name and index letter in one identifier.
     static func split(_ word: String, builtin: (String) -> Bool, variable: (String) -> Void, letter: (String) -> Void) {
-        if word.hasPrefix("_") { word.dropFirst().map(String.init).forEach(letter); return }
+        if word.hasPrefix("_") { word.dropFirst().filter(\.isLowercase).map(String.init).forEach(letter); return }
         guard let first = word.first, first.isLetter else { return }
         if builtin(word) { return }
+        if word.hasSuffix("_") { variable(String(word.dropLast())); return }
         if let k = IndexedName.summationLetter(word) { letter(k); return }
         if let parts = IndexedName.parse(word, range: SourceRange(0, word.unicodeScalars.count)) {
             if !parts.isDelta { variable(parts.base) }
@@ -74,10 +82,11 @@ struct LetterRenaming {
         if word.hasPrefix("_") { return "_" + word.dropFirst().map { indices[String($0)] ?? String($0) }.joined() }
         guard let first = word.first, first.isLetter else { return word }
         if Builtins.named[word] != nil { return word }
+        if word.hasSuffix("_") { return (names[String(word.dropLast())] ?? String(word.dropLast())) + "_" }
         if let k = IndexedName.summationLetter(word) { return String(word.dropLast(k.count)) + (indices[k] ?? k) }
-        if let parts = IndexedName.parse(word, range: SourceRange(0, word.unicodeScalars.count)), parts.letters.count == parts.subscripts.count {
+        if let parts = IndexedName.parse(word, range: SourceRange(0, word.unicodeScalars.count)) {
             let base = parts.isDelta ? parts.base : (names[parts.base] ?? parts.base)
-            return base + "_" + parts.letters.map { indices[$0] ?? $0 }.joined()
+            return base + "_" + parts.suffix.map { indices[String($0)] ?? String($0) }.joined()
         }
         if Builtins.named[word] != nil { return word }
         return indices[word] ?? names[word] ?? word

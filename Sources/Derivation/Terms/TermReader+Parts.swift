@@ -1,0 +1,157 @@
+import VectorLang
+
+/// Reading vector-valued parts: softmax(z - c)_i, log_softmax(z)_i, (W @ x)_i, cross-entropy; each
+/// recognised part gets a name of its own.
+extension TermReader {
+    /// Element X of a vector-valued expression: a named vector, or a part (softmax(z)_i, (W @ x)_i).
+    mutating func component(of base: Expr, _ letters: [Index], range: SourceRange) throws -> Term {
+        if case .variable(let v, _) = base {
+            guard IndexedName.parse(v, range: range) == nil, Builtins.named[v] == nil else {
+                throw Failure(message: "index notation on this is not supported; name it first (p = …)", range: range)
+            }
+            use(v, rank: letters.count)
+            return .indexed(v, letters)
+        }
+        if letters.count == 2, case .call(.variable(let f, _), let args, _) = base, args.count == 1,
+           f == "softmax" || f == "log_softmax", case .variable(let z, _) = args[0], IndexedName.parse(z, range: range) == nil {
+            use(z, rank: 2)
+            let name = try define(f == "softmax" ? .rowSoftmax : .rowLogSoftmax, typed: base, arguments: [z], meaning: "\(f)(\(z))")
+            return .indexed(name, letters)
+        }
+        guard letters.count == 1 else {
+            throw Failure(message: "index notation with \(letters.count) indices on this is not supported; name it first (P = …)", range: range)
+        }
+        return try element(of: base, at: letters)
+    }
+
+    /// The element at X of an expression in vector notation: elementwise operations and functions of
+    /// vectors and numbers, softmax and log_softmax of such, and W @ x.
+    mutating func element(of expr: Expr, at x: [Index]) throws -> Term {
+        switch expr {
+        case .number(let n, _):
+            return .number(n)
+        case .variable(let name, let range):
+            guard IndexedName.parse(name, range: range) == nil else { return try read(expr) }
+            if Builtins.named[name] != nil || Builtins.constants[name] != nil { return try read(expr) }
+            // A number stays a number; anything else in a vector expression is a vector.
+            if ranks[name] == 0 || ranks[name] == nil && variables[name] == 0 {
+                use(name, rank: 0)
+                return .symbol(name)
+            }
+            use(name, rank: 1)
+            return .indexed(name, x)
+        case .unary(let op, let e, _):
+            let t = try element(of: e, at: x)
+            return op == .negate ? -t : t
+        case .binary(.matrixProduct, let w, let v, let opRange, _):
+            guard case .variable(let wName, _) = w, case .variable(let vName, _) = v else {
+                throw Failure(message: "write the product of named values, as in W @ x", range: opRange)
+            }
+            use(wName, rank: 2)
+            use(vName, rank: 1)
+            let u = try define(.linear, typed: expr, arguments: [wName, vName], meaning: "\(wName) @ \(vName)")
+            return .indexed(u, x)
+        case .binary(let op, let a, let b, _, _):
+            let l = try element(of: a, at: x), r = try element(of: b, at: x)
+            switch op {
+            case .add: return l + r
+            case .subtract: return l - r
+            case .multiply: return l * r
+            case .divide: return .quotient(l, r)
+            case .power, .matrixProduct: return .raise(l, to: r)
+            }
+        case .call(.variable(let f, let fRange), let args, let range):
+            if f == "softmax" || f == "log_softmax", args.count == 1 || f == "softmax" && args.count == 2 {
+                var logits = try element(of: args[0], at: [Definition.slot])
+                if args.count == 2 { logits = .quotient(logits, try read(args[1])) }
+                if f == "log_softmax" { _ = try define(.softmax(logits: logits), typed: .call(.variable("softmax", range: fRange), arguments: args, range: range)) }
+                return .indexed(try define(f == "softmax" ? .softmax(logits: logits) : .logSoftmax(logits: logits), typed: expr), x)
+            }
+            guard let builtin = Builtins.named[f] else { throw TermReader.unknownFunction(f, at: fRange) }
+            guard builtin.partials.contains(where: { $0.parameters.count == args.count }) else {
+                throw Failure(message: "no element-wise definition of \(f) with \(args.count) argument\(args.count == 1 ? "" : "s") for a derivation",
+                              range: range)
+            }
+            return .apply(f, try args.map { try element(of: $0, at: x) })
+        default:
+            throw Failure(message: "index notation on this is not supported; name it first (p = …)", range: expr.range)
+        }
+    }
+
+    /// −Σₖ yₖ log pₖ for a vector target; for a matrix target (a batch), the mean over its rows.
+    mutating func crossEntropy(_ f: String, _ args: [Expr], fRange: SourceRange, range: SourceRange) throws -> Term {
+        guard args.count == 2, case .variable(let y, _) = args[1] else {
+            throw Failure(message: "\(f) needs a target vector by name, as in \(f)(softmax(z), y)", range: range)
+        }
+        let batch = (ranks[y] ?? variables[y] ?? 1) == 2
+        let k = Index("k"), r = Index("r")
+        let letters = batch ? [r, k] : [k]
+        use(y, rank: letters.count)
+        let scores = f == "cross_entropy_logits" ? Expr.call(.variable("softmax", range: fRange), arguments: [args[0]], range: range) : args[0]
+        var p = try component(of: scores, letters, range: range)
+        if f == "nll" { p = .exp(p) }
+        addFact(Fact(Assumption(.sumsToOne, y), because: batch ? "each row of \(y), \(f)'s target, is one-hot or a probability vector"
+                                                          : "\(y) is \(f)'s target, one-hot or a probability vector"))
+        let total = Term.indexSum(k, .indexed(y, letters) * .log(p))
+        guard batch else { return -total }
+        return -(.quotient(.indexSum(r, total), .apply("len", [.symbol(y)])))
+    }
+
+    /// Makes p = softmax(z) available, so that a written-out Σₖ exp(zₖ) can be folded back into it.
+    mutating func recogniseSoftmax(of z: String) {
+        let nowhere = SourceRange(0, 0)
+        _ = try? define(.softmax(logits: .indexed(z, [Definition.slot])),
+                        typed: .call(.variable("softmax", range: nowhere), arguments: [.variable(z, range: nowhere)], range: nowhere))
+    }
+
+    /// A definition of `kind`, reusing one that stands for the same; its name is new.
+    mutating func define(_ kind: Definition.Kind, typed: Expr, arguments givenArguments: [String]? = nil, meaning givenMeaning: String? = nil) throws -> String {
+        if let existing = definitions.first(where: { $0.kind == kind && (givenArguments == nil || $0.arguments == givenArguments) }) { return existing.name }
+        let (meaning, arguments) = try describe(kind, givenMeaning, givenArguments)
+        let name = fresh(preferring: TermReader.preferredNames(kind))
+        let expression = ExprSubstitution.replacing(names: Dictionary(definitions.map { ($0.name, $0.expression) }, uniquingKeysWith: { a, _ in a }),
+                                                    in: typed)
+        let d = Definition(name: name, kind: kind, meaning: meaning, expression: expression, arguments: arguments)
+        definitions.append(d)
+        if d.sumsToOne {
+            addFact(Fact(Assumption(.sumsToOne, name), because: d.rank == 2 ? "each row of a softmax sums to one" : "softmax outputs sum to one"))
+        }
+        return name
+    }
+
+    /// The meaning in input syntax and the names it depends on, for a softmax of logits.
+    private func describe(_ kind: Definition.Kind, _ meaning: String?, _ arguments: [String]?) throws -> (String, [String]) {
+        if let meaning, let arguments { return (meaning, arguments) }
+        let logits: Term, f: String
+        switch kind {
+        case .softmax(let l): logits = l; f = "softmax"
+        case .logSoftmax(let l): logits = l; f = "log_softmax"
+        default: return (meaning ?? "", arguments ?? [])
+        }
+        guard let form = Vectorizer(size: "n").vectorForm(of: logits, over: Definition.slot) else {
+            throw Failure(message: "the argument of \(f) cannot be written as a vector", range: nil)
+        }
+        return ("\(f)(\(form))", logits.variableNames.sorted())
+    }
+
+    static func preferredNames(_ kind: Definition.Kind) -> [String] {
+        switch kind {
+        case .softmax: return ["p", "q", "s", "r", "a", "b", "c"]
+        case .rowSoftmax: return ["P", "Q", "S", "R"]
+        case .logSoftmax: return ["q", "l", "s", "r", "p"]
+        case .rowLogSoftmax: return ["L", "Q", "S"]
+        case .linear: return ["u", "h", "a", "v", "o"]
+        }
+    }
+
+    /// The first preferred name not taken (then p1, p2, …), and takes it.
+    private mutating func fresh(preferring names: [String]) -> String {
+        let name = names.first { !taken.contains($0) } ?? {
+            var n = 1
+            while taken.contains("\(names[0])\(n)") { n += 1 }
+            return "\(names[0])\(n)"
+        }()
+        taken.insert(name)
+        return name
+    }
+}
