@@ -104,6 +104,15 @@ final class DefinitionEvaluationTests: XCTestCase {
         assertSame("partial(u_i, W_ij)", "[x, x, x]")
     }
 
+    /// By a definition itself, as by a free variable at its value: the ∂L/∂u of backpropagation.
+    func testPartialByADefinitionTreatsItAsFree() {
+        run("W = [[0.5, -1], [1, 0.2], [-0.3, 0.8]]; x = [1, 2]; y = onehot(2, 3)")
+        run("u := W @ x; p := softmax(u)")
+        assertSame("partial(cross_entropy(p, y), u_j)", "p - y")
+        assertSame("partial(p_i, u_j)", "jacobian(softmax, W @ x)")
+        assertSame("partial(u_i * 2, u_j)", "2 * eye(3)")
+    }
+
     func testADefinitionIsEvaluatedOncePerEvaluation() {
         run("seed(1); r := randn(3)")
         assertSame("r - r", "[0, 0, 0]")

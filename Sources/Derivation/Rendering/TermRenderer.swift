@@ -1,10 +1,6 @@
 /// Writes a term in one notation, with as few parentheses as precedence allows.
 public struct TermRenderer: Sendable {
     public let notation: Notation
-    /// Input syntax only: what abbreviations stand for (p → softmax(z)), written out inside `partial(…)`
-    /// so that automatic differentiation sees how p depends on z.
-    public var expansions: [String: String] = [:]
-    private var insidePartial = false
     /// Bound indices shown so far, innermost last, with the letter each is shown as.
     private var binders: [(index: Index, shown: String)] = []
     /// Letters a binder must not be shown as: the free indices of the whole term.
@@ -12,9 +8,8 @@ public struct TermRenderer: Sendable {
     /// Bound letters shown by depth (#1, #2, …), so that terms equal up to their bound letters render alike.
     var canonicalBinders = false
 
-    public init(_ notation: Notation, expansions: [String: String] = [:]) {
+    public init(_ notation: Notation) {
         self.notation = notation
-        self.expansions = expansions
     }
 
     /// The whole term; bound indices get letters here, never the free ones' and never an enclosing sum's.
@@ -136,7 +131,8 @@ public struct TermRenderer: Sendable {
         let letters = indices.map(shown).joined()
         switch notation {
         case .input:
-            if insidePartial, let meaning = expansions[name] { return "\(meaning)_\(letters)" }
+            // A position among letters (K_{1,m}) needs the braced list; letters alone or one position do not.
+            if indices.count > 1, indices.contains(where: \.isPosition) { return "\(name)_{\(indices.map(shown).joined(separator: ","))}" }
             return "\(name)_\(letters)"
         case .unicode: return name + subscripted(letters)
         case .ascii: return "\(name)_\(letters)"
@@ -197,9 +193,7 @@ public struct TermRenderer: Sendable {
         let wrt = inner(v.term)
         switch notation {
         case .input:
-            var within = self
-            within.insidePartial = true
-            return "partial(\(within.inner(body)), \(wrt))"
+            return "partial(\(inner(body)), \(wrt))"
         case .latex:
             switch body {
             case .symbol, .indexed, .apply: return "\\frac{\\partial \(inner(body))}{\\partial \(wrt)}"

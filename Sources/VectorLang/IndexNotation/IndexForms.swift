@@ -80,31 +80,25 @@ extension Evaluator {
     /// Reads `x`, `z_j`, `W_ij`, `z_1`, `W_{i,j}` or `z[j]` in the second argument of `partial`.
     private func differentiationTarget(_ wrt: Expr, locals: [String: Value]) throws -> Target {
         func notAVariable() -> Diagnostic {
-            // A definition is an expression of variables, not one: say so, and which it is.
-            let base: String? = switch wrt {
-            case .variable(let name, let range): IndexedName.parse(name, range: range)?.base ?? name
-            case .index(.variable(let name, _), _, _): name
-            default: nil
-            }
-            let definition = base.flatMap { locals[$0] == nil ? environment.definition(named: $0) : nil }
             return Diagnostic("partial differentiates by a variable or one of its elements, such as x, z_j or W_ij", at: wrt.range,
-                              note: definition.map { "\($0.name) is a definition, \($0.name) := \($0.source); differentiate by a variable in it" },
                               suggestion: "name a variable bound to numbers: partial(f, z_j)")
         }
-        func bound(_ name: String) -> (Value, Tensor)? {
-            guard let value = locals[name] ?? environment[name], let numbers = value.numbers else { return nil }
+        // A definition (u := W @ x) is differentiated by as if it were free, at its current value: what
+        // depends on it sees the traced value first, as a local. That is the ∂L/∂u of the chain rule.
+        func bound(_ name: String) throws -> (Value, Tensor)? {
+            guard let value = try boundValue(name, locals: locals, at: wrt.range), let numbers = value.numbers else { return nil }
             return (value, numbers)
         }
         switch wrt {
         case .variable(let name, let range):
-            if let (value, numbers) = bound(name) {
+            if let (value, numbers) = try bound(name) {
                 guard numbers.count == 1 else {
                     throw Diagnostic("partial differentiates by one number, but \(name) is a \(Tensor.describe(shape: numbers.shape))", at: range,
                                      suggestion: "name one element: partial(f, \(name)_\(numbers.isMatrix ? "ij" : "j"))")
                 }
                 return Target(name: name, value: value, numbers: numbers, position: 0)
             }
-            guard let parts = IndexedName.parse(name, range: range), let (value, numbers) = bound(parts.base) else { throw notAVariable() }
+            guard let parts = IndexedName.parse(name, range: range), let (value, numbers) = try bound(parts.base) else { throw notAVariable() }
             let positions = try parts.subscripts.map { sub -> (Int, SourceRange) in
                 switch sub {
                 case .position(let n, let r): return (n, r)
@@ -114,7 +108,7 @@ extension Evaluator {
             let flat = try IndexNotation.flatPosition(positions, in: numbers.shape, of: parts.base, written: name, at: range)
             return Target(name: parts.base, value: value, numbers: numbers, position: flat)
         case .index(.variable(let name, _), let subscripts, let range):
-            guard let (value, numbers) = bound(name) else { throw notAVariable() }
+            guard let (value, numbers) = try bound(name) else { throw notAVariable() }
             let positions = try subscripts.map { sub -> (Int, SourceRange) in
                 guard case .single(let expr) = sub else {
                     throw Diagnostic("partial differentiates by one element; a range selects several", at: range)
