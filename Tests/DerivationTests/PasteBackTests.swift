@@ -19,6 +19,7 @@ final class PasteBackTests: XCTestCase {
         let axes = d.target.freeIndices.union(d.wrt?.indices ?? []).subtracting(d.plan.fixed).sorted()
         var failures: [String] = []
         for (n, step) in d.steps.enumerated() {
+            if let k = step.expression.letterBoundTwiceOnAPath { failures.append("\(label) step \(n): \(k) is bound twice on one path") }
             guard let direct = report.values[n] else { continue }
             let text = TermRenderer(.input).render(step.expression)
             guard let statement = try? Parser.parse(text).first else {
@@ -60,11 +61,7 @@ final class PasteBackTests: XCTestCase {
     func testSuiteStepsReadBack() throws {
         var failures: [String] = []
         for row in try TypedSuiteTests.rows() {
-            let session = Session()
-            for line in row.bindings { _ = session.submit(line) }
-            var options = Derivations.Options()
-            options.reserved = Set(session.environment.names)
-            for name in session.environment.names { if let t = session.environment[name]?.tensor { options.ranks[name] = t.rank } }
+            let (_, options) = TypedSuiteTests.session(for: row)
             let request = try Derivations.derive(row.expression, wrt: row.wrt, options: options)
             failures += Self.pasteBack(request, bindings: row.bindings, label: row.id)
         }

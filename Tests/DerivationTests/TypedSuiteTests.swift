@@ -35,6 +35,16 @@ final class TypedSuiteTests: XCTestCase {
         return result
     }
 
+    /// A session holding the row's numbers, and the options a derivation at them is given (as `:derive` gives them).
+    static func session(for row: Row) -> (Session, Derivations.Options) {
+        let session = Session()
+        for line in row.bindings { _ = session.submit(line) }
+        var options = Derivations.Options()
+        options.reserved = Set(session.environment.names)
+        for name in session.environment.names { if let t = session.environment[name]?.tensor { options.ranks[name] = t.rank } }
+        return (session, options)
+    }
+
     func testTheSuiteIsLargeAndHasReferences() throws {
         let rows = try Self.rows()
         let references = try Self.references()
@@ -47,11 +57,7 @@ final class TypedSuiteTests: XCTestCase {
         let references = try Self.references()
         var failures: [String] = []
         for row in try Self.rows() {
-            let session = Session()
-            for line in row.bindings { _ = session.submit(line) }
-            var options = Derivations.Options()
-            options.reserved = Set(session.environment.names)
-            for name in session.environment.names { if let t = session.environment[name]?.tensor { options.ranks[name] = t.rank } }
+            let (session, options) = Self.session(for: row)
             let request: Derivations.Request
             do {
                 request = try Derivations.derive(row.expression, wrt: row.wrt, options: options)

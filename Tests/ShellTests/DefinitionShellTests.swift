@@ -3,24 +3,7 @@ import VectorLang
 @testable import Shell
 
 /// Definitions (`p := softmax(z)`) in the shell: listed, saved, loaded, cleared, completed and explained.
-final class DefinitionShellTests: XCTestCase {
-    var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("jacobi-definitions-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func shell() -> ShellSession {
-        let shell = ShellSession(options: ShellOptions(color: false))
-        shell.width = 80
-        return shell
-    }
-
+final class DefinitionShellTests: ShellTestCase {
     private func help(_ outputs: [ShellSession.Output]) -> String {
         guard case .help(let text)? = outputs.first, outputs.count == 1 else {
             XCTFail("not one help text: \(outputs)")

@@ -3,24 +3,7 @@ import VectorLang
 @testable import Shell
 
 /// The session's meta-commands beyond what the transcripts show: exact round trips, extension, limits.
-final class ShellSessionTests: XCTestCase {
-    var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("jacobi-shell-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func shell() -> ShellSession {
-        let shell = ShellSession(options: ShellOptions(color: false))
-        shell.width = 80
-        return shell
-    }
-
+final class ShellSessionTests: ShellTestCase {
     private func tensor(_ shell: ShellSession, _ name: String) throws -> Tensor {
         try XCTUnwrap(shell.session.environment[name]?.tensor, name)
     }

@@ -92,29 +92,15 @@ struct SourceProblem: Error, Equatable {
 }
 
 extension Variation {
-    /// A random tensor with the shape of `like`, drawn from this variation's distribution.
+    /// A random tensor with the shape of `like`, drawn from this variation's distribution by the one sampler.
     func sample(like: Tensor, random: RandomSource) -> Tensor {
-        let rows = like.isMatrix ? like.rows : 1
-        let columns = like.count / max(rows, 1)
-        var scalars = [Double](repeating: 0, count: like.count)
         switch distribution {
         case .uniform(let lower, let upper):
-            for i in scalars.indices { scalars[i] = lower + (upper - lower) * random.uniform() }
+            return AssumptionSampler.draw(shape: like.shape, facts: [], random: random, uniform: (lower, upper))
         case .simplex:
-            // The gaps between sorted uniform draws are uniform on the simplex (Dirichlet(1, …, 1)),
-            // kept away from 0 so that log(p) stays finite.
-            for r in 0..<rows where columns > 0 {
-                let cuts = [0] + (1..<columns).map { _ in random.uniform() }.sorted() + [1]
-                let gaps = (0..<columns).map { 0.01 + cuts[$0 + 1] - cuts[$0] }
-                let total = gaps.reduce(0, +)
-                for c in 0..<columns { scalars[r * columns + c] = gaps[c] / total }
-            }
+            return AssumptionSampler.draw(shape: like.shape, facts: [Assumption(.simplex, name)], random: random)
         case .onehot:
-            for r in 0..<rows where columns > 0 {
-                let k = min(columns - 1, Int(random.uniform() * Double(columns)))
-                scalars[r * columns + k] = 1
-            }
+            return AssumptionSampler.draw(shape: like.shape, facts: [Assumption(.oneHot, name)], random: random)
         }
-        return Tensor(shape: like.shape, scalars: scalars)
     }
 }
