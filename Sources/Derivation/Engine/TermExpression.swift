@@ -56,9 +56,11 @@ struct TermExpression {
         case .delta(let a, let b):
             return .call(name("delta"), arguments: [index(a), index(b)], range: r)
         case .add(let terms):
-            return terms.dropFirst().reduce(build(terms[0])) { binary(.add, $0, build($1)) }
+            guard let first = terms.first else { return .number(0, range: r) }
+            return terms.dropFirst().reduce(build(first)) { binary(.add, $0, build($1)) }
         case .multiply(let factors):
-            return factors.dropFirst().reduce(build(factors[0])) { binary(.multiply, $0, build($1)) }
+            guard let first = factors.first else { return .number(1, range: r) }
+            return factors.dropFirst().reduce(build(first)) { binary(.multiply, $0, build($1)) }
         case .divide(let a, let b):
             return binary(.divide, build(a), build(b))
         case .power(let a, let b):
