@@ -62,15 +62,20 @@ enum AlgebraRules {
         return Rewrite(Polynomial.term(collected))
     }
 
+    /// The most terms `expand` multiplies out to (nested quotients would give exponentially many).
+    static let largestExpansion = 256
+
     /// Multiplies everything out and collects, but only when some terms combine or cancel.
     static let expand = Rule("expand and collect like terms", "a·(b + c) = a·b + a·c, then a·x + b·x = (a + b)·x") { term, _ in
         switch term {
         case .add, .multiply: break
         default: return nil
         }
+        // Collecting is quadratic in the terms; an expansion this large never comes out smaller than what was written.
         let monomials = Polynomial.monomials(term, expand: true)
+        guard monomials.count <= AlgebraRules.largestExpansion, !term.containsPartial else { return nil }
         let collected = Polynomial.collect(monomials)
-        guard collected.count < monomials.count, !term.containsPartial else { return nil }
+        guard collected.count < monomials.count else { return nil }
         let expanded = Polynomial.term(collected)
         guard expanded.size < term.size else { return nil }
         return Rewrite(expanded)
