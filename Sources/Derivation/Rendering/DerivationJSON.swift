@@ -46,6 +46,8 @@ public enum DerivationJSON {
         fields.append(("steps", array(steps)))
         fields.append(("result", string(d.vectorForm?.input ?? input.render(d.result))))
         fields.append(("complete", d.complete ? "true" : "false"))
+        // Why an unfinished derivation stopped, so a reader need not infer it from the number of steps.
+        fields.append(("stopped", d.stoppedAtLimit ? string("step limit") : d.complete ? "null" : string("no rule applies")))
         if let report {
             var check: [(String, String)] = [("agrees", report.agrees ? "true" : "false")]
             check.append(("largest_step_difference", report.largestStepDifference.map { JSONPrinter.format(.scalar($0)) } ?? "null"))
