@@ -132,14 +132,15 @@ public struct Lemma: Sendable {
     }
 
     public let name: String
-    public let statement: String
+    /// Where it was derived: ":derive softmax".
+    public let cite: String
     /// ∂(definition at X)/∂(its argument at Y), for index lists X and Y.
     let definition: Definition
     let derivative: @Sendable (_ x: [Index], _ y: [Index]) -> Term?
 
     /// The lemma of `kind` about `d`, when it has one.
     static func about(_ d: Definition, kind: Kind) -> Lemma? {
-        guard let (z, temperature) = d.plainArgument else { return nil }
+        guard let (_, temperature) = d.plainArgument else { return nil }
         let p = d.name
         let derivative: @Sendable ([Index], [Index]) -> Term?
         let name: String, cite: String
@@ -162,12 +163,13 @@ public struct Lemma: Sendable {
         default:
             return nil
         }
-        // The statement in the definition's own names, at sample letters.
-        let x = d.rank == 2 ? [Index("r"), Index("k")] : [Index("k")]
-        let y = d.rank == 2 ? [Index("i"), Index("j")] : [Index("j")]
-        guard let general = derivative(x, y) else { return nil }
+        return Lemma(name: name, cite: cite, definition: d, derivative: derivative)
+    }
+
+    /// The result as it is used, in the definition's names and the indices where it is cited.
+    func statement(at x: [Index], _ y: [Index]) -> String? {
+        guard let result = derivative(x, y) else { return nil }
         let r = TermRenderer(.unicode)
-        let statement = "\(r.render(.partial(.indexed(p, x), Variable(z, y)))) = \(r.render(general)) (\(cite))"
-        return Lemma(name: name, statement: statement, definition: d, derivative: derivative)
+        return "\(r.render(.partial(.indexed(definition.name, x), Variable(definition.argument, y)))) = \(r.render(result)) (\(cite))"
     }
 }

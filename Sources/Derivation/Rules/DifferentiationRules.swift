@@ -82,8 +82,8 @@ enum DifferentiationRules {
     static let lemma = Rule("cited result", "a result derived before") { term, context in
         guard case .partial(.indexed(let name, let indices), let v) = term else { return nil }
         for lemma in context.lemmas where lemma.definition.name == name && lemma.definition.argument == v.name {
-            if let result = lemma.derivative(indices, v.indices) {
-                return Rewrite(result, [.text(lemma.name + ": " + lemma.statement)])
+            if let result = lemma.derivative(indices, v.indices), let statement = lemma.statement(at: indices, v.indices) {
+                return Rewrite(result, [.text(lemma.name + ": " + statement)])
             }
         }
         return nil
@@ -112,7 +112,7 @@ enum DifferentiationRules {
         guard case .partial(.indexed(let name, let x), let v) = term,
               let d = context.definitions.first(where: { $0.name == name }), d.rank == 1, !d.arguments.contains(v.name),
               let u = context.definitions.first(where: { $0.name == d.argument }), u.rank == 1,
-              context.depends(.indexed(u.name, [Index("i")]), on: v) else { return nil }
+              context.depends(.indexed(u.name, [Definition.slot]), on: v) else { return nil }
         let m = Term.fresh(avoiding: Set(x).union(v.indices))
         let result = Term.indexSum(m, .partial(.indexed(name, x), Variable(u.name, [m])) * .partial(.indexed(u.name, [m]), v))
         return Rewrite(result, [.text("\(name) depends on "), .term(v.term), .text(" only through \(u.name) = \(u.meaning)")])

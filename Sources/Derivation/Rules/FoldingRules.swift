@@ -7,10 +7,10 @@ enum FoldingRules {
 
     /// exp(z_X)/Σₖ exp(zₖ) → p_X, in every term (so exp(zᵢ)exp(zⱼ)/(Σ)² becomes pᵢpⱼ).
     static func abbreviation(_ d: Definition) -> Rule? {
-        guard d.rank == 1, d.numerator([Index("i")]) != nil, let denominator = d.denominator([Index("i")]) else { return nil }
+        guard d.rank == 1, d.numerator([Definition.slot]) != nil, let denominator = d.denominator([Definition.slot]) else { return nil }
         return Rule("recognise \(d.title)", "\(d.name) = \(d.meaning)") { term, _ in
             guard isFoldable(term) else { return nil }
-            var changed = false
+            var shown: Index?
             let folded = Polynomial.monomials(term, expand: false).map { m -> Monomial in
                 var m = m
                 for (atom, e) in m.powers where e > 0 {
@@ -22,12 +22,12 @@ enum FoldingRules {
                     m.multiply(by: atom, exponent: -k)
                     m.multiply(by: denominator, exponent: k)
                     m.multiply(by: .indexed(d.name, [x]), exponent: k)
-                    changed = true
+                    shown = shown ?? x
                 }
                 return m
             }
-            guard changed else { return nil }
-            let i = Index("i")
+            // Stated at the first index folded.
+            guard let i = shown else { return nil }
             return Rewrite(Polynomial.term(folded), [.term(.indexed(d.name, [i])), .text(" = "), .term(d.element([i]) ?? .zero),
                                                      .text(", the definition of \(d.name) = \(d.meaning)")])
         }

@@ -24,10 +24,16 @@ enum UnfoldingRules {
             guard case .partial(let body, let v) = term else { return nil }
             let unfolded = unfold(d, in: body)
             guard unfolded != body else { return nil }
-            let x = d.rank == 2 ? [Index("r"), Index("k")] : [Index("i")]
-            guard let element = d.element(x) else { return nil }
+            // Stated at the first place the name occurs.
+            guard let x = firstIndices(of: d.name, in: body), let element = d.element(x) else { return nil }
             return Rewrite(.partial(unfolded, v), [.term(.indexed(d.name, x)), .text(" = "), .term(element)])
         }
+    }
+
+    private static func firstIndices(of name: String, in term: Term) -> [Index]? {
+        if case .indexed(let n, let indices) = term, n == name { return indices }
+        for child in term.children { if let found = firstIndices(of: name, in: child) { return found } }
+        return nil
     }
 
     private static func unfold(_ d: Definition, in term: Term) -> Term {

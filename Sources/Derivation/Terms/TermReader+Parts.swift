@@ -84,7 +84,8 @@ extension TermReader {
             throw Failure(message: "\(f) needs a target vector by name, as in \(f)(softmax(z), y)", range: range)
         }
         let batch = (ranks[y] ?? variables[y] ?? 1) == 2
-        let k = Index("k"), r = Index("r")
+        // Bound letters: any will do, the sums bind them.
+        let k = Term.fresh(avoiding: []), r = Term.fresh(avoiding: [k])
         let letters = batch ? [r, k] : [k]
         use(y, rank: letters.count)
         let scores = f == "cross_entropy_logits" ? Expr.call(.variable("softmax", range: fRange), arguments: [args[0]], range: range) : args[0]

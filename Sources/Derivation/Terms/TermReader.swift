@@ -138,7 +138,7 @@ struct TermReader {
         case "partial":
             throw Failure(message: "derive the expression itself; partial(…) is what derive produces", range: fRange)
         case "logsumexp":
-            let k = Index("k")
+            let k = Term.fresh(avoiding: [])  // bound by the sum: any letter will do
             let logits = try element(of: args[0], at: [Definition.slot])
             _ = try define(.softmax(logits: logits), typed: .call(.variable("softmax", range: fRange), arguments: args, range: range))
             return .log(.indexSum(k, .exp(logits.renaming(Definition.slot, to: k))))
