@@ -35,7 +35,7 @@ final class FoundationTests: XCTestCase {
         let right = try Derivations.derive("softmax(z)_i", wrt: "z_j")
         let typed = "softmax(2 * z)_i"
         let misread = Derivations.Request(result: right.result, title: nil, name: nil, example: right.example, input: typed,
-                                          expression: try Parser.parseExpression(typed))
+                                          expression: try Parser.parseExpression(typed), reader: right.reader)
         let report = check(misread, ["z = [0.5, -1.2, 2]"])
         XCTAssertFalse(report.agrees)
         XCTAssertGreaterThan(report.largestStepDifference ?? 0, 1e-3)

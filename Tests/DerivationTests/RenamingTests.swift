@@ -16,7 +16,7 @@ final class RenamingTests: XCTestCase {
                 original = try entry.derive().result
                 let moved = CatalogEntry(name: entry.name, title: entry.title, summary: entry.summary, input: renamedInput,
                                          wrt: renamedWrt, cites: entry.cites, assumes: entry.assumes.map { renaming.apply(to: $0) },
-                                         opening: entry.opening, notes: entry.notes, example: [])
+                                         notes: entry.notes, example: [])
                 renamed = try moved.derive().result
             } else {
                 original = try Derivations.derive(input, wrt: wrt).result

@@ -88,7 +88,7 @@ final class StepEqualityTests: XCTestCase {
     func testResultsAreTheTextbookForms() throws {
         let expected: [String: String] = [
             "softmax": "p_i * (delta(i, j) - p_j)",
-            "softmax-log-derivative": "p_i * (delta(i, j) - p_j)",
+            "softmax-log-derivative": "delta(i, j) - p_j",
             "log_softmax": "delta(i, j) - p_j",
             "logsumexp": "p_j",
             "logsumexp-hessian": "p_i * (delta(i, j) - p_j)",

@@ -16,7 +16,7 @@ extension Catalog {
     static let softmaxTemperature = CatalogEntry(
         name: "softmax-temperature", title: "The softmax Jacobian with a temperature",
         summary: "∂pᵢ/∂zⱼ = (1/T)·pᵢ(δᵢⱼ − pⱼ) for p = softmax(z, T)",
-        input: "softmax(z, T)_i", wrt: "z_j", opening: [.unfoldDefinitions], example: vectorExample + ["T = 2"])
+        input: "softmax(z, T)_i", wrt: "z_j", example: vectorExample + ["T = 2"])
 
     static let shiftInvariance = CatalogEntry(
         name: "shift-invariance", title: "Shift invariance of softmax",

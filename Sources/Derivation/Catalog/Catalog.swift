@@ -18,16 +18,19 @@ public enum Catalog {
 
     static let softmax = CatalogEntry(
         name: "softmax", title: "The softmax Jacobian", summary: "∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ) = diag(p) − ppᵀ, by the quotient rule",
-        input: "softmax(z)_i", wrt: "z_j", opening: [.unfoldDefinitions], example: vectorExample)
+        input: "softmax(z)_i", wrt: "z_j", example: vectorExample)
 
     static let softmaxLogDerivative = CatalogEntry(
         name: "softmax-log-derivative", title: "The softmax Jacobian by the log-derivative",
         summary: "∂log pᵢ/∂zⱼ = δᵢⱼ − pⱼ, so ∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ) without the quotient rule",
-        input: "softmax(z)_i", wrt: "z_j", opening: [.logDerivative, .unfoldDefinitions, .logOfQuotient], example: vectorExample)
+        input: "log(exp(z_i) / sum_k(exp(z_k)))", wrt: "z_j",
+        notes: ["the log of the softmax is simpler than the softmax: log pᵢ = zᵢ − log Σₖ exp(zₖ)",
+                "then ∂pᵢ/∂zⱼ = pᵢ·∂log pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ), since ∂log p/∂z = (1/p)·∂p/∂z"],
+        example: vectorExample)
 
     static let logSoftmax = CatalogEntry(
         name: "log_softmax", title: "The Jacobian of log_softmax", summary: "∂ log pᵢ/∂zⱼ = δᵢⱼ − pⱼ = I − 𝟏pᵀ",
-        input: "log_softmax(z)_i", wrt: "z_j", opening: [.unfoldDefinitions], example: vectorExample)
+        input: "log_softmax(z)_i", wrt: "z_j", example: vectorExample)
 
     static let logSumExp = CatalogEntry(
         name: "logsumexp", title: "The gradient of logsumexp", summary: "∂/∂zⱼ log Σₖ exp(zₖ) = pⱼ: the gradient is softmax",
@@ -48,7 +51,7 @@ public enum Catalog {
     static func activation(_ name: String, _ title: String, _ summary: String, input: String? = nil,
                            example: [String] = scalarExample) -> CatalogEntry {
         CatalogEntry(name: name, title: title, summary: summary, input: input ?? "\(name)(x)", wrt: "x",
-                     opening: [.unfoldFunction], example: example)
+                     example: example)
     }
 
     static let sigmoid = activation("sigmoid", "The derivative of the sigmoid", "σ′(x) = σ(x)(1 − σ(x))")

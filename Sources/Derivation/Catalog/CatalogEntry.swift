@@ -3,18 +3,6 @@
 /// It goes through the same path as typed input (`Derivations.derive`), so a catalog entry and the same
 /// text typed at the prompt get the same reading, recognition and facts.
 public struct CatalogEntry: Sendable {
-    /// Moves made before the general rules, as a textbook chooses how to begin.
-    public enum Opening: Sendable {
-        /// Write every named part (p = softmax(z)) out by its definition.
-        case unfoldDefinitions
-        /// Write the outermost function out by its builtin definition (σ(x) = 1/(1 + exp(−x))).
-        case unfoldFunction
-        /// ∂p/∂v = p·∂(log p)/∂v.
-        case logDerivative
-        /// log(a/b) = log a − log b.
-        case logOfQuotient
-    }
-
     public let name: String
     public let title: String
     /// One line for `jacobi derive --list`.
@@ -27,14 +15,13 @@ public struct CatalogEntry: Sendable {
     public let cites: [Lemma.Kind]
     /// Facts it assumes, in the vocabulary of `Assumption` (`Y onehot`).
     public let assumes: [String]
-    public let opening: [Opening]
     /// Said in the header, for the reader: what the names mean, what is unusual.
     public let notes: [String]
     /// A small example, as lines of Jacobi input, used when the session binds nothing.
     public let example: [String]
 
     init(name: String, title: String, summary: String, input: String, wrt: String?, cites: [Lemma.Kind] = [],
-         assumes: [String] = [], opening: [Opening] = [], notes: [String] = [], example: [String]) {
+         assumes: [String] = [], notes: [String] = [], example: [String]) {
         self.name = name
         self.title = title
         self.summary = summary
@@ -42,7 +29,6 @@ public struct CatalogEntry: Sendable {
         self.wrt = wrt
         self.cites = cites
         self.assumes = assumes
-        self.opening = opening
         self.notes = notes
         self.example = example
     }

@@ -12,6 +12,15 @@ public enum Derivations {
         /// The input as typed, and its syntax tree: the numeric check differentiates this, not the terms.
         public let input: String
         public let expression: Expr
+        /// The reader with the derivation's names, to read another expression as the derivation would.
+        let reader: TermReader
+
+        /// `text` read in the derivation's names (softmax(z)_i is the derivation's pᵢ): for comparing
+        /// a result with a form written by hand.
+        func read(_ text: String) throws -> Term {
+            var copy = reader
+            return try copy.read(try Parser.parseExpression(text))
+        }
     }
 
     /// A request that cannot be met, with where in `text` the trouble is.
@@ -70,10 +79,7 @@ public enum Derivations {
         } catch {
             throw Failure(message: "\(error)", range: nil, suggestion: nil)
         }
-        // Σₖ exp(zₖ) written out may be folded back into a softmax of z, as the catalog does.
-        for (name, rank) in reader.variables.sorted(by: { $0.key < $1.key }) where rank == 1 && sumsExp(of: name, in: target) {
-            reader.recogniseSoftmax(of: name)
-        }
+        reader.recogniseSoftmaxes(in: target)
         let fixed = Set(options.fixedIndices.map(Index.init))
         let variable = try variable(wrt, for: target, reader: reader, fixed: fixed)
         var plan = Deriver.Plan()
@@ -89,8 +95,8 @@ public enum Derivations {
             let reason = entry == nil ? "assumed (\(assumption))" : "assumed by this derivation (\(assumption))"
             if !plan.facts.contains(where: { $0.assumption == assumption }) { plan.facts.append(Fact(assumption, because: reason)) }
         }
-        plan.lemmas = (entry?.cites ?? []).flatMap { kind in plan.definitions.compactMap { Lemma.about($0, kind: kind) } }
-        plan.opening = (entry?.opening ?? []).flatMap { opening(for: $0, target: target, definitions: plan.definitions) }
+        plan.lemmas = plan.definitions.flatMap(Lemma.all(about:))
+        plan.citesTarget = !(entry?.cites ?? []).isEmpty
         let names = Set(plan.definitions.map(\.name))
         plan.assumptions = plan.facts.filter { !names.contains($0.assumption.name) }
             .map { "assumed: \($0.assumption) (\($0.reason))" } + (entry?.notes ?? [])
@@ -100,28 +106,8 @@ public enum Derivations {
             ? Deriver().simplify(target, plan: plan)
             : Deriver().derive(target, wrt: variable, plan: plan)
         return Request(result: result, title: entry?.title, name: entry?.name,
-                       example: entry?.example ?? example(reader, facts: plan.facts), input: input, expression: expr)
-    }
-
-    /// Whether a sum in `term` has an exponential of an element of `name` in its body.
-    private static func sumsExp(of name: String, in term: Term) -> Bool {
-        func expOf(_ t: Term) -> Bool {
-            if case .apply("exp", let args) = t, args.contains(where: { $0.mentions(name) }) { return true }
-            return t.children.contains(where: expOf)
-        }
-        if case .sum(_, let body) = term, expOf(body) { return true }
-        return term.children.contains { sumsExp(of: name, in: $0) }
-    }
-
-    private static func opening(for opening: CatalogEntry.Opening, target: Term, definitions: [Definition]) -> [Rule] {
-        switch opening {
-        case .unfoldDefinitions: return definitions.filter { target.mentions($0.name) }.map(UnfoldingRules.abbreviation)
-        case .unfoldFunction:
-            guard case .apply(let f, _) = target else { return [] }
-            return [UnfoldingRules.function(f)]
-        case .logDerivative: return [UnfoldingRules.logDerivative]
-        case .logOfQuotient: return [UnfoldingRules.logOfQuotient]
-        }
+                       example: entry?.example ?? example(reader, facts: plan.facts), input: input, expression: expr,
+                       reader: reader)
     }
 
     private static func variable(_ wrt: String?, for target: Term, reader: TermReader, fixed: Set<Index>) throws(Failure) -> Variable {

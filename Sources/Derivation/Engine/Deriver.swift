@@ -1,15 +1,19 @@
-/// Runs a derivation: a start, optional opening moves, differentiation, simplification, then the cases
-/// and the matrix form — every rule firing recorded as a step.
+/// Runs a derivation as a teacher would: the target written out by its definition when it is one named
+/// thing (what is being derived), otherwise simplified first (log of a quotient, named parts recognised);
+/// then differentiation, simplification to the smallest form, the cases and the matrix form — every
+/// rule firing recorded as a step.
 public struct Deriver: Sendable {
-    /// How to derive one target: which definitions are in force, which results may be cited, which
-    /// facts hold, and which opening moves to make before the general rules.
+    /// How to derive one target: which definitions are in force, which results may be cited, and which
+    /// facts hold.
     public struct Plan: Sendable {
         public var definitions: [Definition] = []
         public var lemmas: [Lemma] = []
         public var facts: [Fact] = []
         public var assumptions: [String] = []
-        /// Rules tried once each, in order, before differentiating (unfold a definition, a trick).
-        var opening: [Rule] = []
+        /// Whether a lemma may be cited for the target itself (an entry that builds on an earlier
+        /// derivation, as the Hessian of logsumexp on the softmax Jacobian); otherwise a target that is one
+        /// named part or one function of variables is derived from its definition.
+        public var citesTarget = false
         /// Size of the free indices, in input syntax, for eye(n) and ones(n) in the matrix form.
         public var size = "len(z)"
         /// Index letters bound to numbers: constants, not dimensions of the result.
@@ -28,15 +32,15 @@ public struct Deriver: Sendable {
         let strategy = Strategy(context: context) { steps.append($0) }
         var budget = Strategy.maximumSteps
         var current = start
-        for rule in plan.opening {
-            if let next = strategy.rewriteOnce(current, rules: [rule]) { current = next }
+        if !plan.citesTarget, let definition = Deriver.definition(of: target, plan: plan) {
+            current = strategy.rewriteOnce(current, rules: [definition]) ?? current
+        } else {
+            current = prepared(current, strategy: strategy, plan: plan, budget: &budget, steps: &steps)
         }
         current = strategy.fixpoint(current, rules: DifferentiationRules.all, budget: &budget)
-        let simplification = [SumRules.contraction, SumRules.facts, AlgebraRules.signTimesSelf, AlgebraRules.cancel, SumRules.distributeOverDelta,
-                              SumRules.splitSum, SumRules.pullOut, AlgebraRules.splitFraction]
-            + FoldingRules.rules(for: plan.definitions) + [UnfoldingRules.logOfQuotient, AlgebraRules.collect, AlgebraRules.combinePowers, AlgebraRules.distributeMinus, AlgebraRules.expand]
-        current = strategy.fixpoint(current, rules: simplification, budget: &budget)
+        current = strategy.fixpoint(current, rules: Deriver.simplification(plan), budget: &budget)
         current = strategy.fixpoint(current, rules: AlgebraRules.final, budget: &budget)
+        current = Deriver.smallest(current, steps: &steps)
         let complete = !current.containsPartial && budget > 0
         if complete, let cases = Presentation.cases(of: current, fixed: plan.fixed) {
             steps.append(Step(rule: "the i = j and i ≠ j cases", statement: "δᵢⱼ is 1 when i = j and 0 otherwise",
@@ -59,6 +63,53 @@ public struct Deriver: Sendable {
 }
 
 extension Deriver {
+    /// The rules that simplify a derivative once nothing is left to differentiate.
+    static func simplification(_ plan: Plan) -> [Rule] {
+        [SumRules.contraction, SumRules.facts, AlgebraRules.signTimesSelf, AlgebraRules.cancel, SumRules.distributeOverDelta,
+         SumRules.splitSum, SumRules.pullOut, AlgebraRules.splitFraction]
+            + FoldingRules.rules(for: plan.definitions)
+            + [UnfoldingRules.logOfQuotient, AlgebraRules.collect, AlgebraRules.combinePowers, AlgebraRules.distributeMinus, AlgebraRules.expand]
+    }
+
+    /// What to write out first when the target is one named thing: pᵢ by softmax's definition, σ(x) by
+    /// σ's, as a textbook derives the result it is about rather than citing it.
+    static func definition(of target: Term, plan: Plan) -> Rule? {
+        switch target {
+        case .indexed(let name, _):
+            return plan.definitions.first { $0.name == name }.map(UnfoldingRules.abbreviation)
+        case .apply(let f, let args) where args.allSatisfy(\.isAtom) && FunctionCalculus.definition(of: f, args) != nil:
+            return UnfoldingRules.function(f)
+        default:
+            return nil
+        }
+    }
+
+    /// The target simplified before differentiating, where a textbook does: log of a quotient or a
+    /// product, named parts recognised. Not when that leaves one named thing, which is what is derived.
+    private func prepared(_ start: Term, strategy: Strategy, plan: Plan, budget: inout Int, steps: inout [Step]) -> Term {
+        var tried: [Step] = []
+        var trying = strategy
+        trying.trace = { tried.append($0) }
+        var spent = budget
+        let result = trying.fixpoint(start, rules: UnfoldingRules.beforeDifferentiating + FoldingRules.rules(for: plan.definitions), budget: &spent)
+        guard case .partial(let body, _) = result, Deriver.definition(of: body, plan: plan) == nil else { return start }
+        steps += tried
+        budget = spent
+        return result
+    }
+
+    /// The smallest form among the last steps with nothing left to differentiate: a later rule may tidy
+    /// a form (factor) without shrinking it, but never leaves a larger one.
+    static func smallest(_ current: Term, steps: inout [Step]) -> Term {
+        guard !current.containsPartial, let lastPending = steps.lastIndex(where: { $0.expression.containsPartial }) else { return current }
+        var best = lastPending + 1
+        guard best < steps.count else { return current }
+        for n in (lastPending + 1)..<steps.count where steps[n].expression.size <= steps[best].expression.size { best = n }
+        guard best < steps.count - 1 else { return current }
+        steps.removeSubrange((best + 1)...)
+        return steps[best].expression
+    }
+
     /// An identity rather than a derivative: the target rewritten until it is as simple as the rules make it.
     public func simplify(_ target: Term, plan: Plan) -> DerivationResult {
         var steps = [Step(rule: "start", statement: "the expression to simplify", expression: target)]

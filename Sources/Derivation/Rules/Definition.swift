@@ -127,49 +127,61 @@ public struct Definition: Sendable {
 /// A theorem the derivation may cite instead of re-deriving it, as a textbook cites an earlier result.
 public struct Lemma: Sendable {
     public enum Kind: Sendable, Equatable {
-        /// ∂p_X/∂z_Y = (1/T) p_X(δ_XY − p_Y), for p = softmax(z) or softmax(z, T); row by row for a matrix.
+        /// ∂p_X/∂a_m = p_X(δ_Xm − p_m), for p = softmax(a) whatever its logits a; row by row for a matrix.
         case softmaxJacobian
     }
 
     public let name: String
     /// Where it was derived: ":derive softmax".
     public let cite: String
-    /// ∂(definition at X)/∂(its argument at Y), for index lists X and Y.
     let definition: Definition
-    let derivative: @Sendable (_ x: [Index], _ y: [Index]) -> Term?
+    /// ∂(definition at X)/∂v, or nil where the lemma does not say.
+    let derivative: @Sendable (_ x: [Index], _ v: Variable) -> Term?
+
+    /// Every lemma about `d`: the softmax Jacobian for a softmax of any logits.
+    static func all(about d: Definition) -> [Lemma] {
+        [Lemma.about(d, kind: .softmaxJacobian)].compactMap { $0 }
+    }
 
     /// The lemma of `kind` about `d`, when it has one.
     static func about(_ d: Definition, kind: Kind) -> Lemma? {
-        guard let (_, temperature) = d.plainArgument else { return nil }
         let p = d.name
-        let derivative: @Sendable ([Index], [Index]) -> Term?
-        let name: String, cite: String
         switch (kind, d.kind) {
-        case (.softmaxJacobian, .softmax):
-            name = "softmax Jacobian"
-            cite = temperature == nil ? ":derive softmax" : ":derive softmax-temperature"
-            derivative = { x, y in
-                guard x.count == 1, y.count == 1 else { return nil }
-                let core = Term.product(of: [.indexed(p, x), .kronecker(x[0], y[0]) - .indexed(p, y)])
-                return temperature.map { .product(of: [.quotient(.one, $0), core]) } ?? core
+        case (.softmaxJacobian, .softmax(let logits)):
+            let plain = d.plainArgument
+            return Lemma(name: "softmax Jacobian", cite: plain?.temperature == nil ? ":derive softmax" : ":derive softmax-temperature", definition: d) { x, v in
+                guard x.count == 1 else { return nil }
+                // By the vector itself: pₓ(δₓⱼ − pⱼ), over T for a temperature.
+                if let (z, temperature) = plain, v.name == z, v.indices.count == 1 {
+                    let core = Term.product(of: [.indexed(p, x), .kronecker(x[0], v.indices[0]) - .indexed(p, v.indices)])
+                    return temperature.map { .product(of: [.quotient(.one, $0), core]) } ?? core
+                }
+                // By anything else the logits depend on: Σₘ pₓ(δₓₘ − pₘ)·∂aₘ/∂v.
+                let m = Term.fresh(avoiding: Set(x).union(v.indices).union(logits.allIndices))
+                return .indexSum(m, .product(of: [.indexed(p, x), .kronecker(x[0], m) - .indexed(p, [m]),
+                                                  .partial(logits.renaming(Definition.slot, to: m), v)]))
             }
         case (.softmaxJacobian, .rowSoftmax):
-            name = "softmax Jacobian, row by row"
-            cite = "each row is its own softmax"
-            derivative = { x, y in
-                guard x.count == 2, y.count == 2 else { return nil }
+            return Lemma(name: "softmax Jacobian, row by row", cite: "each row is its own softmax", definition: d) { x, v in
+                guard x.count == 2, v.indices.count == 2, v.name == d.argument else { return nil }
+                let y = v.indices
                 return .product(of: [.kronecker(x[0], y[0]), .indexed(p, x), .kronecker(x[1], y[1]) - .indexed(p, [x[0], y[1]])])
             }
         default:
             return nil
         }
-        return Lemma(name: name, cite: cite, definition: d, derivative: derivative)
     }
 
     /// The result as it is used, in the definition's names and the indices where it is cited.
-    func statement(at x: [Index], _ y: [Index]) -> String? {
-        guard let result = derivative(x, y) else { return nil }
+    func statement(at x: [Index], _ v: Variable) -> String? {
+        guard let result = derivative(x, v) else { return nil }
         let r = TermRenderer(.unicode)
-        return "\(r.render(.partial(.indexed(definition.name, x), Variable(definition.argument, y)))) = \(r.render(result)) (\(cite))"
+        if case .sum(let m, let body) = result, case .softmax(let logits) = definition.kind {
+            // The Jacobian by the logits, then the chain rule through them.
+            let jacobian = body.factors.filter { !$0.containsPartial }
+            let a = r.render(logits.renaming(Definition.slot, to: m))
+            return "∂\(r.render(.indexed(definition.name, x)))/∂\(a) = \(r.render(.product(of: jacobian))) (\(cite)), then the chain rule through the logits"
+        }
+        return "\(r.render(.partial(.indexed(definition.name, x), v))) = \(r.render(result)) (\(cite))"
     }
 }

@@ -81,8 +81,8 @@ enum DifferentiationRules {
     /// A cited result, such as the softmax Jacobian inside the cross-entropy derivation.
     static let lemma = Rule("cited result", "a result derived before") { term, context in
         guard case .partial(.indexed(let name, let indices), let v) = term else { return nil }
-        for lemma in context.lemmas where lemma.definition.name == name && lemma.definition.argument == v.name {
-            if let result = lemma.derivative(indices, v.indices), let statement = lemma.statement(at: indices, v.indices) {
+        for lemma in context.lemmas where lemma.definition.name == name && context.depends(term.children[0], on: v) {
+            if let result = lemma.derivative(indices, v), let statement = lemma.statement(at: indices, v) {
                 return Rewrite(result, [.text(lemma.name + ": " + statement)])
             }
         }
@@ -134,6 +134,20 @@ extension RuleContext {
     func depends(_ f: Term, on v: Variable) -> Bool {
         if f.mentions(v.name) { return true }
         return definitions.contains { d in f.mentions(d.name) && dependsOnVariable(d, v.name, seen: []) }
+    }
+
+    /// Whether `t` is positive at any numbers: a positive constant, an exponential, σ, softplus, a
+    /// softmax element, or a product, quotient or sum of such.
+    func isPositive(_ t: Term) -> Bool {
+        switch t {
+        case .number(let c): return c > 0
+        case .apply(let f, _): return ["exp", "sigmoid", "softplus"].contains(f)
+        case .indexed(let name, _): return definitions.contains { $0.name == name && $0.sumsToOne }
+        case .multiply(let parts), .add(let parts): return parts.allSatisfy(isPositive)
+        case .divide(let a, let b): return isPositive(a) && isPositive(b)
+        case .sum(_, let body): return isPositive(body)
+        default: return false
+        }
     }
 
     private func dependsOnVariable(_ d: Definition, _ name: String, seen: Set<String>) -> Bool {

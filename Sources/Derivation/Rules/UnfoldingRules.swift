@@ -48,6 +48,17 @@ enum UnfoldingRules {
         return Rewrite(.log(a) - .log(b))
     }
 
+    /// log(a·b) = log a + log b, when every factor is positive whatever the numbers (exp(u), a softmax
+    /// element, a positive constant); log(x·y) for numbers x and y of unknown sign stays as it is.
+    static let logOfProduct = Rule("log of a product", "log(a·b) = log a + log b, for a, b > 0") { term, context in
+        guard case .apply("log", let args) = term, args.count == 1, case .multiply(let factors) = args[0],
+              factors.allSatisfy({ context.isPositive($0) }) else { return nil }
+        return Rewrite(.sum(of: factors.map(Term.log)))
+    }
+
+    /// What a textbook simplifies before differentiating.
+    static let beforeDifferentiating = [logOfQuotient, logOfProduct]
+
     /// ∂p/∂v = p·∂(log p)/∂v, for p > 0: the log-derivative route to the softmax Jacobian.
     static let logDerivative = Rule("log-derivative trick", "∂p/∂v = p·∂(log p)/∂v, since ∂(log p)/∂v = (1/p)·∂p/∂v and p > 0") { term, _ in
         guard case .partial(let p, let v) = term, case .indexed = p else { return nil }

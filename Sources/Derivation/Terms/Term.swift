@@ -111,6 +111,14 @@ extension Term {
     /// The number of nodes, to compare how simple two equal forms are.
     public var size: Int { 1 + children.reduce(0) { $0 + $1.size } }
 
+    /// A number, a name or an element: what a definition is written of (σ(x), not σ(2x)).
+    public var isAtom: Bool {
+        switch self {
+        case .number, .symbol, .indexed: return true
+        default: return false
+        }
+    }
+
     public var containsPartial: Bool {
         if case .partial = self { return true }
         return children.contains { $0.containsPartial }

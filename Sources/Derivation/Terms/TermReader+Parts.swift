@@ -98,11 +98,24 @@ extension TermReader {
         return -(.quotient(.indexSum(r, total), .apply("len", [.symbol(y)])))
     }
 
-    /// Makes p = softmax(z) available, so that a written-out Σₖ exp(zₖ) can be folded back into it.
-    mutating func recogniseSoftmax(of z: String) {
-        let nowhere = SourceRange(0, 0)
-        _ = try? define(.softmax(logits: .indexed(z, [Definition.slot])),
-                        typed: .call(.variable("softmax", range: nowhere), arguments: [.variable(z, range: nowhere)], range: nowhere))
+    /// Reads every Σₖ exp(aₖ) written out in `term` as the denominator of softmax(a), whatever the letters,
+    /// the scaling (aₖ = zₖ/T) or the shift (zₖ − c), so that exp(aᵢ)/Σₖ exp(aₖ) can be folded into a
+    /// name and its Jacobian cited; Σₖ exp(Zᵣₖ) is a row of softmax(Z).
+    mutating func recogniseSoftmaxes(in term: Term) {
+        if case .sum(let k, .apply("exp", let args)) = term, args.count == 1, args[0].freeIndices.contains(k) {
+            let logits = args[0]
+            let others = logits.freeIndices.subtracting([k])
+            if others.isEmpty {
+                let kind = Definition.Kind.softmax(logits: logits.renaming(k, to: Definition.slot))
+                if let (meaning, _) = try? describe(kind, nil, nil), let typed = try? Parser.parseExpression(meaning) {
+                    _ = try? define(kind, typed: typed)
+                }
+            } else if case .indexed(let z, let x) = logits, x.count == 2, x[1] == k, others == [x[0]], (variables[z] ?? 0) == 2 {
+                _ = try? define(.rowSoftmax, typed: .call(.variable("softmax", range: SourceRange(0, 0)), arguments: [.variable(z, range: SourceRange(0, 0))],
+                                                          range: SourceRange(0, 0)), arguments: [z], meaning: "softmax(\(z))")
+            }
+        }
+        for child in term.children { recogniseSoftmaxes(in: child) }
     }
 
     /// A definition of `kind`, reusing one that stands for the same; its name is new.
@@ -121,7 +134,7 @@ extension TermReader {
     }
 
     /// The meaning in input syntax and the names it depends on, for a softmax of logits.
-    private func describe(_ kind: Definition.Kind, _ meaning: String?, _ arguments: [String]?) throws -> (String, [String]) {
+    func describe(_ kind: Definition.Kind, _ meaning: String?, _ arguments: [String]?) throws -> (String, [String]) {
         if let meaning, let arguments { return (meaning, arguments) }
         let logits: Term, f: String
         switch kind {
