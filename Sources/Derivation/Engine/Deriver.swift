@@ -68,7 +68,7 @@ extension Deriver {
         [SumRules.contraction, SumRules.facts, AlgebraRules.signTimesSelf, AlgebraRules.cancel, SumRules.distributeOverDelta,
          SumRules.splitSum, SumRules.pullOut, AlgebraRules.splitFraction]
             + FoldingRules.rules(for: plan.definitions)
-            + [UnfoldingRules.logOfQuotient, AlgebraRules.collect, AlgebraRules.combinePowers, AlgebraRules.distributeMinus, AlgebraRules.expand]
+            + [UnfoldingRules.logOfQuotient, UnfoldingRules.expOfLog, AlgebraRules.collect, AlgebraRules.combinePowers, AlgebraRules.rootPower, AlgebraRules.distributeMinus, AlgebraRules.expand]
     }
 
     /// What to write out first when the target is one named thing: pᵢ by softmax's definition, σ(x) by

@@ -72,9 +72,25 @@ struct Vectorizer {
             return Form(input: "onehot(\(at), \(size))", unicode: "e" + at.name, latex: "e_{\(at)}")
         case .sum(let k, _) where k == i:
             return nil
+        case .sum(let k, let body):
+            return matrixProduct(k, body, over: i) ?? combine(term) { vector($0, over: i) }
         default:
             return combine(term) { vector($0, over: i) }
         }
+    }
+
+    /// Σₖ Aᵢₖ·vₖ = A @ v, and Σₖ Aₖᵢ·vₖ = Aᵀ @ v, for a matrix A and a vector v over k.
+    private func matrixProduct(_ k: Index, _ body: Term, over i: Index) -> Form? {
+        let factors = body.factors
+        guard let n = factors.firstIndex(where: { if case .indexed(_, let x) = $0 { return x == [i, k] || x == [k, i] } else { return false } }),
+              case .indexed(let a, let x) = factors[n] else { return nil }
+        var rest = factors
+        rest.remove(at: n)
+        let v = Term.product(of: rest)
+        guard !v.freeIndices.contains(i), v.freeIndices.contains(k), let inner = vector(v, over: k)?.parenthesized() else { return nil }
+        let transposed = x == [k, i]
+        return Form(input: "\(a)\(transposed ? "'" : "") @ \(inner.input)", unicode: "\(a)\(transposed ? "ᵀ" : "")\(inner.unicode)",
+                    latex: "\(a)\(transposed ? "^\\top" : "") \(inner.latex)", isProduct: true)
     }
 
     /// Sums, products, quotients, powers and elementwise functions of already-vectorised parts.

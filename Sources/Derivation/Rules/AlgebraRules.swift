@@ -81,22 +81,35 @@ enum AlgebraRules {
         return Rewrite(expanded)
     }
 
-    /// −(a − b) = b − a, and −(a − b)/c = (b − a)/c: the minus sign goes inside.
+    /// −(a − b) = b − a, −x·(a − b) = x·(b − a), and −(a − b)/c = (b − a)/c: the minus sign goes into a
+    /// difference, when that leaves fewer signs.
     static let distributeMinus = Rule("distribute the minus sign", "−(a − b) = b − a") { term, _ in
-        guard case .multiply(let factors) = term, factors.count == 2, case .number(let c) = factors[0], c < 0,
-              !term.containsPartial else { return nil }
+        guard case .multiply(let factors) = term, case .number(let c) = factors[0], c < 0, !term.containsPartial else { return nil }
         func flipped(_ sum: Term) -> Term? {
             guard case .add(let terms) = sum else { return nil }
-            return Polynomial.term(Polynomial.monomials(.sum(of: terms.map { $0 * .number(c) }), expand: false))
+            return Polynomial.term(Polynomial.monomials(.sum(of: terms.map { $0 * .number(-1) }), expand: false))
         }
-        switch factors[1] {
-        case .add:
-            return flipped(factors[1]).map { Rewrite($0) }
-        case .divide(let top, let bottom):
-            return flipped(top).map { Rewrite(.quotient($0, bottom)) }
-        default:
-            return nil
+        for n in factors.indices.dropFirst() {
+            let replaced: Term?
+            switch factors[n] {
+            case .add: replaced = flipped(factors[n])
+            case .divide(let top, let bottom): replaced = flipped(top).map { .quotient($0, bottom) }
+            default: replaced = nil
+            }
+            guard let replaced else { continue }
+            var rest = factors
+            rest[n] = replaced
+            rest[0] = .number(-c)
+            let result = Term.product(of: rest)
+            if result.size < term.size { return Rewrite(result) }
         }
+        return nil
+    }
+
+    /// √a·√a = a: a square root squared (and (√a)ⁿ = a^(n/2)).
+    static let rootPower = Rule("square root squared", "(√a)² = a") { term, _ in
+        guard case .power(.apply("sqrt", let args), .number(let n)) = term, args.count == 1, n == n.rounded() else { return nil }
+        return Rewrite(.raise(args[0], to: .number(n / 2)))
     }
 
     /// a·b + a·c = a·(b + c), and a/m + b/m = (a + b)/m, for what every term shares.

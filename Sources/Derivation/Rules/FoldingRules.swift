@@ -24,6 +24,19 @@ enum FoldingRules {
                     m.multiply(by: .indexed(d.name, [x]), exponent: k)
                     shown = shown ?? x
                 }
+                // (Σₙ exp(aₙ)·fₙ)/Σₖ exp(aₖ) = Σₙ pₙ·fₙ: the denominator goes into a sum whose terms have the numerator.
+                for (atom, e) in m.powers where e == 1 && m.exponent(of: denominator) <= -1 {
+                    guard case .sum(let n, let body) = atom, !denominator.freeIndices.contains(n),
+                          let top = d.numerator([n]), Polynomial.monomials(body, expand: false).count == 1,
+                          Polynomial.monomials(body, expand: false)[0].exponent(of: top) >= 1 else { continue }
+                    var inner = Polynomial.monomials(body, expand: false)[0]
+                    inner.multiply(by: top, exponent: -1)
+                    inner.multiply(by: .indexed(d.name, [n]), exponent: 1)
+                    m.multiply(by: atom, exponent: -1)
+                    m.multiply(by: denominator, exponent: 1)
+                    m.multiply(by: .indexSum(n, inner.term), exponent: 1)
+                    shown = shown ?? n
+                }
                 return m
             }
             // Stated at the first index folded.

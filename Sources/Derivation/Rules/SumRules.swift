@@ -26,17 +26,21 @@ enum SumRules {
         return Rewrite(.one, [.term(term), .text(" = 1: " + fact.reason)])
     }
 
-    /// Σₖ a·(δₖⱼ − b) = Σₖ (a·δₖⱼ − a·b): multiplying out so that the delta can be contracted.
+    /// Σₖ a·(δₖⱼ − b) = Σₖ (a·δₖⱼ − a·b): multiplying out so that the delta can be contracted (in any
+    /// term of the sum's body).
     static let distributeOverDelta = Rule("distribute", "a·(b + c) = a·b + a·c") { term, _ in
-        guard case .sum(let k, .multiply(let factors)) = term else { return nil }
-        guard let n = factors.firstIndex(where: { factor in
+        guard case .sum(let k, let body) = term else { return nil }
+        func hasDelta(_ factor: Term) -> Bool {
             guard case .add(let terms) = factor else { return false }
             return terms.contains { t in t.factors.contains { if case .delta(let a, let b) = $0 { return a == k || b == k } else { return false } } }
-        }), case .add(let terms) = factors[n] else { return nil }
-        var rest = factors
+        }
+        var terms = body.terms
+        guard let t = terms.firstIndex(where: { $0.factors.contains(where: hasDelta) }),
+              let n = terms[t].factors.firstIndex(where: hasDelta), case .add(let inner) = terms[t].factors[n] else { return nil }
+        var rest = terms[t].factors
         rest.remove(at: n)
-        let expanded = Term.sum(of: terms.map { Term.product(of: rest + [$0]) })
-        return Rewrite(.indexSum(k, expanded))
+        terms[t] = .sum(of: inner.map { Term.product(of: rest + [$0]) })
+        return Rewrite(.indexSum(k, .sum(of: terms)))
     }
 
     /// Σₖ (aₖ + bₖ) = Σₖ aₖ + Σₖ bₖ; a term c without k adds n·c, with n the length of a vector k runs over.
@@ -61,13 +65,19 @@ enum SumRules {
         return nil
     }
 
-    /// Σₖ c·fₖ = c·Σₖ fₖ when c does not involve k.
+    /// Σₖ c·fₖ = c·Σₖ fₖ and Σₖ fₖ/c = (Σₖ fₖ)/c, when c does not involve k.
     static let pullOut = Rule("constant out of the sum", "Σₖ c·fₖ = c·Σₖ fₖ when c does not involve k") { term, _ in
         guard case .sum(let k, let body) = term else { return nil }
-        let factors = body.factors
-        let outside = factors.filter { !$0.freeIndices.contains(k) }
-        let inside = factors.filter { $0.freeIndices.contains(k) }
-        guard !outside.isEmpty, !inside.isEmpty else { return nil }
-        return Rewrite(.product(of: outside + [.indexSum(k, .product(of: inside))]))
+        let monomials = Polynomial.monomials(body, expand: false)
+        guard monomials.count == 1 else { return nil }
+        var inside = monomials[0], outside = Monomial.one
+        outside.coefficient = inside.coefficient
+        inside.coefficient = 1
+        for (atom, e) in monomials[0].powers where !atom.freeIndices.contains(k) {
+            outside.multiply(by: atom, exponent: e)
+            inside.multiply(by: atom, exponent: -e)
+        }
+        guard outside.term != .one, inside.term != .one, !inside.powers.isEmpty else { return nil }
+        return Rewrite(.product(of: [outside.term, .indexSum(k, inside.term)]))
     }
 }

@@ -56,8 +56,20 @@ enum UnfoldingRules {
         return Rewrite(.sum(of: factors.map(Term.log)))
     }
 
+    /// exp(a − log b) = exp(a)/b: an exponential of a log is no exponential at all.
+    static let expOfLog = Rule("exp of a log", "exp(a + c·log b) = exp(a)·b^c") { term, _ in
+        guard case .apply("exp", let args) = term, args.count == 1, case .add(let terms) = args[0] else { return nil }
+        var rest: [Term] = [], powers: [Term] = []
+        for t in terms {
+            let (c, inner) = t.coefficientAndRest
+            if case .apply("log", let b) = inner, b.count == 1 { powers.append(.raise(b[0], to: .number(c))) } else { rest.append(t) }
+        }
+        guard !powers.isEmpty else { return nil }
+        return Rewrite(.product(of: [.exp(.sum(of: rest))] + powers))
+    }
+
     /// What a textbook simplifies before differentiating.
-    static let beforeDifferentiating = [logOfQuotient, logOfProduct]
+    static let beforeDifferentiating = [logOfQuotient, logOfProduct, expOfLog]
 
     /// ∂p/∂v = p·∂(log p)/∂v, for p > 0: the log-derivative route to the softmax Jacobian.
     static let logDerivative = Rule("log-derivative trick", "∂p/∂v = p·∂(log p)/∂v, since ∂(log p)/∂v = (1/p)·∂p/∂v and p > 0") { term, _ in
