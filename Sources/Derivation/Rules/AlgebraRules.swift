@@ -30,7 +30,8 @@ enum AlgebraRules {
         guard simpler != term, simpler.size < term.size else { return nil }
         return (simpler, monomials[0])
     }
-    static let final: [Rule] = [factor]
+    /// Tidying once everything is simplified: a common denominator where it collapses, then factoring.
+    static let final: [Rule] = [commonDenominator, factor, combinePowers]
 
     static let splitFraction = Rule("split the fraction", "(a + b)/c = a/c + b/c") { term, _ in
         guard case .divide(.add(let terms), let c) = term else { return nil }
@@ -104,6 +105,35 @@ enum AlgebraRules {
             if result.size < term.size { return Rewrite(result) }
         }
         return nil
+    }
+
+    /// a/b + c/d = (a·d + c·b)/(b·d), multiplied out and collected, when the one fraction is smaller
+    /// (1/x − 1/(1 + x) = 1/(x(1 + x))), as SymPy's `together` then `cancel`.
+    static let commonDenominator = Rule("common denominator", "a/b + c/d = (a·d + c·b)/(b·d)") { term, _ in
+        guard case .add(let terms) = term, terms.count <= 8, !term.containsPartial else { return nil }
+        let monomials = terms.flatMap { Polynomial.monomials($0, expand: false) }
+        guard monomials.count <= 16 else { return nil }
+        var denominator = Monomial.one
+        for m in monomials {
+            for (atom, e) in m.powers where e < 0 && e == e.rounded() {
+                let have = -denominator.exponent(of: atom)
+                if -e > -have { denominator.multiply(by: atom, exponent: -e + have) }
+            }
+        }
+        guard !denominator.powers.isEmpty else { return nil }
+        let tops = monomials.map { $0.times(denominator) }
+        guard tops.allSatisfy({ $0.powers.allSatisfy { $0.exponent > 0 } }) else { return nil }
+        // Only when the denominators differ, and the numerator collapses to one term: otherwise splitting
+        // the fraction (the rule before) would undo it.
+        let below = monomials.map { m in m.powers.filter { $0.exponent < 0 }.map(\.atom) }
+        guard below.contains(where: { b in b.count != below[0].count || zip(b, below[0]).contains { !$0.isEquivalent(to: $1) } }) else { return nil }
+        let expanded = Polynomial.monomials(Polynomial.term(tops), expand: true)
+        guard expanded.count <= AlgebraRules.largestExpansion else { return nil }
+        let numerator = Polynomial.collect(expanded).filter { $0.coefficient != 0 }
+        guard numerator.count == 1 else { return nil }
+        let result = Term.quotient(Polynomial.term(numerator), denominator.term)
+        guard result.size < term.size else { return nil }
+        return Rewrite(result, [.text("over "), .term(denominator.term)])
     }
 
     /// √a·√a = a: a square root squared (and (√a)ⁿ = a^(n/2)).

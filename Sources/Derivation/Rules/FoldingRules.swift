@@ -7,24 +7,31 @@ enum FoldingRules {
 
     /// exp(z_X)/Σₖ exp(zₖ) → p_X, in every term (so exp(zᵢ)exp(zⱼ)/(Σ)² becomes pᵢpⱼ).
     static func abbreviation(_ d: Definition) -> Rule? {
-        guard d.rank == 1, d.numerator([Definition.slot]) != nil, let denominator = d.denominator([Definition.slot]) else { return nil }
+        guard d.numerator(Array(repeating: Definition.slot, count: d.rank)) != nil else { return nil }
+        /// The element an atom is the numerator of: exp(aᵢ) for pᵢ, exp(Zᵣₖ) for Pᵣₖ.
+        @Sendable func element(_ atom: Term) -> [Index]? {
+            if d.rank == 2, case .apply("exp", let args) = atom, case .indexed(_, let x) = args[0], x.count == 2 { return x }
+            guard d.rank == 1, let x = atom.freeIndices.first, atom.freeIndices.count == 1 else { return nil }
+            return [x]
+        }
         return Rule("recognise \(d.title)", "\(d.name) = \(d.meaning)") { term, _ in
             guard isFoldable(term) else { return nil }
-            var shown: Index?
+            var shown: [Index]?
             let folded = Polynomial.monomials(term, expand: false).map { m -> Monomial in
                 var m = m
                 for (atom, e) in m.powers where e > 0 {
-                    guard let x = atom.freeIndices.first, atom.freeIndices.count == 1,
-                          d.numerator([x])?.isEquivalent(to: atom) == true else { continue }
+                    guard let x = element(atom), d.numerator(x)?.isEquivalent(to: atom) == true,
+                          let denominator = d.denominator(x) else { continue }
                     let available = -m.exponent(of: denominator)
                     let k = min(e, available)
                     guard k > 0 else { continue }
                     m.multiply(by: atom, exponent: -k)
                     m.multiply(by: denominator, exponent: k)
-                    m.multiply(by: .indexed(d.name, [x]), exponent: k)
+                    m.multiply(by: .indexed(d.name, x), exponent: k)
                     shown = shown ?? x
                 }
                 // (Σₙ exp(aₙ)·fₙ)/Σₖ exp(aₖ) = Σₙ pₙ·fₙ: the denominator goes into a sum whose terms have the numerator.
+                guard d.rank == 1, let denominator = d.denominator([Definition.slot]) else { return m }
                 for (atom, e) in m.powers where e == 1 && m.exponent(of: denominator) <= -1 {
                     guard case .sum(let n, let body) = atom, !denominator.freeIndices.contains(n),
                           let top = d.numerator([n]), Polynomial.monomials(body, expand: false).count == 1,
@@ -35,13 +42,13 @@ enum FoldingRules {
                     m.multiply(by: atom, exponent: -1)
                     m.multiply(by: denominator, exponent: 1)
                     m.multiply(by: .indexSum(n, inner.term), exponent: 1)
-                    shown = shown ?? n
+                    shown = shown ?? [n]
                 }
                 return m
             }
             // Stated at the first index folded.
             guard let i = shown else { return nil }
-            return Rewrite(Polynomial.term(folded), [.term(.indexed(d.name, [i])), .text(" = "), .term(d.element([i]) ?? .zero),
+            return Rewrite(Polynomial.term(folded), [.term(.indexed(d.name, i)), .text(" = "), .term(d.element(i) ?? .zero),
                                                      .text(", the definition of \(d.name) = \(d.meaning)")])
         }
     }

@@ -30,13 +30,23 @@ enum SumRules {
     /// term of the sum's body).
     static let distributeOverDelta = Rule("distribute", "a·(b + c) = a·b + a·c") { term, _ in
         guard case .sum(let k, let body) = term else { return nil }
+        // A difference with a δ on k, or with a term free of k beside factors that are not (yₖ(Wₖⱼ − c)):
+        // multiplied out, the δ contracts and the constant leaves the sum.
         func hasDelta(_ factor: Term) -> Bool {
             guard case .add(let terms) = factor else { return false }
             return terms.contains { t in t.factors.contains { if case .delta(let a, let b) = $0 { return a == k || b == k } else { return false } } }
         }
+        func splits(_ t: Term) -> (Term) -> Bool {
+            let others = t.factors.filter { if case .add = $0 { return false } else { return true } }
+            let outside = others.contains { $0.freeIndices.contains(k) }
+            return { factor in
+                guard case .add(let terms) = factor, !factor.containsPartial else { return false }
+                return hasDelta(factor) || outside && terms.contains { !$0.freeIndices.contains(k) }
+            }
+        }
         var terms = body.terms
-        guard let t = terms.firstIndex(where: { $0.factors.contains(where: hasDelta) }),
-              let n = terms[t].factors.firstIndex(where: hasDelta), case .add(let inner) = terms[t].factors[n] else { return nil }
+        guard let t = terms.firstIndex(where: { $0.factors.contains(where: splits($0)) }),
+              let n = terms[t].factors.firstIndex(where: splits(terms[t])), case .add(let inner) = terms[t].factors[n] else { return nil }
         var rest = terms[t].factors
         rest.remove(at: n)
         terms[t] = .sum(of: inner.map { Term.product(of: rest + [$0]) })
@@ -46,8 +56,7 @@ enum SumRules {
     /// Σₖ (aₖ + bₖ) = Σₖ aₖ + Σₖ bₖ; a term c without k adds n·c, with n the length of a vector k runs over.
     static let splitSum = Rule("split the sum", "Σₖ (aₖ + bₖ) = Σₖ aₖ + Σₖ bₖ") { term, _ in
         guard case .sum(let k, .add(let terms)) = term else { return nil }
-        guard terms.contains(where: { t in t.factors.contains { if case .delta = $0 { return true } else { return false } } || !t.freeIndices.contains(k) })
-        else { return nil }
+        guard terms.contains(where: isSeparable(k)) else { return nil }
         // A sum of a constant needs its range, which only a vector indexed by k alone can give: len(y).
         let range = rangeWitness(k, in: .add(terms))
         if range == nil, terms.contains(where: { !$0.freeIndices.contains(k) }) { return nil }
@@ -55,6 +64,48 @@ enum SumRules {
         let note: Explanation = range.map { n in terms.contains { !$0.freeIndices.contains(k) }
             ? [.text("a term without \(k) is added once for each \(k): "), .term(n), .text(" times")] : [] } ?? []
         return Rewrite(.sum(of: parts), note)
+    }
+
+    /// Whether a term of Σₖ's body is better summed alone: it has a δ, does not involve k, or has a
+    /// factor that does not (and can leave the sum).
+    static func isSeparable(_ k: Index) -> (Term) -> Bool {
+        { t in
+            !t.freeIndices.contains(k) || t.factors.contains { f in
+                if case .delta = f { return true }
+                return !f.freeIndices.contains(k) && !f.isNumber
+            }
+        }
+    }
+
+    /// Σₘ aₘ + Σₖ bₖ = Σₘ (aₘ + bₘ) over the same range (both index one vector alone), when the bodies
+    /// cannot be summed apart: the two halves of ∂(xᵀAx)/∂x become one sum.
+    static let mergeSums = Rule("one sum", "Σₘ aₘ + Σₖ bₖ = Σₘ (aₘ + bₘ)") { term, _ in
+        guard case .add(let terms) = term else { return nil }
+        for a in terms.indices {
+            guard case .sum(let m, let first) = terms[a], let range = rangeWitness(m, in: first), isSettled(first),
+                  !first.terms.contains(where: isSeparable(m)) else { continue }
+            for b in terms.indices where b > a {
+                guard case .sum(let k, let second) = terms[b], isSettled(second), rangeWitness(k, in: second) == range else { continue }
+                guard !terms[b].freeIndices.contains(m) else { continue }
+                let other = second.renaming(k, to: m)
+                guard !other.terms.contains(where: isSeparable(m)) else { continue }
+                var rest = terms
+                rest.remove(at: b)
+                rest[a] = .indexSum(m, first + other)
+                let result = Term.sum(of: rest)
+                if result.size < term.size { return Rewrite(result) }
+            }
+        }
+        return nil
+    }
+
+    /// Nothing left for the other sum rules: no δ to contract, no derivative pending.
+    private static func isSettled(_ body: Term) -> Bool {
+        func hasDelta(_ t: Term) -> Bool {
+            if case .delta = t { return true }
+            return t.children.contains(where: hasDelta)
+        }
+        return !hasDelta(body) && !body.containsPartial
     }
 
     /// len(y) for the first vector yₖ in `term`: how many values k takes.

@@ -111,6 +111,11 @@ extension Term {
     /// The number of nodes, to compare how simple two equal forms are.
     public var size: Int { 1 + children.reduce(0) { $0 + $1.size } }
 
+    public var isNumber: Bool {
+        if case .number = self { return true }
+        return false
+    }
+
     /// A number, a name or an element: what a definition is written of (σ(x), not σ(2x)).
     public var isAtom: Bool {
         switch self {

@@ -106,9 +106,13 @@ extension TermReader {
             let logits = args[0]
             let others = logits.freeIndices.subtracting([k])
             if others.isEmpty {
-                let kind = Definition.Kind.softmax(logits: logits.renaming(k, to: Definition.slot))
-                if let (meaning, _) = try? describe(kind, nil, nil), let typed = try? Parser.parseExpression(meaning) {
-                    _ = try? define(kind, typed: typed)
+                // With a shift (aₖ − c), the unshifted softmax too: softmax(a − c) = softmax(a) is an identity to show.
+                let shifted = logits.terms.filter { $0.freeIndices.contains(k) }
+                for a in (shifted.count < logits.terms.count ? [Term.sum(of: shifted)] : []) + [logits] {
+                    let kind = Definition.Kind.softmax(logits: a.renaming(k, to: Definition.slot))
+                    if let (meaning, _) = try? describe(kind, nil, nil), let typed = try? Parser.parseExpression(meaning) {
+                        _ = try? define(kind, typed: typed)
+                    }
                 }
             } else if case .indexed(let z, let x) = logits, x.count == 2, x[1] == k, others == [x[0]], (variables[z] ?? 0) == 2 {
                 _ = try? define(.rowSoftmax, typed: .call(.variable("softmax", range: SourceRange(0, 0)), arguments: [.variable(z, range: SourceRange(0, 0))],
