@@ -85,6 +85,37 @@ final class StepEqualityTests: XCTestCase {
         XCTAssertEqual(typed.vectorForm?.input, "diag(p) - outer(p, p)")
     }
 
+    /// A catalog entry is named input: typed at the prompt with its assumptions, its text reaches the same
+    /// result by the same steps (only an entry that cites a result for its whole target differs).
+    func testEveryCatalogEntryTypedReachesTheSameForm() throws {
+        for entry in Catalog.entries where entry.wrt != nil && entry.cites.isEmpty {
+            var options = Derivations.Options()
+            options.assumptions = entry.assumes
+            let typed = try Derivations.derive(entry.input, wrt: entry.wrt, options: options).result
+            let catalog = try entry.derive().result
+            XCTAssertEqual(typed.result, catalog.result, entry.name)
+            XCTAssertEqual(typed.steps.map(\.rule), catalog.steps.map(\.rule), entry.name)
+        }
+    }
+
+    /// Without Σy = 1 declared, cross-entropy written out stops at p·Σy − y and says what would finish it.
+    func testAnUndeclaredFactIsNamedNotAssumed() throws {
+        let without = try Derivations.derive("-sum_k(y_k * log(softmax(z)_k))", wrt: "z_j").result
+        XCTAssertTrue(without.complete)
+        XCTAssertEqual(without.wouldFinish.map(\.description), ["sum(y) = 1"])
+        XCTAssertTrue(TermRenderer(.input).render(without.result).contains("sum_"), TermRenderer(.input).render(without.result))
+        XCTAssertTrue(DerivationText().render(without, report: nil).contains("not assumed: sum(y) = 1"))
+        var options = Derivations.Options()
+        options.assumptions = ["sum(y) = 1"]
+        let with = try Derivations.derive("-sum_k(y_k * log(softmax(z)_k))", wrt: "z_j", options: options).result
+        XCTAssertEqual(TermRenderer(.input).render(with.result), "p_j - y_j")
+        XCTAssertTrue(with.wouldFinish.isEmpty)
+        // The builtin declares it for its target, and says so.
+        let builtin = try Derivations.derive("cross_entropy(softmax(z), y)", wrt: "z_j").result
+        XCTAssertEqual(TermRenderer(.input).render(builtin.result), "p_j - y_j")
+        XCTAssertTrue(builtin.plan.assumptions.contains { $0.contains("sum(y) = 1") && $0.contains("target") }, "\(builtin.plan.assumptions)")
+    }
+
     func testResultsAreTheTextbookForms() throws {
         let expected: [String: String] = [
             "softmax": "p_i * (delta(i, j) - p_j)",

@@ -1,3 +1,5 @@
+import VectorLang
+
 /// Runs a derivation as a teacher would: the target written out by its definition when it is one named
 /// thing (what is being derived), otherwise simplified first (log of a quotient, named parts recognised);
 /// then differentiation, simplification to the smallest form, the cases and the matrix form — every
@@ -58,7 +60,7 @@ public struct Deriver: Sendable {
                               expression: current, vectorForm: vectorForm))
         }
         return DerivationResult(target: target, wrt: wrt, plan: plan, steps: steps, result: current, complete: complete,
-                                stoppedAtLimit: budget <= 0)
+                                stoppedAtLimit: budget <= 0, wouldFinish: complete ? Deriver.undeclaredSums(in: current, facts: plan.facts) : [])
     }
 }
 
@@ -98,6 +100,21 @@ extension Deriver {
         return result
     }
 
+    /// Σₖ yₖ left in a result, for a vector with no fact that it sums to one: the assumption that would
+    /// finish the derivation (cross-entropy stops at p·Σy − y without it), said rather than guessed.
+    static func undeclaredSums(in term: Term, facts: [Fact]) -> [Assumption] {
+        var found: [Assumption] = []
+        func visit(_ t: Term) {
+            if case .sum(let k, .indexed(let name, let x)) = t, x.last == k, !x.dropLast().contains(k),
+               !facts.contains(where: { $0.sumsToOneVector == name }), !found.contains(where: { $0.name == name }) {
+                found.append(Assumption(.sumsToOne, name))
+            }
+            t.children.forEach(visit)
+        }
+        visit(term)
+        return found
+    }
+
     /// The smallest form among the last steps with nothing left to differentiate: a later rule may tidy
     /// a form (factor) without shrinking it, but never leaves a larger one.
     static func smallest(_ current: Term, steps: inout [Step]) -> Term {
@@ -135,6 +152,8 @@ public struct DerivationResult: Sendable {
     /// No derivative is left unworked.
     public let complete: Bool
     public let stoppedAtLimit: Bool
+    /// Facts not declared that would simplify the result further (Σy = 1 for a cross-entropy target).
+    public var wouldFinish: [Assumption] = []
 
     public var definitions: [Definition] { plan.definitions }
 

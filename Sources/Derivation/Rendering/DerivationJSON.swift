@@ -17,6 +17,7 @@ public enum DerivationJSON {
         fields.append(("wrt", d.wrt.map { string(input.render($0.term)) } ?? "null"))
         fields.append(("definitions", array(d.shownDefinitions.map { string("\($0.name) := \($0.meaning)") })))
         fields.append(("assumptions", array(d.plan.assumptions.map(string))))
+        fields.append(("would_finish", array(d.wouldFinish.map { string("\($0)") })))
         var steps: [String] = []
         for (n, step) in d.steps.enumerated() {
             var s: [(String, String)] = [

@@ -60,6 +60,9 @@ public struct DerivationText: Sendable {
     public func footer(_ d: DerivationResult, report: NumericCheck.Report?) -> [String] {
         var lines: [String] = []
         if !d.complete { lines.append("stopped: the steps above are as far as the rules go") }
+        for fact in d.wouldFinish {
+            lines.append("not assumed: \(fact); with --assume '\(fact)' this simplifies further")
+        }
         guard let report else { return lines }
         if let problem = report.problem { lines.append("check: " + problem) }
         if let gap = report.largestStepDifference {
