@@ -68,10 +68,20 @@ enum AlgebraRules {
 
     /// Multiplies everything out and collects, but only when some terms combine or cancel.
     static let expand = Rule("expand and collect like terms", "a·(b + c) = a·b + a·c, then a·x + b·x = (a + b)·x") { term, _ in
-        switch term {
-        case .add, .multiply: break
-        default: return nil
+        // Nothing to multiply out (no sum times something): collecting alone is the rule before.
+        func distributable(_ t: Term) -> Bool {
+            switch t {
+            case .multiply(let factors):
+                return factors.contains { f in
+                    if case .add = f { return true }
+                    if case .power(.add, .number(let n)) = f { return n > 1 && n == n.rounded() }
+                    return false
+                }
+            case .add(let terms): return terms.contains(where: distributable)
+            default: return false
+            }
         }
+        guard distributable(term) else { return nil }
         // Collecting is quadratic in the terms; an expansion this large never comes out smaller than what was written.
         let monomials = Polynomial.monomials(term, expand: true)
         guard monomials.count <= AlgebraRules.largestExpansion, !term.containsPartial else { return nil }

@@ -48,8 +48,12 @@ struct Monomial: Sendable {
     /// Where `atom` is among the powers, up to reordering; its canonical form is computed once.
     private func index(of atom: Term) -> Int? {
         if let n = powers.firstIndex(where: { $0.atom == atom }) { return n }
+        // Reordering keeps the size: only atoms of the same size need their canonical form.
+        let size = atom.size
+        let candidates = powers.indices.filter { powers[$0].atom.size == size }
+        guard !candidates.isEmpty else { return nil }
         let canonical = atom.canonical
-        return powers.firstIndex { $0.atom.canonical == canonical }
+        return candidates.first { powers[$0].atom.canonical == canonical }
     }
 
     /// The same atoms with the same exponents (so the two can be added).
@@ -138,13 +142,17 @@ enum Polynomial {
     }
 
     /// Adds like monomials and drops those that cancel, keeping first-appearance order.
+    /// Each monomial's atoms are put in canonical form once, not once per comparison.
     static func collect(_ monomials: [Monomial]) -> [Monomial] {
         var result: [Monomial] = []
+        var signatures: [[String: Double]] = []
         for m in monomials {
-            if let n = result.firstIndex(where: { $0.isLike(m) }) {
+            let signature = Dictionary(m.powers.map { ($0.atom.canonical.sortKey, $0.exponent) }, uniquingKeysWith: +)
+            if let n = signatures.firstIndex(of: signature) {
                 result[n].coefficient += m.coefficient
             } else {
                 result.append(m)
+                signatures.append(signature)
             }
         }
         return result.filter { $0.coefficient != 0 }
