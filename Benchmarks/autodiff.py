@@ -16,6 +16,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import machine  # noqa: E402
+
 import numpy as np
 
 GOLDEN = 0.6180339887498949
@@ -136,18 +139,6 @@ def numpy_memory(n):
         return float(done.stdout.strip())
     except (subprocess.CalledProcessError, ValueError, OSError):
         return None
-
-
-def machine():
-    model = platform.processor() or platform.machine()
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
 
 
 def main():

@@ -18,15 +18,16 @@ compared with the value Jacobi reports for the derivative (relative difference �
 import argparse
 import datetime
 import json
-import math
 import os
 import platform
 import resource
 import signal
 import statistics
-import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import fmt_ms, load, machine, median_ms, run_once, run_worker  # noqa: E402
 
 TIMEOUT_S = 60.0
 JACOBI_RUNS = 5
@@ -174,17 +175,8 @@ def sympy_worker(spec):
 
 
 def run_sympy(spec):
-    argv = [sys.executable, os.path.abspath(__file__), "--sympy-worker", json.dumps(spec)]
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True,
-                              timeout=spec["timeout"] * SYMPY_RUNS + 60)
-    except subprocess.TimeoutExpired:
-        return {"timeout": True, "runs": [], "note": "killed by the backstop"}
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        return {"error": f"worker exited {done.returncode}: {tail}"[:200], "runs": []}
-    return json.loads(lines[-1])
+    s = run_worker(__file__, spec, spec["timeout"] * SYMPY_RUNS + 60)
+    return s if s is not None else {"timeout": True, "runs": [], "note": "killed by the backstop"}
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -196,16 +188,8 @@ def run_jacobi(jacobi, expr, wrt, at):
     for binding in at:
         argv += ["--at", binding]
 
-    def once():
-        start = time.perf_counter()
-        try:
-            done = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            return None, None
-        return time.perf_counter() - start, done
-
     record = {"timeout": False}
-    warm, done = once()
+    warm, done = run_once(argv, TIMEOUT_S)
     if warm is None:
         record["timeout"] = True
         return record
@@ -226,16 +210,13 @@ def run_jacobi(jacobi, expr, wrt, at):
         stderr=done.stderr.strip(),
     )
     record["step_limit"] = not record["complete"] and len(steps) >= STEP_LIMIT + 1
-    times = [warm] if warm > WARMUP_COUNTS_S else []
-    while len(times) < JACOBI_RUNS:
-        t, _ = once()
-        if t is None:
-            record["timeout"] = True
-            record["timeout_note"] = f"warm-up finished in {warm:.1f} s, a timed run hit {TIMEOUT_S:.0f} s"
-            return record
-        times.append(t)
-    record["ms"] = statistics.median(times) * 1e3
-    record["runs"] = len(times)
+    ms = median_ms(argv, warm, JACOBI_RUNS, WARMUP_COUNTS_S, TIMEOUT_S)
+    if ms is None:
+        record["timeout"] = True
+        record["timeout_note"] = f"warm-up finished in {warm:.1f} s, a timed run hit {TIMEOUT_S:.0f} s"
+        return record
+    record["ms"] = ms
+    record["runs"] = JACOBI_RUNS
     return record
 
 
@@ -281,10 +262,6 @@ def fit(points):
     return a, b, max(abs(s - (a * d + b)) for d, s in points)
 
 
-def fmt_ms(ms):
-    return f"{ms:.1f}" if ms < 1000 else f"{ms:,.0f}"
-
-
 def jacobi_cells(r):
     if r.get("timeout") and "steps" not in r:
         return ["—", "—", "—", "—", f"timeout (> {TIMEOUT_S:.0f} s)"]
@@ -318,25 +295,6 @@ def ratio(r, s):
     total = statistics.median(x["total_ms"] for x in s["runs"])
     x = total / r["ms"]
     return f"{x:,.1f}×" if x < 100 else f"{x:,.0f}×"
-
-
-def machine():
-    model = platform.processor() or platform.machine()
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
-
-
-def load():
-    try:
-        return " ".join(open("/proc/loadavg").read().split()[:3])
-    except OSError:
-        return "?"
 
 
 def main():

@@ -42,9 +42,11 @@ import platform
 import resource
 import signal
 import statistics
-import subprocess
 import sys
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, commit, fmt_ms, load, machine, median_ms, run_once, run_worker  # noqa: E402
 
 TIMEOUT_S = 60.0
 JACOBI_RUNS = 5
@@ -54,7 +56,6 @@ WARMUP_COUNTS_S = 5.0  # a Jacobi warm-up slower than this counts as the first t
 FORM_CHARS = 120  # forms in the table are cut here; "Forms in full" below the table has more
 TOLERANCE = 1e-8
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SUITE = os.path.join(ROOT, "Tests", "DerivationTests", "Suite")
 
 # The entries. For each suite id: a short topic, the same expression written for SymPy, the element to
@@ -232,17 +233,10 @@ def flat(v, position=()):
 
 
 def run_sympy(spec):
-    argv = [sys.executable, os.path.abspath(__file__), "--sympy-worker", json.dumps(spec)]
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True,
-                              timeout=spec["timeout"] * (SYMPY_RUNS + 1) + 60)
-    except subprocess.TimeoutExpired:
-        return {"timeout": "worker (killed by the backstop)", "runs": [], "mode": spec["mode"]}
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if not lines:
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        return {"error": f"worker exited {done.returncode}: {tail}"[:200], "runs": [], "mode": spec["mode"]}
-    return json.loads(lines[-1])
+    s = run_worker(__file__, spec, spec["timeout"] * (SYMPY_RUNS + 1) + 60)
+    s = s if s is not None else {"timeout": "worker (killed by the backstop)", "runs": []}
+    s.setdefault("mode", spec["mode"])
+    return s
 
 
 def sympy_failed(s):
@@ -267,16 +261,8 @@ def run_jacobi(jacobi, expr, wrt, bindings, facts):
     for fact in facts:
         argv += ["--assume", fact]
 
-    def once():
-        start = time.perf_counter()
-        try:
-            done = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            return None, None
-        return time.perf_counter() - start, done
-
     record = {"timeout": False, "argv": argv[1:]}
-    warm, done = once()
+    warm, done = run_once(argv, TIMEOUT_S)
     if warm is None:
         record["timeout"] = True
         return record
@@ -299,14 +285,11 @@ def run_jacobi(jacobi, expr, wrt, bindings, facts):
         last_rule=last.get("rule", ""),
         value=last.get("value", steps[0].get("value") if steps else None),
     )
-    times = [warm] if warm > WARMUP_COUNTS_S else []
-    while len(times) < JACOBI_RUNS:
-        t, _ = once()
-        if t is None:
-            record["timeout"] = True
-            return record
-        times.append(t)
-    record["ms"] = statistics.median(times) * 1e3
+    ms = median_ms(argv, warm, JACOBI_RUNS, WARMUP_COUNTS_S, TIMEOUT_S)
+    if ms is None:
+        record["timeout"] = True
+        return record
+    record["ms"] = ms
     return record
 
 
@@ -350,10 +333,6 @@ def agreement(r, s):
     return "yes"
 
 
-def fmt_ms(ms):
-    return f"{ms:.1f}" if ms < 1000 else f"{ms:,.0f}"
-
-
 def cut(text, n=FORM_CHARS):
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -384,37 +363,6 @@ def ratio(r, s):
         return ""
     x = statistics.median(y["total_ms"] for y in s["runs"]) / r["ms"]
     return f"{x:,.2f}×" if x < 10 else f"{x:,.0f}×"
-
-
-def machine():
-    model = platform.processor() or platform.machine()
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
-
-
-def load():
-    try:
-        return " ".join(open("/proc/loadavg").read().split()[:3])
-    except OSError:
-        return "?"
-
-
-def commit():
-    def git(*args):
-        try:
-            return subprocess.run(["git", "-C", ROOT, *args], capture_output=True, text=True).stdout.strip()
-        except OSError:
-            return ""
-    head = git("rev-parse", "--short", "HEAD") or "?"
-    branch = git("rev-parse", "--abbrev-ref", "HEAD")
-    dirty = git("status", "--porcelain", "--", "Sources", "Package.swift")
-    return f"{head} ({branch}" + (", with uncommitted changes under Sources/" if dirty else "") + ")"
 
 
 def main():

@@ -80,8 +80,8 @@ enum DifferentiationRules {
 
     /// A cited result, such as the softmax Jacobian inside the cross-entropy derivation.
     static let lemma = Rule("cited result", "a result derived before") { term, context in
-        guard case .partial(.indexed(let name, let indices), let v) = term else { return nil }
-        for lemma in context.lemmas where lemma.definition.name == name && context.depends(term.children[0], on: v) {
+        guard case .partial(let part, let v) = term, case .indexed(let name, let indices) = part else { return nil }
+        for lemma in context.lemmas where lemma.definition.name == name && context.depends(part, on: v) {
             if let result = lemma.derivative(indices, v), let statement = lemma.statement(at: indices, v) {
                 return Rewrite(result, [.text(lemma.name + ": " + statement)])
             }

@@ -33,10 +33,10 @@ enum FoldingRules {
                 // (Σₙ exp(aₙ)·fₙ)/Σₖ exp(aₖ) = Σₙ pₙ·fₙ: the denominator goes into a sum whose terms have the numerator.
                 guard d.rank == 1, let denominator = d.denominator([Definition.slot]) else { return m }
                 for (atom, e) in m.powers where e == 1 && m.exponent(of: denominator) <= -1 {
-                    guard case .sum(let n, let body) = atom, !denominator.freeIndices.contains(n),
-                          let top = d.numerator([n]), Polynomial.monomials(body, expand: false).count == 1,
-                          Polynomial.monomials(body, expand: false)[0].exponent(of: top) >= 1 else { continue }
-                    var inner = Polynomial.monomials(body, expand: false)[0]
+                    guard case .sum(let n, let body) = atom, !denominator.freeIndices.contains(n), let top = d.numerator([n]) else { continue }
+                    let terms = Polynomial.monomials(body, expand: false)
+                    guard terms.count == 1, terms[0].exponent(of: top) >= 1 else { continue }
+                    var inner = terms[0]
                     inner.multiply(by: top, exponent: -1)
                     inner.multiply(by: .indexed(d.name, [n]), exponent: 1)
                     m.multiply(by: atom, exponent: -1)
