@@ -30,27 +30,26 @@ enum SumRules {
     /// term of the sum's body).
     static let distributeOverDelta = Rule("distribute", "a·(b + c) = a·b + a·c") { term, _ in
         guard case .sum(let k, let body) = term else { return nil }
-        // A difference with a δ on k, or with a term free of k beside factors that are not (yₖ(Wₖⱼ − c)):
-        // multiplied out, the δ contracts and the constant leaves the sum.
-        func hasDelta(_ factor: Term) -> Bool {
-            guard case .add(let terms) = factor else { return false }
-            return terms.contains { t in t.factors.contains { if case .delta(let a, let b) = $0 { return a == k || b == k } else { return false } } }
-        }
-        func splits(_ t: Term) -> (Term) -> Bool {
-            let others = t.factors.filter { if case .add = $0 { return false } else { return true } }
-            let outside = others.contains { $0.freeIndices.contains(k) }
-            return { factor in
-                guard case .add(let terms) = factor, !factor.containsPartial else { return false }
-                return hasDelta(factor) || outside && terms.contains { !$0.freeIndices.contains(k) }
-            }
-        }
         var terms = body.terms
-        guard let t = terms.firstIndex(where: { $0.factors.contains(where: splits($0)) }),
-              let n = terms[t].factors.firstIndex(where: splits(terms[t])), case .add(let inner) = terms[t].factors[n] else { return nil }
-        var rest = terms[t].factors
-        rest.remove(at: n)
-        terms[t] = .sum(of: inner.map { Term.product(of: rest + [$0]) })
-        return Rewrite(.indexSum(k, .sum(of: terms)))
+        for (t, product) in terms.enumerated() {
+            let factors = product.factors
+            guard let n = factors.firstIndex(where: { paysToDistribute($0, among: factors, over: k) }),
+                  case .add(let inner) = factors[n] else { continue }
+            var rest = factors
+            rest.remove(at: n)
+            terms[t] = .sum(of: inner.map { Term.product(of: rest + [$0]) })
+            return Rewrite(.indexSum(k, .sum(of: terms)))
+        }
+        return nil
+    }
+
+    /// Whether multiplying out the difference `factor` of a product over k pays: it has a δ on k (which
+    /// then contracts), or a term free of k beside a factor with k, as yₖ(Wₖⱼ − c) (c then leaves the sum).
+    private static func paysToDistribute(_ factor: Term, among factors: [Term], over k: Index) -> Bool {
+        guard case .add(let terms) = factor, !factor.containsPartial else { return false }
+        let contracts = terms.contains { t in t.factors.contains { if case .delta(let a, let b) = $0 { return a == k || b == k } else { return false } } }
+        let others = factors.filter { if case .add = $0 { return false } else { return true } }
+        return contracts || others.contains { $0.freeIndices.contains(k) } && terms.contains { !$0.freeIndices.contains(k) }
     }
 
     /// Σₖ (aₖ + bₖ) = Σₖ aₖ + Σₖ bₖ; a term c without k adds n·c, with n the length of a vector k runs over.
