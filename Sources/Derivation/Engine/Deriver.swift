@@ -67,10 +67,10 @@ public struct Deriver: Sendable {
 extension Deriver {
     /// The rules that simplify a derivative once nothing is left to differentiate.
     static func simplification(_ plan: Plan) -> [Rule] {
-        [SumRules.contraction, SumRules.facts, AlgebraRules.signTimesSelf, AlgebraRules.cancel, SumRules.distributeOverDelta,
-         SumRules.splitSum, SumRules.pullOut, SumRules.mergeSums, AlgebraRules.splitFraction]
+        [SumRules.contraction, SumRules.facts, AlgebraRules.signTimesSelf, AlgebraRules.cancel, AlgebraRules.rootPower, SumRules.distributeOverDelta,
+         SumRules.splitSum, SumRules.pullOut, SumRules.symmetric, SumRules.mergeSums, AlgebraRules.splitFraction]
             + FoldingRules.rules(for: plan.definitions)
-            + [UnfoldingRules.logOfQuotient, UnfoldingRules.expOfLog, AlgebraRules.collect, AlgebraRules.combinePowers, AlgebraRules.rootPower, AlgebraRules.distributeMinus, AlgebraRules.expand, AlgebraRules.commonDenominator]
+            + [UnfoldingRules.logOfQuotient, UnfoldingRules.expOfLog, AlgebraRules.collect, AlgebraRules.combinePowers, AlgebraRules.distributeMinus, AlgebraRules.expand, AlgebraRules.commonDenominator]
     }
 
     /// What to write out first when the target is one named thing: pᵢ by softmax's definition, σ(x) by

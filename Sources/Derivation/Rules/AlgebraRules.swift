@@ -31,7 +31,7 @@ enum AlgebraRules {
         return (simpler, monomials[0])
     }
     /// Tidying once everything is simplified: a common denominator where it collapses, then factoring.
-    static let final: [Rule] = [commonDenominator, factor, combinePowers]
+    static let final: [Rule] = [commonDenominator, factor, combinePowers, cancel, SumRules.pullOut]
 
     static let splitFraction = Rule("split the fraction", "(a + b)/c = a/c + b/c") { term, _ in
         guard case .divide(.add(let terms), let c) = term else { return nil }
@@ -96,14 +96,26 @@ enum AlgebraRules {
     /// difference, when that leaves fewer signs.
     static let distributeMinus = Rule("distribute the minus sign", "−(a − b) = b − a") { term, _ in
         guard case .multiply(let factors) = term, case .number(let c) = factors[0], c < 0, !term.containsPartial else { return nil }
-        func flipped(_ sum: Term) -> Term? {
-            guard case .add(let terms) = sum else { return nil }
-            return Polynomial.term(Polynomial.monomials(.sum(of: terms.map { $0 * .number(-1) }), expand: false))
+        // A difference flips; inside Σₖ (−Σₖ xₖ(a − b) = Σₖ xₖ(b − a)), the first difference in its body does.
+        func flipped(_ part: Term) -> Term? {
+            switch part {
+            case .add(let terms):
+                return Polynomial.term(Polynomial.monomials(.sum(of: terms.map { $0 * .number(-1) }), expand: false))
+            case .sum(let k, let body):
+                let factors = body.factors
+                guard let n = factors.firstIndex(where: { if case .add = $0 { return true } else { return false } }),
+                      let inner = flipped(factors[n]) else { return nil }
+                var rest = factors
+                rest[n] = inner
+                return .indexSum(k, .product(of: rest))
+            default:
+                return nil
+            }
         }
         for n in factors.indices.dropFirst() {
             let replaced: Term?
             switch factors[n] {
-            case .add: replaced = flipped(factors[n])
+            case .add, .sum: replaced = flipped(factors[n])
             case .divide(let top, let bottom): replaced = flipped(top).map { .quotient($0, bottom) }
             default: replaced = nil
             }

@@ -80,22 +80,62 @@ enum SumRules {
     /// cannot be summed apart: the two halves of ∂(xᵀAx)/∂x become one sum.
     static let mergeSums = Rule("one sum", "Σₘ aₘ + Σₖ bₖ = Σₘ (aₘ + bₘ)") { term, _ in
         guard case .add(let terms) = term else { return nil }
+        // c·Σₖ fₖ, as a number times a sum.
+        func scaledSum(_ t: Term) -> (Double, Index, Term)? {
+            let (c, rest) = t.coefficientAndRest
+            guard case .sum(let k, let body) = rest, isSettled(body), !body.terms.contains(where: isSeparable(k)) else { return nil }
+            return (c, k, body)
+        }
         for a in terms.indices {
-            guard case .sum(let m, let first) = terms[a], let range = rangeWitness(m, in: first), isSettled(first),
-                  !first.terms.contains(where: isSeparable(m)) else { continue }
+            guard let (c, m, first) = scaledSum(terms[a]) else { continue }
+            let range = axes(m, in: first)
             for b in terms.indices where b > a {
-                guard case .sum(let k, let second) = terms[b], isSettled(second), rangeWitness(k, in: second) == range else { continue }
-                guard !terms[b].freeIndices.contains(m) else { continue }
+                guard let (d, k, second) = scaledSum(terms[b]), !axes(k, in: second).isDisjoint(with: range),
+                      !Term.indexSum(k, second).freeIndices.contains(m) else { continue }
                 let other = second.renaming(k, to: m)
                 guard !other.terms.contains(where: isSeparable(m)) else { continue }
                 var rest = terms
                 rest.remove(at: b)
-                rest[a] = .indexSum(m, first + other)
+                rest[a] = .indexSum(m, .number(c) * first + .number(d) * other)
                 let result = Term.sum(of: rest)
                 if result.size < term.size { return Rewrite(result) }
             }
         }
         return nil
+    }
+
+    /// The axes a sum's letter runs along: "x#0" for xₖ, "W#0" for Wₖⱼ. Two sums sharing one run over
+    /// the same range.
+    static func axes(_ k: Index, in term: Term) -> Set<String> {
+        var found: Set<String> = []
+        func visit(_ t: Term) {
+            if case .indexed(let name, let x) = t { for (n, i) in x.enumerated() where i == k { found.insert("\(name)#\(n)") } }
+            if case .sum(let m, _) = t, m == k { return }
+            t.children.forEach(visit)
+        }
+        visit(term)
+        return found
+    }
+
+    /// A symmetric matrix written with the summed letter last: Σₘ Aₘⱼxₘ = Σₘ Aⱼₘxₘ when A = Aᵀ, so
+    /// the terms of ∂(xᵀAx)/∂x combine.
+    static let symmetric = Rule("symmetric matrix", "Aₘⱼ = Aⱼₘ when A is symmetric") { term, context in
+        guard case .sum(let m, let body) = term else { return nil }
+        let symmetric = Set(context.facts.filter { $0.assumption.kind == .symmetric }.map(\.assumption.name))
+        guard !symmetric.isEmpty else { return nil }
+        var changed: Fact?
+        func swap(_ t: Term) -> Term {
+            if case .indexed(let a, let x) = t, symmetric.contains(a), x.count == 2, x[0] == m, x[1] != m {
+                changed = context.facts.first { $0.assumption.kind == .symmetric && $0.assumption.name == a }
+                return .indexed(a, [x[1], x[0]])
+            }
+            if case .sum(let inner, _) = t, inner == m { return t }
+            let kids = t.children
+            return kids.isEmpty ? t : t.with(children: kids.map(swap))
+        }
+        let swapped = swap(body)
+        guard let fact = changed else { return nil }
+        return Rewrite(.indexSum(m, swapped), [.text("\(fact.assumption.name) = \(fact.assumption.name)ᵀ: " + fact.reason)])
     }
 
     /// Nothing left for the other sum rules: no δ to contract, no derivative pending.

@@ -93,7 +93,14 @@ enum Polynomial {
             for f in factors {
                 let parts = monomials(f, expand: expand)
                 if parts.count > 1 && !expand {
-                    result = result.map { var m = $0; m.multiply(by: f, exponent: 1); return m }
+                    // A sum stays one atom; over a divisor ((a − b)/T), the divisor's atoms are seen (to cancel T).
+                    var atom = f, inverse = Monomial.one
+                    if case .divide(let top, let bottom) = f {
+                        atom = top
+                        let below = monomials(bottom, expand: false)
+                        inverse = below.count == 1 ? below[0].raised(to: -1) : Monomial(coefficient: 1, powers: [(bottom, -1)])
+                    }
+                    result = result.map { var m = $0.times(inverse); m.multiply(by: atom, exponent: 1); return m }
                 } else {
                     result = result.flatMap { r in parts.map { r.times($0) } }
                 }

@@ -15,7 +15,12 @@ extension TermReader {
         if letters.count == 2, case .call(.variable(let f, _), let args, _) = base, args.count == 1,
            f == "softmax" || f == "log_softmax", case .variable(let z, _) = args[0], IndexedName.parse(z, range: range) == nil {
             use(z, rank: 2)
-            let name = try define(f == "softmax" ? .rowSoftmax : .rowLogSoftmax, typed: base, arguments: [z], meaning: "\(f)(\(z))")
+            // Its derivative is written with the row softmax, as log_softmax's is with softmax.
+            let nowhere = SourceRange(0, 0)
+            _ = try define(.rowSoftmax, typed: .call(.variable("softmax", range: nowhere), arguments: args, range: nowhere), arguments: [z],
+                           meaning: "softmax(\(z))")
+            let name = f == "softmax" ? try define(.rowSoftmax, typed: base, arguments: [z], meaning: "softmax(\(z))")
+                : try define(.rowLogSoftmax, typed: base, arguments: [z], meaning: "log_softmax(\(z))")
             return .indexed(name, letters)
         }
         guard letters.count == 1 else {
