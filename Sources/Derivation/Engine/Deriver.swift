@@ -41,7 +41,8 @@ public struct Deriver: Sendable {
         }
         current = strategy.fixpoint(current, rules: DifferentiationRules.all, budget: &budget)
         current = strategy.fixpoint(current, rules: Deriver.simplification(plan), budget: &budget)
-        current = strategy.fixpoint(current, rules: AlgebraRules.final, budget: &budget)
+        // Factoring may bring a function's shape together (tanh's quotient): recognised then too.
+        current = strategy.fixpoint(current, rules: AlgebraRules.final + [FoldingRules.sigmoid, FoldingRules.tanh], budget: &budget)
         current = Deriver.smallest(current, steps: &steps)
         let complete = !current.containsPartial && budget > 0
         if complete, let cases = Presentation.cases(of: current, fixed: plan.fixed) {

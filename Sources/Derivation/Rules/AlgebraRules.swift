@@ -190,8 +190,8 @@ enum AlgebraRules {
             for (atom, e) in above + below { r.multiply(by: atom, exponent: -e) }
             return r
         }
-        let outside = Term.product(of: [.number(shared)] + above.map { Term.raise($0.0, to: .number($0.1)) })
-        let divisor = Term.product(of: below.map { Term.raise($0.0, to: .number(-$0.1)) })
+        let outside = Term.product(of: [.number(shared)] + above.map { Monomial.power($0.0, $0.1) })
+        let divisor = Term.product(of: below.map { Monomial.power($0.0, -$0.1) })
         let result = Term.quotient(outside * Polynomial.term(remaining), divisor)
         let what: Explanation = above.isEmpty ? [.text("a common denominator "), .term(divisor)] : [.text("take out "), .term(outside)]
         return Rewrite(result, what)

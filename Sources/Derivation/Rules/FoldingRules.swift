@@ -96,14 +96,19 @@ enum FoldingRules {
     /// (exp(u) − exp(−u))/(exp(u) + exp(−u)) = tanh(u).
     static let tanh = Rule("recognise tanh", "tanh(u) = (exp(u) − exp(−u))/(exp(u) + exp(−u))") { term, _ in
         guard isFoldable(term) else { return nil }
+        // The whole quotient, whose numerator the monomials below would split.
+        if case .divide(let top, .add(let parts)) = term, parts.count == 2, case .apply("exp", let a) = parts[0],
+           parts[1].isEquivalent(to: .exp(minus(a[0]))), top.isEquivalent(to: .exp(a[0]) - .exp(minus(a[0]))) {
+            return Rewrite(.apply("tanh", [a[0]]))
+        }
         var changed = false
         let folded = Polynomial.monomials(term, expand: false).map { m -> Monomial in
             var m = m
             for (atom, e) in m.powers where e < 0 {
                 guard case .add(let parts) = atom, parts.count == 2, case .apply("exp", let a) = parts[0] else { continue }
                 let u = a[0]
-                guard parts[1].isEquivalent(to: .exp(-u)) else { continue }
-                let numerator = Term.exp(u) - .exp(-u)
+                guard parts[1].isEquivalent(to: .exp(minus(u))) else { continue }
+                let numerator = Term.exp(u) - .exp(minus(u))
                 let k = min(m.exponent(of: numerator), -e)
                 guard k > 0 else { continue }
                 m.multiply(by: numerator, exponent: -k)
@@ -115,6 +120,11 @@ enum FoldingRules {
         }
         guard changed else { return nil }
         return Rewrite(Polynomial.term(folded))
+    }
+
+    /// −u with the sign multiplied into a difference (b − a for a − b), as a written exp(b − a) has it.
+    private static func minus(_ u: Term) -> Term {
+        Polynomial.term(Polynomial.monomials(-u, expand: true))
     }
 
     /// Folding looks at whole sums, products and quotients, not inside a pending derivative.

@@ -61,6 +61,14 @@ struct Monomial: Sendable {
         powers.count == other.powers.count && powers.allSatisfy { other.exponent(of: $0.atom) == $0.exponent }
     }
 
+    /// aⁿ for n > 0, with a half-integer power written as a square root: a^1.5 = a·√a.
+    static func power(_ atom: Term, _ e: Double) -> Term {
+        let whole = e.rounded(.down)
+        guard e - whole == 0.5 else { return .raise(atom, to: .number(e)) }
+        let root = Term.apply("sqrt", [atom])
+        return whole == 0 ? root : .product(of: [.raise(atom, to: .number(whole)), root])
+    }
+
     /// Back to a term: numerator factors, then a quotient by the factors with negative exponents.
     var term: Term {
         var numerator: [Term] = [.number(coefficient)]
@@ -70,7 +78,7 @@ struct Monomial: Sendable {
             (Monomial.rank(a.element.atom), a.offset) < (Monomial.rank(b.element.atom), b.offset)
         }.map(\.element)
         for (atom, e) in ordered {
-            if e > 0 { numerator.append(.raise(atom, to: .number(e))) } else { denominator.append(.raise(atom, to: .number(-e))) }
+            if e > 0 { numerator.append(Monomial.power(atom, e)) } else { denominator.append(Monomial.power(atom, -e)) }
         }
         let top = Term.product(of: numerator)
         if denominator.isEmpty { return top }
@@ -115,6 +123,11 @@ enum Polynomial {
                 inverse = Monomial(coefficient: 1, powers: [(b, -1)])
             }
             return monomials(a, expand: expand).map { $0.times(inverse) }
+        case .apply("sqrt", let args) where args.count == 1:
+            // √a is a^½, so √a·√a = a and √a/a = 1/√a combine as powers do.
+            let parts = monomials(args[0], expand: false)
+            if parts.count == 1 { return [parts[0].raised(to: 0.5)] }
+            return [Monomial(coefficient: 1, powers: [(args[0], 0.5)])]
         case .power(let base, .number(let e)):
             let parts = monomials(base, expand: false)
             if parts.count == 1 { return [parts[0].raised(to: e)] }
