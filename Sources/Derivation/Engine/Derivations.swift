@@ -19,7 +19,14 @@ public enum Derivations {
         /// a result with a form written by hand.
         func read(_ text: String) throws -> Term {
             var copy = reader
-            return try copy.read(try Parser.parseExpression(text))
+            var term = try copy.read(try Parser.parseExpression(text))
+            // A log_softmax the derivation did not name is the log of its softmax: qₓ = log pₓ.
+            for new in copy.definitions.dropFirst(reader.definitions.count) {
+                guard case .logSoftmax(let logits) = new.kind,
+                      let p = copy.definitions.first(where: { $0.kind == .softmax(logits: logits) }) else { continue }
+                term = term.replacingElements(of: new.name) { Term.log(.indexed(p.name, $0)) }
+            }
+            return term
         }
     }
 

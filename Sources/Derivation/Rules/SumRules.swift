@@ -65,11 +65,12 @@ enum SumRules {
         return Rewrite(.sum(of: parts), note)
     }
 
-    /// Whether a term of Σₖ's body is better summed alone: it has a δ, does not involve k, or has a
-    /// factor that does not (and can leave the sum).
+    /// Whether a term of Σₖ's body is better summed alone: it has a δ, does not involve k, has a factor
+    /// that does not (and can leave the sum), or is one vector's element (Σₖ pₖ may be a fact).
     static func isSeparable(_ k: Index) -> (Term) -> Bool {
         { t in
-            !t.freeIndices.contains(k) || t.factors.contains { f in
+            if case .indexed(_, let x) = t.coefficientAndRest.1, x == [k] { return true }
+            return !t.freeIndices.contains(k) || t.factors.contains { f in
                 if case .delta = f { return true }
                 return !f.freeIndices.contains(k) && !f.isNumber
             }

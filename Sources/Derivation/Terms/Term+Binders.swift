@@ -146,6 +146,14 @@ extension Term {
 
     /// Replaces every occurrence of `pattern` (equal up to bound letters) with `replacement`. Inside a
     /// sum whose letter is free in either, that letter means something else, so the binder is renamed first.
+    /// Every element of `name` replaced by a term at the same indices (qₓ by log pₓ): no letter moves, so
+    /// nothing can be captured.
+    func replacingElements(of name: String, by element: ([Index]) -> Term) -> Term {
+        if case .indexed(let n, let x) = self, n == name { return element(x) }
+        let kids = children
+        return kids.isEmpty ? self : with(children: kids.map { $0.replacingElements(of: name, by: element) })
+    }
+
     public func replacing(_ pattern: Term, with replacement: Term) -> Term {
         let outside = pattern.freeIndices.union(replacement.freeIndices)
         return replacing(pattern, with: replacement, outside: outside)
