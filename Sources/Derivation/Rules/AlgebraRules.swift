@@ -31,7 +31,7 @@ enum AlgebraRules {
         return (simpler, monomials[0])
     }
     /// Tidying once everything is simplified: a common denominator where it collapses, then factoring.
-    static let final: [Rule] = [commonDenominator, factor, combinePowers, cancel, SumRules.pullOut]
+    static let final: [Rule] = [commonDenominator, factor, combinePowers, cancel, SumRules.pullOut, distributeMinus]
 
     static let splitFraction = Rule("split the fraction", "(a + b)/c = a/c + b/c") { term, _ in
         guard case .divide(.add(let terms), let c) = term else { return nil }
@@ -167,7 +167,7 @@ enum AlgebraRules {
     /// a·b + a·c = a·(b + c), and a/m + b/m = (a + b)/m, for what every term shares.
     static let factor = Rule("factor", "a·b + a·c = a·(b + c)") { term, _ in
         guard case .add = term else { return nil }
-        let monomials = Polynomial.monomials(term, expand: false)
+        let monomials = Polynomial.aligned(Polynomial.monomials(term, expand: false))
         guard monomials.count >= 2 else { return nil }
         var above: [(Term, Double)] = [], below: [(Term, Double)] = []
         for (atom, e) in monomials[0].powers {
@@ -192,7 +192,11 @@ enum AlgebraRules {
         }
         let outside = Term.product(of: [.number(shared)] + above.map { Monomial.power($0.0, $0.1) })
         let divisor = Term.product(of: below.map { Monomial.power($0.0, -$0.1) })
-        let result = Term.quotient(outside * Polynomial.term(remaining), divisor)
+        // What is left inside, multiplied out when that is smaller: gp·log p − (1 − p) = gp·log p + p − 1.
+        var inside = Polynomial.term(remaining)
+        let expanded = Polynomial.term(Polynomial.collect(Polynomial.monomials(inside, expand: true)))
+        if expanded.size < inside.size { inside = expanded }
+        let result = Term.quotient(outside * inside, divisor)
         let what: Explanation = above.isEmpty ? [.text("a common denominator "), .term(divisor)] : [.text("take out "), .term(outside)]
         return Rewrite(result, what)
     }

@@ -69,12 +69,25 @@ struct Monomial: Sendable {
         return whole == 0 ? root : .product(of: [.raise(atom, to: .number(whole)), root])
     }
 
+    /// u^(g − 1)·u = uᵍ: a power with a symbolic exponent absorbs the plain powers of its base.
+    private static func joiningSymbolicPowers(_ powers: [(atom: Term, exponent: Double)]) -> [(atom: Term, exponent: Double)] {
+        var result = powers
+        for n in result.indices {
+            guard case .power(let base, let g) = result[n].atom, !g.isNumber, result[n].exponent == 1,
+                  let m = result.firstIndex(where: { $0.atom == base }) else { continue }
+            let exponent = Polynomial.term(Polynomial.collect(Polynomial.monomials(g + .number(result[m].exponent), expand: true)))
+            result[n].atom = .raise(base, to: exponent)
+            result[m].exponent = 0
+        }
+        return result.filter { $0.exponent != 0 }
+    }
+
     /// Back to a term: numerator factors, then a quotient by the factors with negative exponents.
     var term: Term {
         var numerator: [Term] = [.number(coefficient)]
         var denominator: [Term] = []
         // Elements first, deltas after, as a textbook writes pᵢδᵢⱼ.
-        let ordered = powers.enumerated().sorted { a, b in
+        let ordered = Monomial.joiningSymbolicPowers(powers).enumerated().sorted { a, b in
             (Monomial.rank(a.element.atom), a.offset) < (Monomial.rank(b.element.atom), b.offset)
         }.map(\.element)
         for (atom, e) in ordered {
@@ -140,6 +153,46 @@ enum Polynomial {
         default:
             return [Monomial(coefficient: 1, powers: [(term, 1)])]
         }
+    }
+
+    /// Monomials written over the same atoms where two differ only in form, so that factoring sees what
+    /// they share: a difference and its negative (b − a = −(a − b)), and powers of one base whose
+    /// exponents differ by a whole number (uᵍ = uᵍ⁻¹·u).
+    static func aligned(_ given: [Monomial]) -> [Monomial] {
+        var result = given
+        let atoms = given.flatMap { $0.powers.map(\.atom) }
+        for (n, m) in result.enumerated() {
+            for (atom, e) in m.powers {
+                // −(a − b), with an odd or even whole exponent; of the two, the one first in a fixed order is kept.
+                if case .add = atom, e == e.rounded(),
+                   let other = atoms.first(where: { o in o != atom && collect(monomials(Term.add([o, atom]), expand: false)).isEmpty }),
+                   other.sortKey < atom.sortKey {
+                    result[n].multiply(by: atom, exponent: -e)
+                    result[n].multiply(by: other, exponent: e)
+                    if Int(abs(e)) % 2 == 1 { result[n].coefficient = -result[n].coefficient }
+                    continue
+                }
+                // uᵍ with u^(g − k) elsewhere.
+                if case .power(let base, let g) = atom, !g.isNumber, let (lower, k) = lowerPower(of: base, than: g, among: atoms) {
+                    result[n].multiply(by: atom, exponent: -e)
+                    result[n].multiply(by: lower, exponent: e)
+                    result[n].multiply(by: base, exponent: e * k)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Another power of `base` among `atoms` whose exponent is g − k for a whole k > 0, with k.
+    private static func lowerPower(of base: Term, than g: Term, among atoms: [Term]) -> (Term, Double)? {
+        for atom in atoms {
+            guard case .power(let b, let h) = atom, b == base, h != g else { continue }
+            let difference = collect(monomials(g - h, expand: true))
+            guard difference.count == 1, difference[0].powers.isEmpty else { continue }
+            let k = difference[0].coefficient
+            if k > 0, k == k.rounded() { return (atom, k) }
+        }
+        return nil
     }
 
     /// The atoms of a product or quotient as written, without combining equal ones (to see what cancels).
