@@ -41,7 +41,11 @@ final class ReachedFormsTests: XCTestCase {
         } catch {
             return (false, "the form cannot be read: \(error)")
         }
-        let result = request.result.result
+        // Intermediates (u1 = σ(x)) are written out, so a name never counts as one node.
+        var result = request.result.result
+        for d in request.result.definitions.reversed() {
+            if case .intermediate(let body) = d.kind { result = result.replacing(.symbol(d.name), with: body) }
+        }
         let steps = request.result.steps.count
         if result.isEquivalent(to: expected) { return (true, "equal, \(steps) steps") }
         if request.result.complete && result.size <= expected.size {

@@ -78,7 +78,7 @@ public enum Derivations {
             throw Failure(message: error.message, range: error.range, suggestion: guess.map { "did you mean the catalog entry \($0)?" })
         }
         var reader = TermReader(reserving: options.reserved, functions: options.functions, ranks: options.ranks)
-        let target: Term
+        var target: Term
         do {
             target = try reader.readInput(expr)
         } catch let failure as TermReader.Failure {
@@ -89,6 +89,7 @@ public enum Derivations {
         reader.recogniseSoftmaxes(in: target)
         let fixed = Set(options.fixedIndices.map(Index.init))
         let variable = try variable(wrt, for: target, reader: reader, fixed: fixed)
+        target = reader.nameIntermediates(in: target, wrt: variable.name)
         var plan = Deriver.Plan()
         plan.definitions = reader.definitions
         plan.facts = reader.facts

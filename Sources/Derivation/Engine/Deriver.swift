@@ -80,7 +80,8 @@ extension Deriver {
         switch target {
         case .indexed(let name, _):
             return plan.definitions.first { $0.name == name }.map(UnfoldingRules.abbreviation)
-        case .apply(let f, let args) where args.allSatisfy(\.isAtom) && FunctionCalculus.definition(of: f, args) != nil:
+        case .apply(let f, let args) where args.allSatisfy({ a in a.isAtom && !plan.definitions.contains { a.mentions($0.name) } })
+                && FunctionCalculus.definition(of: f, args) != nil:
             return UnfoldingRules.function(f)
         default:
             return nil

@@ -16,6 +16,9 @@ public struct Definition: Sendable {
         case rowSoftmax
         /// Q_XY = Z_XY − log Σₖ exp(Z_Xk).
         case rowLogSoftmax
+        /// u = an inner argument of a composition (σ(x) inside σ(σ(σ(x)))), a number: named so that each
+        /// level is differentiated once and the steps grow with the depth, not its square.
+        case intermediate(Term)
     }
 
     /// The index the logits of a softmax are written at, replaced by the element's own.
@@ -47,6 +50,7 @@ public struct Definition: Sendable {
         case .linear: return "a linear layer"
         case .rowSoftmax: return "softmax, row by row"
         case .rowLogSoftmax: return "log_softmax, row by row"
+        case .intermediate: return "an intermediate"
         }
     }
 
@@ -57,7 +61,7 @@ public struct Definition: Sendable {
         switch kind {
         case .softmax(let l), .logSoftmax(let l): logits = l
         case .rowSoftmax, .rowLogSoftmax: return arguments.first.map { ($0, nil) }
-        case .linear: return nil
+        case .linear, .intermediate: return nil
         }
         switch logits {
         case .indexed(let z, let x) where x == [Definition.slot]: return (z, nil)
@@ -74,6 +78,7 @@ public struct Definition: Sendable {
     var rank: Int {
         switch kind {
         case .rowSoftmax, .rowLogSoftmax: return 2
+        case .intermediate: return 0
         default: return 1
         }
     }
@@ -90,6 +95,8 @@ public struct Definition: Sendable {
             return logits.renaming(Definition.slot, to: x[0]) - .log(.indexSum(k, .exp(logits.renaming(Definition.slot, to: k))))
         case .rowLogSoftmax:
             return .indexed(argument, x) - .log(.indexSum(k, .exp(.indexed(argument, [x[0], k]))))
+        case .intermediate(let body):
+            return body
         case .linear:
             guard arguments.count == 2 else { return nil }
             return .indexSum(k, .indexed(arguments[0], [x[0], k]) * .indexed(arguments[1], [k]))

@@ -3,7 +3,7 @@
 /// The chain rule is written once, in `chain`: each function supplies only its partial derivatives,
 /// from its builtin entry (`FunctionCalculus`), as SymPy's `Function._eval_derivative` does.
 enum DifferentiationRules {
-    static let all: [Rule] = [constant, itself, variable, sumRule, sumOver, constantMultiple, productRule, quotientRule,
+    static let all: [Rule] = [constant, itself, variable, chainThroughIntermediate, sumRule, sumOver, constantMultiple, productRule, quotientRule,
                               powerRule, generalPowerRule, lemma, chainThroughDefinition, chain, unfoldAbbreviation]
 
     static let constant = Rule("constant", "∂c/∂v = 0 when c does not depend on v") { term, context in
@@ -106,6 +106,23 @@ enum DifferentiationRules {
         return Rewrite(.sum(of: parts), explanation)
     }
 
+    /// ∂F(u)/∂x = ∂F/∂u·∂u/∂x, when F depends on x only through one named intermediate u: ∂u/∂x is then
+    /// derived once, however often u occurs in F (exp(u)/(2 + exp(u)) has it twice).
+    static let chainThroughIntermediate = Rule("chain rule through an intermediate", "∂F(u)/∂x = ∂F/∂u·∂u/∂x") { term, context in
+        guard case .partial(let f, let v) = term, !f.isAtom, !f.mentions(v.name) else { return nil }
+        let through = context.definitions.filter { d in
+            if case .intermediate = d.kind { return f.mentions(d.name) && context.depends(.symbol(d.name), on: v) }
+            return false
+        }
+        guard through.count == 1, let u = through.first?.name,
+              !context.definitions.contains(where: { $0.name != u && f.mentions($0.name) && context.depends(.symbol($0.name), on: v) }) else { return nil }
+        // A single function of u is the plain chain rule's.
+        if case .apply(_, let args) = f, args == [.symbol(u)] { return nil }
+        let intermediate = Variable(u)
+        return Rewrite(.partial(f, intermediate) * .partial(.symbol(u), v),
+                       [.text("\(u) = \(through[0].meaning) is the only way "), .term(f), .text(" depends on "), .term(v.term)])
+    }
+
     /// ∂p_X/∂v = Σₘ ∂p_X/∂uₘ·∂uₘ/∂v, when p is a function of u and u, another named part, depends on v
     /// (p = softmax(u) with u = W @ x): the chain rule through the intermediate vector.
     static let chainThroughDefinition = Rule("chain rule through a named part", "∂pₓ/∂v = Σₘ ∂pₓ/∂uₘ·∂uₘ/∂v") { term, context in
@@ -120,11 +137,15 @@ enum DifferentiationRules {
 
     /// Writes out a name the derivation gave a part, when no result about it is cited: pᵢ = exp(zᵢ)/Σₖ exp(zₖ).
     static let unfoldAbbreviation = Rule("definition", "replace a name by what it stands for") { term, context in
-        guard case .partial(.indexed(let name, let indices), let v) = term,
-              let definition = context.definitions.first(where: { $0.name == name }),
-              let element = definition.element(indices) else { return nil }
-        return Rewrite(.partial(element, v),
-                       [.text("definition of \(definition.title): "), .term(.indexed(name, indices)), .text(" = "), .term(element)])
+        guard case .partial(let named, let v) = term else { return nil }
+        let name: String, indices: [Index]
+        switch named {
+        case .indexed(let n, let x): (name, indices) = (n, x)
+        case .symbol(let n): (name, indices) = (n, [])
+        default: return nil
+        }
+        guard let definition = context.definitions.first(where: { $0.name == name }), let element = definition.element(indices) else { return nil }
+        return Rewrite(.partial(element, v), [.text("definition of \(definition.title): "), .term(named), .text(" = "), .term(element)])
     }
 }
 
