@@ -37,4 +37,18 @@ final class NestingTests: XCTestCase {
         // Two levels are not named: the chain rule alone is short.
         XCTAssertTrue(try Derivations.derive("sigmoid(sigmoid(x))", wrt: "x").result.definitions.isEmpty)
     }
+
+    /// A builtin written out by its definition is recognised before differentiating, so its derivative
+    /// is cited (softplus′ = σ); the whole target is derived from scratch, as the catalog derives it.
+    func testBuiltinsWrittenOutAreRecognisedByTheirDefinitions() throws {
+        let nested = try Derivations.derive("log(1 + exp(log(1 + exp(x))))", wrt: "x")
+        XCTAssertEqual(nested.result.steps.filter { $0.rule == "recognise a builtin" }.count, 2)
+        XCTAssertEqual(TermRenderer(.input).render(nested.result.result), "sigmoid(softplus(x)) * sigmoid(x)")
+        XCTAssertTrue(agrees(nested))
+        let softsign = try Derivations.derive("2 * (y / (1 + abs(y)))", wrt: "y")
+        XCTAssertTrue(softsign.result.steps.contains { $0.rule == "recognise a builtin" })
+        let alone = try Derivations.derive("log(1 + exp(x))", wrt: "x").result
+        XCTAssertFalse(alone.steps.contains { $0.rule == "recognise a builtin" })
+        XCTAssertEqual(TermRenderer(.input).render(alone.result), "sigmoid(x)")
+    }
 }

@@ -78,7 +78,7 @@ public enum Derivations {
             throw Failure(message: error.message, range: error.range, suggestion: guess.map { "did you mean the catalog entry \($0)?" })
         }
         var reader = TermReader(reserving: options.reserved, functions: options.functions, ranks: options.ranks)
-        var target: Term
+        let target: Term
         do {
             target = try reader.readInput(expr)
         } catch let failure as TermReader.Failure {
@@ -89,7 +89,6 @@ public enum Derivations {
         reader.recogniseSoftmaxes(in: target)
         let fixed = Set(options.fixedIndices.map(Index.init))
         let variable = try variable(wrt, for: target, reader: reader, fixed: fixed)
-        target = reader.nameIntermediates(in: target, wrt: variable.name)
         var plan = Deriver.Plan()
         plan.definitions = reader.definitions
         plan.facts = reader.facts
@@ -110,6 +109,7 @@ public enum Derivations {
             .map { "assumed: \($0.assumption) (\($0.reason))" } + (entry?.notes ?? [])
         plan.size = variable.indices.isEmpty ? "1" : "len(\(variable.name))"
         plan.fixed = fixed
+        plan.taken = reader.taken.union(plan.definitions.map(\.name))
         let result = entry?.wrt == nil && entry != nil
             ? Deriver().simplify(target, plan: plan)
             : Deriver().derive(target, wrt: variable, plan: plan)

@@ -18,6 +18,8 @@ public struct Deriver: Sendable {
         public var citesTarget = false
         /// Size of the free indices, in input syntax, for eye(n) and ones(n) in the matrix form.
         public var size = "len(z)"
+        /// Names in use (the input's, the session's, the parts'): an intermediate never takes one.
+        public var taken: Set<String> = []
         /// Index letters bound to numbers: constants, not dimensions of the result.
         public var fixed: Set<Index> = []
 
@@ -26,18 +28,30 @@ public struct Deriver: Sendable {
 
     public init() {}
 
-    public func derive(_ target: Term, wrt: Variable, plan: Plan) -> DerivationResult {
+    public func derive(_ target: Term, wrt: Variable, plan given: Plan) -> DerivationResult {
+        var plan = given
         var steps: [Step] = []
         let start = Term.partial(target, wrt)
         steps.append(Step(rule: "start", statement: "the derivative to find", expression: start))
-        let context = RuleContext(wrt: wrt, definitions: plan.definitions, facts: plan.facts, lemmas: plan.lemmas)
-        let strategy = Strategy(context: context) { steps.append($0) }
+        var strategy = Strategy(context: RuleContext(wrt: wrt, definitions: plan.definitions, facts: plan.facts, lemmas: plan.lemmas)) { steps.append($0) }
         var budget = Strategy.maximumSteps
         var current = start
         if !plan.citesTarget, let definition = Deriver.definition(of: target, plan: plan) {
             current = strategy.rewriteOnce(current, rules: [definition]) ?? current
         } else {
             current = prepared(current, strategy: strategy, plan: plan, budget: &budget, steps: &steps)
+            if case .partial(let body, _) = current {
+                let (named, intermediates) = Intermediates.name(in: body, wrt: wrt.name, taken: plan.taken)
+                if !intermediates.isEmpty {
+                    plan.definitions += intermediates
+                    current = .partial(named, wrt)
+                    steps.append(Step(rule: "name the inner functions", statement: "u = the inside of a composition, so each level is differentiated once",
+                                      explanation: intermediates.flatMap { [ExplanationPiece.binding($0.name, $0.element([]) ?? .zero), .text("; ")] }.dropLast(),
+                                      expression: current))
+                    strategy = Strategy(context: RuleContext(wrt: wrt, definitions: plan.definitions, facts: plan.facts, lemmas: plan.lemmas),
+                                        trace: strategy.trace)
+                }
+            }
         }
         current = strategy.fixpoint(current, rules: DifferentiationRules.all, budget: &budget)
         current = strategy.fixpoint(current, rules: Deriver.simplification(plan), budget: &budget)
@@ -95,7 +109,8 @@ extension Deriver {
         var trying = strategy
         trying.trace = { tried.append($0) }
         var spent = budget
-        let result = trying.fixpoint(start, rules: UnfoldingRules.beforeDifferentiating + FoldingRules.rules(for: plan.definitions), budget: &spent)
+        let result = trying.fixpoint(start, rules: UnfoldingRules.beforeDifferentiating + FoldingRules.rules(for: plan.definitions)
+                                     + [FoldingRules.builtinDefinitions], budget: &spent)
         guard case .partial(let body, _) = result, Deriver.definition(of: body, plan: plan) == nil else { return start }
         steps += tried
         budget = spent

@@ -122,6 +122,30 @@ enum FoldingRules {
         return Rewrite(Polynomial.term(folded))
     }
 
+    /// f(u) wherever a builtin's definition is written out at some u (log(1 + exp(u)) = softplus(u),
+    /// u/(1 + |u|) = softsign(u)): each argument of a function inside the term, and its negative, is tried
+    /// in every one-argument definition, compared up to the order of sums and products.
+    static let builtinDefinitions = Rule("recognise a builtin", "f(u) = its definition, written out") { term, _ in
+        guard !term.isAtom, !term.containsPartial, term.size <= 40 else { return nil }
+        if case .apply(let f, _) = term, FunctionCalculus.unaryDefinitions.contains(f) { return nil }
+        var candidates: [Term] = []
+        func collect(_ t: Term) {
+            if case .apply(_, let args) = t {
+                for a in args + args.map(minus) where !candidates.contains(a) { candidates.append(a) }
+            }
+            t.children.forEach(collect)
+        }
+        collect(term)
+        for f in FunctionCalculus.unaryDefinitions {
+            for u in candidates {
+                // Reordering keeps the size, so only a definition of the same size is compared.
+                guard let written = FunctionCalculus.definition(of: f, [u]), written.size == term.size, written.isEquivalent(to: term) else { continue }
+                return Rewrite(.apply(f, [u]), [.text(FunctionCalculus.definitionStatement(of: f) ?? f)])
+            }
+        }
+        return nil
+    }
+
     /// −u with the sign multiplied into a difference (b − a for a − b), as a written exp(b − a) has it.
     private static func minus(_ u: Term) -> Term {
         Polynomial.term(Polynomial.monomials(-u, expand: true))

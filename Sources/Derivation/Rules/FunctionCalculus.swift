@@ -59,6 +59,9 @@ enum FunctionCalculus {
     /// Whether the chain rule can go through f called with `count` arguments.
     static func isDifferentiable(_ f: String, arguments count: Int) -> Bool { partials[f]?[count] != nil }
 
+    /// The builtins of one argument with a definition, to recognise where their shape is written out.
+    static let unaryDefinitions: [String] = definitions.filter { $0.value.parameters.count == 1 }.keys.sorted()
+
     /// f written out by its definition at `args` (σ(u) = 1/(1 + exp(−u))).
     static func definition(of f: String, _ args: [Term]) -> Term? {
         guard let d = definitions[f], d.parameters.count == args.count else { return nil }

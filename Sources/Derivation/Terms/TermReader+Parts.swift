@@ -127,35 +127,6 @@ extension TermReader {
         for child in term.children { recogniseSoftmaxes(in: child) }
     }
 
-    /// The arguments of a deep composition (three or more functions nested) named from the inside out,
-    /// u = σ(x), v = σ(u), so that σ(v) is differentiated a level at a time; only numbers (no free index)
-    /// that change with `wrt` and contain a function are named, never a sum (Σₖ exp(zₖ) belongs to a softmax).
-    mutating func nameIntermediates(in term: Term, wrt: String) -> Term {
-        guard TermReader.nesting(term) >= 3 else { return term }
-        var named: Set<String> = [wrt]
-        func rewrite(_ t: Term) -> Term {
-            let kids = t.children
-            guard !kids.isEmpty else { return t }
-            let inner = t.with(children: kids.map(rewrite))
-            guard case .apply(let f, let args) = inner else { return inner }
-            return .apply(f, args.map { a in
-                guard !a.isAtom, a.freeIndices.isEmpty, a.allIndices.isEmpty, TermReader.nesting(a) > 0, !a.variableNames.isDisjoint(with: named),
-                      let name = try? define(.intermediate(a), typed: TermExpression(definitions: [:], avoid: []).expr(a),
-                                             arguments: a.variableNames.sorted(), meaning: TermRenderer(.input).render(a)) else { return a }
-                named.insert(name)
-                return .symbol(name)
-            })
-        }
-        return rewrite(term)
-    }
-
-    /// How deeply functions are nested in `term`: 0 for a polynomial, 1 for exp(x), 2 for σ(exp(x)).
-    static func nesting(_ term: Term) -> Int {
-        let inner = term.children.map(nesting).max() ?? 0
-        if case .apply = term { return inner + 1 }
-        return inner
-    }
-
     /// A definition of `kind`, reusing one that stands for the same; its name is new.
     mutating func define(_ kind: Definition.Kind, typed: Expr, arguments givenArguments: [String]? = nil, meaning givenMeaning: String? = nil) throws -> String {
         if let existing = definitions.first(where: { $0.kind == kind && (givenArguments == nil || $0.arguments == givenArguments) }) { return existing.name }
@@ -193,7 +164,7 @@ extension TermReader {
         case .logSoftmax: return ["q", "l", "s", "r", "p"]
         case .rowLogSoftmax: return ["L", "Q", "S"]
         case .linear: return ["u", "h", "a", "v", "o"]
-        case .intermediate: return (1...9).map { "u\($0)" }
+        case .intermediate: return []
         }
     }
 
