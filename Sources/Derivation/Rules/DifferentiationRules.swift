@@ -106,8 +106,8 @@ enum DifferentiationRules {
         return Rewrite(.sum(of: parts), explanation)
     }
 
-    /// ∂F(u)/∂x = ∂F/∂u·∂u/∂x, when F depends on x only through one named intermediate u: ∂u/∂x is then
-    /// derived once, however often u occurs in F (exp(u)/(2 + exp(u)) has it twice).
+    /// ∂F(u)/∂x = ∂F/∂u·∂u/∂x, when F depends on x only through one named intermediate u that occurs more
+    /// than once (exp(u)/(2 + exp(u))): ∂u/∂x is then derived once, not once per occurrence.
     static let chainThroughIntermediate = Rule("chain rule through an intermediate", "∂F(u)/∂x = ∂F/∂u·∂u/∂x") { term, context in
         guard case .partial(let f, let v) = term, !f.isAtom, !f.mentions(v.name) else { return nil }
         let through = context.definitions.filter { d in
@@ -116,8 +116,8 @@ enum DifferentiationRules {
         }
         guard through.count == 1, let u = through.first?.name,
               !context.definitions.contains(where: { $0.name != u && f.mentions($0.name) && context.depends(.symbol($0.name), on: v) }) else { return nil }
-        // A single function of u is the plain chain rule's.
-        if case .apply(_, let args) = f, args == [.symbol(u)] { return nil }
+        // Only when u occurs more than once: otherwise the plain rules reach ∂u/∂x once anyway, in fewer steps.
+        guard f.occurrences(of: .symbol(u)) > 1 else { return nil }
         let intermediate = Variable(u)
         return Rewrite(.partial(f, intermediate) * .partial(.symbol(u), v),
                        [.text("\(u) = \(through[0].meaning) is the only way "), .term(f), .text(" depends on "), .term(v.term)])

@@ -116,6 +116,11 @@ extension Term {
         return false
     }
 
+    /// How many times `part` occurs in the term.
+    func occurrences(of part: Term) -> Int {
+        self == part ? 1 : children.reduce(0) { $0 + $1.occurrences(of: part) }
+    }
+
     /// A number, a name or an element: what a definition is written of (σ(x), not σ(2x)).
     public var isAtom: Bool {
         switch self {
