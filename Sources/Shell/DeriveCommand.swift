@@ -41,31 +41,33 @@ public enum DeriveCommand {
         case binding(Int, Diagnostic)
     }
 
-    /// The text to show and how the derivation ended, or what is wrong with the request.
-    public static func run(_ request: Request, environment: Environment?, precision: Int)
-        -> Result<(lines: [String], verdict: Verdict), Problem> {
+    /// The text to show (plain, and with its parts marked for colour) and how the derivation ended, or
+    /// what is wrong with the request. Text fits `width` columns (nil: lines are left whole).
+    public static func run(_ request: Request, environment: Environment?, precision: Int, width: Int? = nil)
+        -> Result<(lines: [String], styled: [StyledLine], verdict: Verdict), Problem> {
         derived(request, environment: environment).map { derived, report in
             let d = derived.result
             let lines: [String]
+            let styled: [StyledLine]
             switch request.format {
             case .text, .ascii:
-                lines = DerivationText(ascii: request.format == .ascii, precision: precision)
-                    .render(d, title: derived.title, report: report).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            case .latex: lines = [DerivationLaTeX.render(d, title: derived.title)]
-            case .markdown: lines = [DerivationMarkdown.render(d, title: derived.title, report: report)]
-            case .json: lines = [DerivationJSON.render(d, name: derived.name, report: report)]
+                let text = DerivationText(ascii: request.format == .ascii, precision: precision, width: width)
+                    .lines(d, title: derived.title, report: report)
+                (lines, styled) = (text.map(\.text), text.map(DeriveCommand.styled))
+            case .latex: lines = [DerivationLaTeX.render(d, title: derived.title)]; styled = lines.map { StyledLine($0) }
+            case .markdown: lines = [DerivationMarkdown.render(d, title: derived.title, report: report)]; styled = lines.map { StyledLine($0) }
+            case .json: lines = [DerivationJSON.render(d, name: derived.name, report: report)]; styled = lines.map { StyledLine($0) }
             }
-            return (lines, Verdict(d, report: report))
+            return (lines, styled, Verdict(d, report: report))
         }
     }
 
     /// Step mode: the header, then one block per step, then the footer, for revealing one at a time.
-    public static func pages(_ request: Request, environment: Environment?, precision: Int)
+    public static func pages(_ request: Request, environment: Environment?, precision: Int, width: Int? = nil)
         -> Result<(pages: [[String]], verdict: Verdict), Problem> {
         derived(request, environment: environment).map { derived, report in
-            let text = DerivationText(ascii: request.format == .ascii, precision: precision)
-            let pages = [text.header(derived.result, title: derived.title, report: report)]
-                + text.steps(derived.result, report: report) + [text.footer(derived.result, report: report)]
+            let text = DerivationText(ascii: request.format == .ascii, precision: precision, width: width)
+            let pages = text.blocks(derived.result, title: derived.title, report: report).map { $0.map(\.text) }
             return (pages, Verdict(derived.result, report: report))
         }
     }
@@ -120,33 +122,28 @@ public enum DeriveCommand {
     public static func catalogListing(ascii: Bool) -> [String] {
         let width = Catalog.names.map(\.count).max() ?? 0
         return Catalog.entries.map { e in
-            let summary = ascii ? e.summary.asciiApproximation : e.summary
+            let summary = ascii ? ASCIIText.spell(e.summary) : e.summary
             return e.name + String(repeating: " ", count: width - e.name.count) + "  " + summary
         }
     }
 }
 
 extension DeriveCommand {
-    /// A derivation line with its parts coloured: rule names bold, values dim, the check green or red.
-    static func styled(_ line: String) -> StyledLine {
-        if line.hasPrefix("["), let close = line.firstIndex(of: "]"), let colon = line[close...].firstIndex(of: ":") {
-            return StyledLine([.init(String(line[...close]) + " "), .init(String(line[line.index(close, offsetBy: 2)..<colon]), .strong),
-                               .init(String(line[colon...]), .dim)])
+    /// A derivation line with its parts coloured: rule names bold, numbers dim, the check green or red,
+    /// a step that does not equal the start red; a wrapped line's later pieces keep its colour.
+    static func styled(_ line: DerivationText.Line) -> StyledLine {
+        switch line.kind {
+        case .rule:
+            let text = line.text
+            guard !line.continuation, text.hasPrefix("["), let close = text.firstIndex(of: "]"),
+                  let colon = text[close...].firstIndex(of: ":") else { return StyledLine(text, .dim) }
+            return StyledLine([.init(String(text[...close]) + " "), .init(String(text[text.index(close, offsetBy: 2)..<colon]), .strong),
+                               .init(String(text[colon...]), .dim)])
+        case .value: return StyledLine(line.text, .dim)
+        case .differs, .failed: return StyledLine(line.text, .bad)
+        case .check: return StyledLine(line.text, .good)
+        case .stopped: return StyledLine(line.text, .notice)
+        case .title, .note, .explanation, .expression: return StyledLine(line.text)
         }
-        let trimmed = line.drop { $0 == " " }
-        if trimmed.hasPrefix("≈") || trimmed.hasPrefix("~ ") || trimmed.hasPrefix("(not evaluated") { return StyledLine(line, .dim) }
-        if line.hasPrefix("check FAILED") { return StyledLine(line, .bad) }
-        if line.hasPrefix("check:") { return StyledLine(line, .good) }
-        if line.hasPrefix("stopped:") { return StyledLine(line, .notice) }
-        return StyledLine(line)
-    }
-}
-
-extension String {
-    /// Unicode maths spelled in ASCII, for `--ascii` listings.
-    var asciiApproximation: String {
-        let table: [Character: String] = ["∂": "d", "Σ": "sum", "δ": "delta_", "σ": "sigmoid", "−": "-", "·": "*", "′": "'",
-                                          "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ᵀ": "^T", "²": "^2", "𝟏": "1", "⊙": "*", "ᵣ": "r", "≠": "!="]
-        return map { table[$0] ?? ($0.isASCII ? String($0) : "?") }.joined()
     }
 }

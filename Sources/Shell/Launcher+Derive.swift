@@ -29,14 +29,14 @@ extension Launcher {
         }
         if options.ascii, request.format == .text { request.format = .ascii }
         guard request.step else {
-            switch DeriveCommand.run(request, environment: nil, precision: options.precision) {
+            switch DeriveCommand.run(request, environment: nil, precision: options.precision, width: Terminal.textWidth) {
             case .failure(let problem): return usageError(parsed.located(problem), in: parsed.source)
             case .success(let derived):
                 Terminal.writeOut(derived.lines.joined(separator: "\n") + "\n")
                 return DeriveStatus.status(for: derived.verdict)
             }
         }
-        switch DeriveCommand.pages(request, environment: nil, precision: options.precision) {
+        switch DeriveCommand.pages(request, environment: nil, precision: options.precision, width: Terminal.textWidth) {
         case .failure(let problem): return usageError(parsed.located(problem), in: parsed.source)
         case .success(let derived):
             let interactive = Terminal.standardInputIsTerminal

@@ -34,16 +34,16 @@ extension MetaCommand {
         let shown: [ShellSession.Output]
         let verdict: DeriveCommand.Verdict
         if request.step {
-            switch DeriveCommand.pages(request, environment: environment, precision: precision) {
+            switch DeriveCommand.pages(request, environment: environment, precision: precision, width: shell.textWidth) {
             case .failure(let problem): return [located(parsed.located(problem), in: invocation)]
             case .success(let derived): (shown, verdict) = ([.pages(derived.pages.map { $0.joined(separator: "\n") })], derived.verdict)
             }
         } else {
-            switch DeriveCommand.run(request, environment: environment, precision: precision) {
+            switch DeriveCommand.run(request, environment: environment, precision: precision, width: shell.textWidth) {
             case .failure(let problem): return [located(parsed.located(problem), in: invocation)]
             case .success(let derived):
                 let text = request.format == .text || request.format == .ascii
-                shown = [text ? .styled(derived.lines.map(DeriveCommand.styled)) : .result(derived.lines.joined(separator: "\n"))]
+                shown = [text ? .styled(derived.styled) : .result(derived.lines.joined(separator: "\n"))]
                 verdict = derived.verdict
             }
         }

@@ -15,6 +15,7 @@ struct REPL {
     let palette: Palette
     /// Columns of the terminal, read before each input so a resize is picked up.
     var width: () -> Int = { Terminal.width }
+    var textWidth: () -> Int? = { Terminal.textWidth }
     /// Where output goes: text, and whether it is an error (standard error on a terminal).
     var write: (String, Bool) -> Void = { text, isError in
         if isError { Terminal.writeError(text) } else { Terminal.writeOut(text) }
@@ -30,6 +31,7 @@ struct REPL {
         }
         if let first {
             shell.width = width()
+            shell.textWidth = textWidth()
             if !show(shell.submit(first)) { return 0 }
         }
         var pending: [String] = []
@@ -64,6 +66,7 @@ struct REPL {
         guard entry != nil || shell.lessons.isRunning else { return true }
         if let entry { reader.remember(entry) }
         shell.width = width()
+        shell.textWidth = textWidth()
         return show(shell.submit(input))
     }
 

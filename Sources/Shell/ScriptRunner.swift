@@ -9,6 +9,13 @@ struct ScriptRunner {
     let shell: ShellSession
     let options: ShellOptions
 
+    /// A runner that writes to standard output, so text is broken to fit it (`Terminal.textWidth`).
+    init(shell: ShellSession, options: ShellOptions) {
+        self.shell = shell
+        self.options = options
+        shell.textWidth = Terminal.textWidth
+    }
+
     /// Runs `lines` (from the source called `name`); returns true when every input succeeded.
     func run(_ lines: [String], name: String) -> Bool {
         var succeeded = true

@@ -52,6 +52,10 @@ public final class ShellSession {
         case quit
     }
 
+    /// Columns text is broken to fit (derivations); nil leaves lines whole, as on a pipe without
+    /// `COLUMNS`. The launcher and the REPL set it from the terminal (`Terminal.textWidth`).
+    public var textWidth: Int?
+
     /// Columns available for output; the REPL sets it from the terminal before each line.
     public var width: Int {
         get { session.options.width }

@@ -15,6 +15,13 @@ enum Terminal {
         return 80
     }
 
+    /// Columns to break text at: the terminal's; on a pipe `COLUMNS` when set, else nil (no breaking,
+    /// so a file or another program gets whole lines).
+    static var textWidth: Int? {
+        if standardOutputIsTerminal { return width }
+        return getenv("COLUMNS").flatMap { Int(String(cString: $0)) }.flatMap { $0 > 0 ? $0 : nil }
+    }
+
     /// Whether colour is wanted: not with NO_COLOR set, TERM=dumb, or output that is not a terminal.
     static func colorAllowed(requested: Bool) -> Bool {
         guard requested, standardOutputIsTerminal else { return false }

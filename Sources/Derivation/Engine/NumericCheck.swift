@@ -12,6 +12,11 @@ public struct NumericCheck {
         /// The value of each step's expression (nil where it could not be evaluated, with why).
         public var values: [Tensor?]
         public var failures: [String?]
+        /// The value of each part a step introduced or rewrote (`Step.introduced`), step by step.
+        public var introduced: [[IntroducedValue]] = []
+        /// How far each step's value is from the reference (automatic differentiation, or for an identity
+        /// the input), relative to the reference's scale; nil where either is missing.
+        public var stepDifferences: [Double?] = []
         /// The value of the matrix–vector form, if there is one.
         public var vectorFormValue: Tensor?
         public var automatic: Tensor?
@@ -29,8 +34,17 @@ public struct NumericCheck {
         /// Every step agrees with automatic differentiation, and the result with finite differences.
         public var agrees: Bool {
             guard contradiction == nil, let step = largestStepDifference else { return false }
-            return step <= 1e-8 && (finiteDifferenceGap.map { $0 <= 1e-5 } ?? true)
+            return Report.agree(step) && (finiteDifferenceGap.map { $0 <= 1e-5 } ?? true)
         }
+
+        /// Whether a step this far from the reference still equals it (rounding aside).
+        public static func agree(_ difference: Double) -> Bool { difference <= 1e-8 }
+    }
+
+    /// A part a step introduced, with its value at the numbers.
+    public struct IntroducedValue: Sendable {
+        public let part: Step.Introduced
+        public let value: Tensor
     }
 
     let evaluator: Evaluator
@@ -100,8 +114,11 @@ public struct NumericCheck {
             }
         }
         if let v = d.vectorForm { report.vectorFormValue = vectorFormValue(v.input, d) }
+        report.introduced = introducedValues(d, builder: builder)
         guard let wrt = d.wrt else {
-            report.largestStepDifference = largestDifference(report.values.compactMap { $0 }, against: typedValue())
+            let typed = typedValue()
+            report.largestStepDifference = largestDifference(report.values.compactMap { $0 }, against: typed)
+            report.stepDifferences = differences(report, against: typed)
             return report
         }
         let nowhere = SourceRange(0, 0)
@@ -130,8 +147,30 @@ public struct NumericCheck {
         var all = report.values.compactMap { $0 }
         if let v = report.vectorFormValue { all.append(v) }
         report.largestStepDifference = largestDifference(all, against: report.automatic)
+        report.stepDifferences = differences(report, against: report.automatic)
         if let fd = report.finiteDifferences, let ad = report.automatic { report.finiteDifferenceGap = difference(fd, ad) }
         return report
+    }
+
+    /// Each step's parts (`Step.introduced`) evaluated; a part that cannot be evaluated on its own is left out.
+    private func introducedValues(_ d: DerivationResult, builder: TermExpression) -> [[IntroducedValue]] {
+        let named = Set(d.definitions.map(\.name))
+        var previous: Term?
+        return d.steps.map { step in
+            defer { previous = step.expression }
+            return step.introduced(after: previous, named: named).compactMap { part in
+                guard case .success(let value) = evaluate(builder.expr(part.term)) else { return nil }
+                return IntroducedValue(part: part, value: value)
+            }
+        }
+    }
+
+    /// Each step's difference from the reference (the last entry, for the matrix form, is not a step).
+    private func differences(_ report: Report, against reference: Tensor?) -> [Double?] {
+        report.values.map { value in
+            guard let value, let reference else { return nil }
+            return difference(value, reference)
+        }
     }
 
     /// Elements of the input that give each free index of the derivative its range (zⱼ, Wᵢⱼ).

@@ -30,6 +30,17 @@ public enum DerivationJSON {
             if let report, n < report.values.count {
                 let value = step.vectorForm != nil ? report.vectorFormValue : report.values[n]
                 if let value { s.append(("value", JSONPrinter.format(.tensor(value)))) }
+                if n > 0, let gap = n < report.stepDifferences.count ? report.stepDifferences[n] : nil {
+                    s.append(("equals_start", NumericCheck.Report.agree(gap) ? "true" : "false"))
+                }
+            }
+            // What the step introduced or rewrote, with its value: the numbers shown beside the step.
+            if let report, n < report.introduced.count, !report.introduced[n].isEmpty {
+                s.append(("introduced", array(report.introduced[n].map { v in
+                    var o: [(String, String)] = [("expression", string(input.render(v.part.term))), ("value", JSONPrinter.format(.tensor(v.value)))]
+                    if let name = v.part.name { o.insert(("name", string(name)), at: 0) }
+                    return object(o)
+                })))
             }
             if let part = step.part {
                 var p: [(String, String)] = [("of", string(input.render(part.of))), ("result", string(input.render(part.result)))]

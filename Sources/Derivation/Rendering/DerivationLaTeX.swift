@@ -79,7 +79,7 @@ public enum DerivationMarkdown {
                 lines.append("   `\(input.render(step.expression))`")
             }
         }
-        if let report { lines.append(""); lines += DerivationText(ascii: false).footer(d, report: report) }
+        if let report { lines.append(""); lines += DerivationText(ascii: false).footer(d, report: report).map(\.text) }
         return lines.joined(separator: "\n")
     }
 }

@@ -62,8 +62,8 @@ enum DifferentiationRules {
     static let quotientRule = Rule("quotient rule", "∂(f/g)/∂v = (∂f/∂v·g − f·∂g/∂v) / g²") { term, _ in
         guard case .partial(.divide(let f, let g), let v) = term else { return nil }
         let result = Term.quotient(.partial(f, v) * g - f * .partial(g, v), .raise(g, to: .number(2)))
-        return Rewrite(result, [.binding("f", f), .text(", "), .binding("g", g), .text(", f′ = "), .term(.partial(f, v)),
-                                .text(", g′ = "), .term(.partial(g, v))])
+        return Rewrite(result, [.binding("f", f), .text(", "), .binding("g", g), .text(", "), .binding("f′", .partial(f, v)),
+                                .text(", "), .binding("g′", .partial(g, v))])
     }
 
     static let powerRule = Rule("power rule", "∂(uⁿ)/∂v = n·uⁿ⁻¹·∂u/∂v") { term, context in
