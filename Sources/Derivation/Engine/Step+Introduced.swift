@@ -28,15 +28,25 @@ extension Step {
         // The i = j case is the diagonal of the whole: its value is worth seeing (the i ≠ j case is not a matrix of its own).
         for c in cases { if case .indices(_, _, equal: true) = c.when { found.append(Introduced(name: nil, term: c.expression)) } }
         found = found.filter { $0.isWorthShowing(named: named) }
-        if found.isEmpty, let part { found = Step.introduced(by: part, previous: previous).filter { $0.isWorthShowing(named: named) } }
+        // The part a rule rewrote is always worth its value; the function itself only when nothing else is.
+        if let part {
+            let rewritten = Step.introduced(by: part, previous: previous).filter { $0.isWorthShowing(named: named) }
+            if found.isEmpty || !Step.isWhole(part, previous: previous) { found += rewritten }
+        }
         var seen: Set<Term> = []
         return Array(found.filter { seen.insert($0.term).inserted }.prefix(Step.introducedLimit))
+    }
+
+    private static func isWhole(_ part: Part, previous: Term?) -> Bool {
+        (part.wrt.map { Term.partial(part.of, $0) } ?? part.of) == previous
     }
 
     /// For a rewritten part: the derivative it is, ∂f/∂v (its value is the value of what it became); when
     /// that derivative is the whole expression, the function being differentiated instead; for a rewrite
     /// that is not a derivative, what the part became (pᵢ for exp(zᵢ)/Σₖ exp(zₖ)), unless it is the whole.
     private static func introduced(by part: Part, previous: Term?) -> [Introduced] {
+        // ∂x/∂x = 1, ∂c/∂x = 0: the rule's statement already says the value.
+        if part.result.isNumber { return [] }
         if let v = part.wrt {
             let derivative = Term.partial(part.of, v)
             return derivative == previous ? [Introduced(name: nil, term: part.of)] : [Introduced(name: nil, term: derivative)]
@@ -51,6 +61,8 @@ extension Step.Introduced {
         switch term {
         case .number, .delta: return false
         case .symbol(let name), .indexed(let name, _): return named.contains(name)
+        // The derivative of a constant (f′ of f = 1) is 0, whatever the numbers.
+        case .partial(let body, _): return !body.variableNames.isEmpty
         default: return !term.variableNames.isEmpty
         }
     }
