@@ -6,7 +6,8 @@ import VectorLang
 /// The held-out suite (Suite/typed-expressions.tsv): expressions from ML texts and papers, typed as a
 /// student would. Every one derives, every step equals automatic differentiation of the input as typed
 /// and finite differences at its numbers, no letter is captured or bound twice, the derivative agrees
-/// with JAX's (Suite/reference.tsv), and the steps do not depend on the letters chosen.
+/// with JAX's (Suite/reference.tsv), the steps do not depend on the letters chosen, and the text fits 60
+/// and 120 columns.
 final class TypedSuiteTests: XCTestCase {
     struct Row {
         let id: String, expression: String, wrt: String, bindings: [String]
@@ -77,6 +78,10 @@ final class TypedSuiteTests: XCTestCase {
                 if automatic.count != reference.count || zip(automatic.scalars, reference).contains(where: { abs($0 - $1) > 1e-9 * scale }) {
                     failures.append("\(row.id): automatic differentiation differs from JAX")
                 }
+            }
+            // Typed derivations reach the longest lines: they fit a laptop's and a projector's width too.
+            for width in [60, 120] {
+                failures += DerivationTextTests.fitProblems(request.result, title: nil, report: report, width: width).map { "\(row.id): \($0)" }
             }
             if let step = request.result.steps.first(where: { $0.expression.letterBoundTwiceOnAPath != nil }) {
                 failures.append("\(row.id): a letter is bound twice in \(TermRenderer(.input).render(step.expression))")
