@@ -95,6 +95,22 @@ final class DerivationTextTests: XCTestCase {
         XCTAssertEqual(flagged.map(\.text), ["      ✗ this step does not equal the start: it differs by up to 0.25; ∂/∂zⱼ [Σₖ exp(zₖ)] ≈ [7.389, 2.718, 1.105]"])
     }
 
+    /// The unshifted form overflows at z = [1000, 999, 998] (the stability lesson's point): those steps are
+    /// said to be not finite and not checked, and the others still are.
+    func testAStepThatOverflowsIsSaidToBeNotCheckedRatherThanWrong() throws {
+        let entry = try XCTUnwrap(Catalog.entry(named: "shift-invariance"))
+        let request = try entry.derive()
+        let session = Session()
+        _ = session.submit("z = [1000, 999, 998]")
+        let report = NumericCheck(environment: session.environment, request: request).report()
+        XCTAssertEqual(report.notFinite, [1, 2, 3, 4])
+        XCTAssertTrue(report.agrees)
+        let text = DerivationText().render(request.result, report: report)
+        XCTAssertTrue(text.contains("check: steps 1, 2, 3 and 4 are not finite at these numbers, so not checked here"), text)
+        XCTAssertTrue(text.contains("check: every other step agrees with the start"), text)
+        XCTAssertEqual(text.components(separatedBy: "✗ not finite at these numbers").count - 1, 4, text)
+    }
+
     func testASCIIKeepsEveryCharacterThatHasAnASCIIForm() {
         for r in Self.rendered {
             let text = DerivationText(ascii: true).render(r.derivation, title: r.title, report: r.report)

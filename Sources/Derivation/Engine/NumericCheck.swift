@@ -14,6 +14,9 @@ public struct NumericCheck {
         public var failures: [String?]
         /// The value of each part a step introduced or rewrote (`Step.introduced`), step by step.
         public var introduced: [[IntroducedValue]] = []
+        /// Steps whose value is not finite at these numbers (a form that overflows, as exp(1000)·exp(−1000)
+        /// does) where the reference is: not checked here, and said so, rather than called wrong.
+        public var notFinite: [Int] = []
         /// How far each step's value is from the reference (automatic differentiation, or for an identity
         /// the input), relative to the reference's scale; nil where either is missing.
         public var stepDifferences: [Double?] = []
@@ -117,7 +120,8 @@ public struct NumericCheck {
         report.introduced = introducedValues(d, builder: builder)
         guard let wrt = d.wrt else {
             let typed = typedValue()
-            report.largestStepDifference = largestDifference(report.values.compactMap { $0 }, against: typed)
+            report.notFinite = notFinite(report.values, against: typed)
+            report.largestStepDifference = largestDifference(checked(report), against: typed)
             report.stepDifferences = differences(report, against: typed)
             return report
         }
@@ -144,7 +148,8 @@ public struct NumericCheck {
                 report.vectorFormValue = spread
             }
         }
-        var all = report.values.compactMap { $0 }
+        report.notFinite = notFinite(report.values, against: report.automatic)
+        var all = checked(report)
         if let v = report.vectorFormValue { all.append(v) }
         report.largestStepDifference = largestDifference(all, against: report.automatic)
         report.stepDifferences = differences(report, against: report.automatic)
@@ -165,12 +170,23 @@ public struct NumericCheck {
         }
     }
 
-    /// Each step's difference from the reference (the last entry, for the matrix form, is not a step).
+    /// Each step's difference from the reference; nil for a step not checked (no value, or not finite).
     private func differences(_ report: Report, against reference: Tensor?) -> [Double?] {
-        report.values.map { value in
-            guard let value, let reference else { return nil }
+        report.values.enumerated().map { n, value in
+            guard let value, let reference, !report.notFinite.contains(n) else { return nil }
             return difference(value, reference)
         }
+    }
+
+    /// The steps with a value that is not finite where the reference's is.
+    private func notFinite(_ values: [Tensor?], against reference: Tensor?) -> [Int] {
+        guard let reference, reference.scalars.allSatisfy(\.isFinite) else { return [] }
+        return values.indices.filter { values[$0].map { !$0.scalars.allSatisfy(\.isFinite) } ?? false }
+    }
+
+    /// The values of the steps that are checked.
+    private func checked(_ report: Report) -> [Tensor] {
+        report.values.enumerated().compactMap { report.notFinite.contains($0) ? nil : $1 }
     }
 
     /// Elements of the input that give each free index of the derivative its range (zⱼ, Wᵢⱼ).

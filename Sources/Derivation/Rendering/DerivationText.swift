@@ -94,7 +94,10 @@ public struct DerivationText: Sendable {
         var lines: [Line] = []
         if n > 0 {
             let parts = n < report.introduced.count ? distinct(report.introduced[n]).map(part) : []
-            if let gap = n < report.stepDifferences.count ? report.stepDifferences[n] : nil {
+            if report.notFinite.contains(n) {
+                let said = "\(different) not finite at these numbers (a value overflows or underflows), so not checked here"
+                lines.append(Line("      " + ([said] + parts).joined(separator: "; "), .differs))
+            } else if let gap = n < report.stepDifferences.count ? report.stepDifferences[n] : nil {
                 if NumericCheck.Report.agree(gap) {
                     lines.append(Line("      " + same + (parts.isEmpty ? "" : " " + parts.joined(separator: "; ")), .value))
                 } else {
@@ -149,22 +152,29 @@ public struct DerivationText: Sendable {
         }
         guard let report else { return fitted(lines) }
         if let problem = report.problem { lines.append(Line("check: " + problem, .failed)) }
+        if !report.notFinite.isEmpty {
+            let which = report.notFinite.map(String.init)
+            let list = which.count == 1 ? "step " + which[0] : "steps " + which.dropLast().joined(separator: ", ") + " and " + (which.last ?? "")
+            lines.append(Line("check: \(list) \(which.count == 1 ? "is" : "are") not finite at these numbers, so not checked here; "
+                              + "smaller numbers would check \(which.count == 1 ? "it" : "them")", .stopped))
+        }
         if let gap = report.largestStepDifference {
-            var text = "check: every step agrees with "
+            var text = "check: every \(report.notFinite.isEmpty ? "" : "other ")step agrees with "
             text += d.wrt == nil ? "the start" : "automatic differentiation"
             text += " (largest difference \(Printer.format(number: gap, precision: 2)))"
             if let fd = report.finiteDifferenceGap {
                 text += " and with finite differences (\(Printer.format(number: fd, precision: 2)))"
             }
-            lines.append(report.agrees ? Line(text, .check) : Line(failed(gap, report.finiteDifferenceGap), .failed))
+            lines.append(report.agrees ? Line(text, .check) : Line(failed(gap, report.finiteDifferenceGap, identity: d.wrt == nil), .failed))
         }
         return fitted(lines)
     }
 
     /// Both differences, since either may be the one too large: a step that differs from automatic
     /// differentiation, or a result that differs from finite differences (at a kink, say).
-    func failed(_ gap: Double, _ finiteDifferences: Double?) -> String {
-        var text = "check FAILED: steps differ from automatic differentiation by up to \(Printer.format(number: gap, precision: 2))"
+    func failed(_ gap: Double, _ finiteDifferences: Double?, identity: Bool) -> String {
+        let reference = identity ? "the start" : "automatic differentiation"
+        var text = "check FAILED: steps differ from \(reference) by up to \(Printer.format(number: gap, precision: 2))"
         if let fd = finiteDifferences { text += ", the result from finite differences by \(Printer.format(number: fd, precision: 2))" }
         return text
     }
