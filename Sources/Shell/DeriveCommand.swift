@@ -1,4 +1,5 @@
 import Derivation
+import LessonKit
 import VectorLang
 
 /// `jacobi derive`, `:derive` and lesson derivations, once their words are read (`DeriveArguments`):
@@ -59,14 +60,17 @@ public enum DeriveCommand {
         }
     }
 
-    /// Step mode: the header, then one block per step, then the footer, for revealing one at a time.
+    /// Step mode and lessons: the header, one block per step and the footer, for revealing one step
+    /// at a time (`DerivationBlocks.reveals`); together they read as the whole text `run` writes.
     public static func pages(_ request: Request, environment: Environment?, precision: Int)
-        -> Result<(pages: [[String]], verdict: Verdict), Problem> {
+        -> Result<(blocks: DerivationBlocks, verdict: Verdict), Problem> {
         derived(request, environment: environment).map { derived, report in
             let text = DerivationText(ascii: request.format == .ascii, precision: precision)
-            let pages = [text.header(derived.result, title: derived.title, report: report)]
-                + text.steps(derived.result, report: report) + [text.footer(derived.result, report: report)]
-            return (pages, Verdict(derived.result, report: report))
+            // The header ends with the blank line the whole text has before the steps.
+            let blocks = DerivationBlocks(header: text.header(derived.result, title: derived.title, report: report) + [""],
+                                          steps: text.steps(derived.result, report: report),
+                                          footer: text.footer(derived.result, report: report))
+            return (blocks, Verdict(derived.result, report: report))
         }
     }
 

@@ -40,9 +40,10 @@ extension Launcher {
         case .failure(let problem): return usageError(parsed.located(problem), in: parsed.source)
         case .success(let derived):
             let interactive = Terminal.standardInputIsTerminal
-            for (n, page) in derived.pages.enumerated() {
+            let pages = derived.blocks.reveals
+            for (n, page) in pages.enumerated() {
                 Terminal.writeOut(page.joined(separator: "\n") + "\n")
-                if interactive, n < derived.pages.count - 1 {
+                if interactive, n < pages.count - 1 {
                     Terminal.writeOut(options.ascii ? "  (Enter for the next step)" : "  ⏎ next step")
                     Terminal.flush()
                     guard Swift.readLine() != nil else { break }

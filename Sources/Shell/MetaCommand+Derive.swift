@@ -36,7 +36,7 @@ extension MetaCommand {
         if request.step {
             switch DeriveCommand.pages(request, environment: environment, precision: precision) {
             case .failure(let problem): return [located(parsed.located(problem), in: invocation)]
-            case .success(let derived): (shown, verdict) = ([.pages(derived.pages.map { $0.joined(separator: "\n") })], derived.verdict)
+            case .success(let derived): (shown, verdict) = ([.pages(derived.blocks.reveals.map { $0.joined(separator: "\n") })], derived.verdict)
             }
         } else {
             switch DeriveCommand.run(request, environment: environment, precision: precision) {

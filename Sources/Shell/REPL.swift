@@ -24,8 +24,10 @@ struct REPL {
     /// not remembered (`jacobi lesson NAME` starts with `:lesson NAME`).
     func run(first: String? = nil) -> Int32 {
         shell.lessons.ask = { question in self.ask(question) }
+        shell.lessons.stepByStep = true
         defer {
             shell.lessons.ask = nil
+            shell.lessons.stepByStep = false
             reader.close()
         }
         if let first {

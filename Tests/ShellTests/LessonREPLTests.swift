@@ -5,7 +5,8 @@ import XCTest
 @testable import Shell
 
 /// The REPL's side of lessons and paging, with a scripted reader: the lesson's prompt, Enter as
-/// `:next`, the resume question, `:derive --step` one page per Enter; and the pieces they are made of.
+/// `:next` or a derivation's next step, the resume question, `:derive --step` one page per Enter;
+/// and the pieces they are made of.
 final class LessonREPLTests: XCTestCase {
     private func run(_ events: [LineEvent], progress: String, color: Bool = false) -> (out: String, reader: ScriptedReader) {
         let reader = ScriptedReader(events)
@@ -113,19 +114,23 @@ final class LessonREPLTests: XCTestCase {
         XCTAssertFalse(LessonPaths.holdsLessons(LessonFixtures.root.appendingPathComponent("Sources").path))
     }
 
-    /// The presenter reveals a derivation a step at a time: every press adds a `[n] rule` line with its
-    /// lines, or something other than a derivation line.
+    /// The presenter reveals a derivation a step at a time: the header with the start, then each press
+    /// a `[n] rule` block with its lines, and the blocks read as the whole derivation.
     func testThePresenterRevealsADerivationStepByStep() throws {
         let library = try LessonLibrary(directory: LessonFixtures.course)
         let lesson = try XCTUnwrap(library.lesson(named: "tour"))
-        let raw = Playback.frames(lesson, in: VectorLang.Session(), derive: LessonDerivations.provider(precision: 4, ascii: false))
-        let paced = Presenter.paced(raw)
-        XCTAssertLessThan(paced.count, raw.count)
-        for frame in paced where frame.firstNew > 0 && frame.firstNew < frame.items.count {
-            guard case .derivationLine(let line) = frame.items[frame.firstNew],
-                  case .derivationLine = frame.items[frame.firstNew - 1] else { continue }
-            XCTAssertTrue(line.hasPrefix("[") || line.hasPrefix("check"), line)
+        let frames = Playback.frames(lesson, in: VectorLang.Session(), derive: LessonDerivations.provider(precision: 4, ascii: false))
+        let blocks = { (frame: PresenterFrame) in
+            frame.items.compactMap { item -> [String]? in if case .derivationBlock(let lines) = item { return lines } else { return nil } }
         }
-        XCTAssertEqual(paced.last?.items.count, raw.last?.items.count, "nothing is lost")
+        let step = try XCTUnwrap(frames.last { !blocks($0).isEmpty })
+        let revealed = blocks(step)
+        XCTAssertGreaterThan(revealed.count, 10)
+        let counts = frames.filter { $0.step == step.step && !blocks($0).isEmpty }.map { blocks($0).count }
+        XCTAssertEqual(Array(Set(counts)).sorted(), Array(1...revealed.count))
+        XCTAssertTrue(zip(counts, counts.dropFirst()).allSatisfy { $1 - $0 <= 1 }, "at most one more block per press: \(counts)")
+        XCTAssertTrue(revealed[0][0].hasPrefix("The softmax Jacobian with a temperature"), "\(revealed[0])")
+        XCTAssertTrue(revealed.dropFirst().allSatisfy { $0[0].hasPrefix("[") }, "\(revealed)")
+        XCTAssertTrue(revealed.last?.last?.hasPrefix("check: every step agrees") == true, "\(revealed)")
     }
 }

@@ -108,7 +108,8 @@ extension Launcher {
 /// A lesson taken on a plain pipe (`jacobi lesson NAME < answers.txt`): each input is echoed after the
 /// lesson's prompt, so the output reads as the session a learner at a terminal would have had.
 ///
-/// An empty line means `:next`, as Enter does at the prompt. The run ends when the lesson does; its
+/// An empty line means `:next`, as Enter does at the prompt; derivations are shown whole, not a step
+/// per line, so an answer file need not count their steps. The run ends when the lesson does; its
 /// status is 0 when the lesson was completed or left with `:quit`, 1 when the input ran out first.
 struct LessonPipe {
     let shell: ShellSession
