@@ -15,6 +15,8 @@ struct REPL {
     let palette: Palette
     /// Columns of the terminal, read before each input so a resize is picked up.
     var width: () -> Int = { Terminal.width }
+    /// Single keys for `:derive --step`; nil shows every step at once.
+    var keys: KeyReader?
     /// Where output goes: text, and whether it is an error (standard error on a terminal).
     var write: (String, Bool) -> Void = { text, isError in
         if isError { Terminal.writeError(text) } else { Terminal.writeOut(text) }

@@ -51,7 +51,7 @@ struct Presenter {
             Terminal.writeOut("\r\u{1B}[2K\u{1B}[1A")
             switch key {
             case .other: continue
-            case .quit:
+            case .quit, .interrupt:
                 return 0
             case .back:
                 guard index >= 0 else { continue }
