@@ -1,4 +1,5 @@
 import Derivation
+import LessonKit
 import VectorLang
 
 /// `jacobi derive`, `:derive` and lesson derivations, once their words are read (`DeriveArguments`):
@@ -62,13 +63,19 @@ public enum DeriveCommand {
         }
     }
 
-    /// Step mode: the header, then one block per step, then the footer, for revealing one at a time.
+    /// Step mode and lessons: the header, one block per step and the footer, for revealing one step
+    /// at a time (`DerivationBlocks.reveals`); together they read as the whole text `run` writes, and
+    /// `styled` is the same blocks with their parts marked for colour.
     public static func pages(_ request: Request, environment: Environment?, precision: Int, width: Int? = nil)
-        -> Result<(pages: [[String]], verdict: Verdict), Problem> {
+        -> Result<(blocks: DerivationBlocks, styled: [[StyledLine]], verdict: Verdict), Problem> {
         derived(request, environment: environment).map { derived, report in
             let text = DerivationText(ascii: request.format == .ascii, precision: precision, width: width)
-            let pages = text.blocks(derived.result, title: derived.title, report: report).map { $0.map(\.text) }
-            return (pages, Verdict(derived.result, report: report))
+            let header = text.header(derived.result, title: derived.title, report: report) + [DerivationText.Line("", .note)]
+            let steps = text.steps(derived.result, report: report)
+            let footer = text.footer(derived.result, report: report)
+            let blocks = DerivationBlocks(header: header.map(\.text), steps: steps.map { $0.map(\.text) }, footer: footer.map(\.text))
+            let styled = DerivationBlocks.reveals(header: header, steps: steps, footer: footer).map { $0.map(DeriveCommand.styled) }
+            return (blocks, styled, Verdict(derived.result, report: report))
         }
     }
 

@@ -20,7 +20,7 @@ extension Launcher {
     }
 
     /// `jacobi derive …` with its words already read: prints the derivation (with `--step` on a
-    /// terminal, waiting for Enter between steps) or the catalog; returns the exit status.
+    /// terminal, one key per step: `StepPager`) or the catalog; returns the exit status.
     public static func derive(_ parsed: DeriveArguments.Parsed, options: ShellOptions) -> Int32 {
         var request = parsed.request
         if request.list {
@@ -39,15 +39,9 @@ extension Launcher {
         switch DeriveCommand.pages(request, environment: nil, precision: options.precision, width: Terminal.textWidth) {
         case .failure(let problem): return usageError(parsed.located(problem), in: parsed.source)
         case .success(let derived):
-            let interactive = Terminal.standardInputIsTerminal
-            for (n, page) in derived.pages.enumerated() {
-                Terminal.writeOut(page.joined(separator: "\n") + "\n")
-                if interactive, n < derived.pages.count - 1 {
-                    Terminal.writeOut(options.ascii ? "  (Enter for the next step)" : "  ⏎ next step")
-                    Terminal.flush()
-                    guard Swift.readLine() != nil else { break }
-                }
-            }
+            let hint = Palette(enabled: Terminal.colorAllowed(requested: options.color)).paint(StepPager.hint(ascii: options.ascii), .dim)
+            StepPager(hint: hint, write: Terminal.writeOut).show(derived.blocks.reveals.map { $0.joined(separator: "\n") }, keys: TerminalKeys())
+            Terminal.flush()
             return DeriveStatus.status(for: derived.verdict)
         }
     }

@@ -49,6 +49,8 @@ public enum Launcher {
         let reader = ReadlineReader(completer: Completer(shell: shell), historyPath: history)
         Signals.install()
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
-        return REPL(shell: shell, reader: reader, palette: palette).run(first: first)
+        var repl = REPL(shell: shell, reader: reader, palette: palette)
+        repl.keys = TerminalKeys()
+        return repl.run(first: first)
     }
 }

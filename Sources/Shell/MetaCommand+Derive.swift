@@ -13,7 +13,7 @@ extension MetaCommand {
             "EXPR is index notation: :derive exp(z_i)/sum_k(exp(z_k)) wrt z_j",
             "Bound variables (z = [2, 1, 0.1]) supply the numbers; otherwise a small example is used, and said so.",
             "--at z=[1,2,3] binds numbers for this derivation only; --assume FACT (repeatable) states a fact.",
-            "--step reveals one step per Enter.",
+            "--step reveals one step per key (Enter, Space, j or →); q shows the rest at once, Ctrl-C stops.",
             "Quotes keep spaces in one word (--at 'z = [1, 2]'); -- ends the options; an EXPR may start with -.",
         ],
         group: .derivations, argument: .names { $0.derivationNames() }
@@ -36,7 +36,7 @@ extension MetaCommand {
         if request.step {
             switch DeriveCommand.pages(request, environment: environment, precision: precision, width: shell.textWidth) {
             case .failure(let problem): return [located(parsed.located(problem), in: invocation)]
-            case .success(let derived): (shown, verdict) = ([.pages(derived.pages.map { $0.joined(separator: "\n") })], derived.verdict)
+            case .success(let derived): (shown, verdict) = ([.pages(derived.styled)], derived.verdict)
             }
         } else {
             switch DeriveCommand.run(request, environment: environment, precision: precision, width: shell.textWidth) {

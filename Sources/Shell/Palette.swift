@@ -36,8 +36,8 @@ struct Palette {
         case .help(let text): return (help(text), false)
         case .error(let diagnostic, let source, let prefix): return (error(diagnostic, source: source, prefix: prefix), true)
         case .styled(let lines): return (styled(lines), false)
-        // All at once; the REPL, which can wait for Enter between pages, does not come here for them.
-        case .pages(let pages): return (paint(pages.joined(separator: "\n"), .cyan), false)
+        // All at once; the REPL, which can wait for a key between pages, does not come here for them.
+        case .pages(let pages): return (styled(pages.flatMap { $0 }), false)
         case .quit: return nil
         }
     }

@@ -16,6 +16,8 @@ struct REPL {
     /// Columns of the terminal, read before each input so a resize is picked up.
     var width: () -> Int = { Terminal.width }
     var textWidth: () -> Int? = { Terminal.textWidth }
+    /// Single keys for `:derive --step`; nil shows every step at once.
+    var keys: KeyReader?
     /// Where output goes: text, and whether it is an error (standard error on a terminal).
     var write: (String, Bool) -> Void = { text, isError in
         if isError { Terminal.writeError(text) } else { Terminal.writeOut(text) }
@@ -25,8 +27,10 @@ struct REPL {
     /// not remembered (`jacobi lesson NAME` starts with `:lesson NAME`).
     func run(first: String? = nil) -> Int32 {
         shell.lessons.ask = { question in self.ask(question) }
+        shell.lessons.stepByStep = true
         defer {
             shell.lessons.ask = nil
+            shell.lessons.stepByStep = false
             reader.close()
         }
         if let first {

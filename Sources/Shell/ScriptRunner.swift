@@ -44,7 +44,7 @@ struct ScriptRunner {
             case .styled(let lines):
                 Terminal.writeOut(Palette(enabled: false).styled(lines) + "\n")
             case .pages(let pages):
-                Terminal.writeOut(pages.joined(separator: "\n") + "\n")
+                Terminal.writeOut(Palette(enabled: false).styled(pages.flatMap { $0 }) + "\n")
             case .error(let diagnostic, let source, let prefix):
                 outcome = .failed
                 let (line, column) = diagnostic.location(in: source)

@@ -45,9 +45,9 @@ public final class ShellSession {
         case error(Diagnostic, source: String, prefix: String = "")
         /// Lesson and presenter text, each piece with its role for the palette.
         case styled([StyledLine])
-        /// Pages to show one at a time (`:derive --step`): the REPL waits for Enter between them,
-        /// scripts and transcripts print them all.
-        case pages([String])
+        /// A derivation's blocks to show one at a time (`:derive --step`): the REPL waits for a key
+        /// between them, scripts and transcripts print them all.
+        case pages([[StyledLine]])
         /// The user asked to leave.
         case quit
     }

@@ -23,7 +23,8 @@ struct DeriveSubcommand: ParsableCommand {
               --at NAME=VALUE       bind a name for the numbers: 'z=[2,1,0.1]' (repeatable)
               --assume FACT         a fact to take as given (repeatable)
               --format FORMAT       text, ascii, latex, markdown or json
-              --step                reveal one step per Enter, for teaching
+              --step                on a terminal, one step per key (Enter, Space,
+                                    j or →); q shows the rest, Ctrl-C stops
               --list                list the catalog
               --                    end the options: every word after it is subject
 

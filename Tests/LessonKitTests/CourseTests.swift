@@ -81,6 +81,10 @@ struct ScriptedLearner {
         var step = 0
         var pending: Question?
         var pendingKey = ""
+        /// A derivation is partly shown; how many derivations have begun.
+        var revealing = false
+        var derivations = 0
+        var lookedBack = false
     }
 
     func takeLesson() throws {
@@ -97,6 +101,11 @@ struct ScriptedLearner {
                 try answer(question, runner: runner, record: record)
                 continue
             }
+            if record.revealing {
+                // Enter through one derivation a step at a time, :next for the rest of the next one.
+                try observe(record.derivations % 2 == 1 ? runner.proceed() : runner.perform(.next), record)
+                continue
+            }
             if !resumed, record.step == lesson.steps.count / 2 {
                 // Quit halfway, and come back tomorrow in a new session.
                 try observe(runner.perform(.quit), record)
@@ -109,14 +118,17 @@ struct ScriptedLearner {
                 resumed = true
                 continue
             }
-            if record.step == 1 {
+            if record.step == 1, !record.lookedBack {
                 // A look back, and the current step again.
+                record.lookedBack = true
                 let back = runner.perform(.back)
                 XCTAssertEqual(back.first, .step(number: 1, of: lesson.steps.count, title: lesson.steps[0].title))
                 try observe(back, record)
+                // Step 1's derivation, if it has one, at once; then on.
+                if record.revealing { try observe(runner.perform(.next), record) }
                 try observe(runner.perform(.next), record)
                 XCTAssertEqual(runner.perform(.show).first, .step(number: 2, of: lesson.steps.count, title: lesson.steps[1].title))
-                if record.pending != nil { continue }
+                if record.pending != nil || record.revealing { continue }
             }
             try observe(runner.perform(.next), record)
         }
@@ -195,8 +207,10 @@ struct ScriptedLearner {
         }
     }
 
-    /// Follows the events: the step, the open question, checkpoints saved, and no problems.
+    /// Follows the events: the step, the open question, a derivation being revealed, checkpoints
+    /// saved, and no problems.
     private func observe(_ events: [LessonEvent], _ record: Record) throws {
+        record.revealing = events.last == .awaitingDerivationStep
         for event in events {
             switch event {
             case .step(let number, let of, _):
@@ -211,6 +225,11 @@ struct ScriptedLearner {
                 }
             case .correct, .skipped:
                 record.pending = nil
+            case .derivation:
+                record.derivations += 1
+                XCTAssertNil(record.pending, "\(lesson.name): a derivation while a question is open")
+            case .derivationStep:
+                XCTAssertNil(record.pending, "\(lesson.name): a question was asked before the derivation above it ended")
             case .problem(let message):
                 XCTFail("\(lesson.name): \(message)")
             case .checkpoint(let progress):

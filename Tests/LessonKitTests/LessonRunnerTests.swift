@@ -80,9 +80,11 @@ final class LessonRunnerTests: XCTestCase {
         XCTAssertEqual(events, [
             .step(number: 2, of: 3, title: "The diagonal"),
             .checkpoint(LessonProgress(lesson: "runner", step: 1, stepCount: 3)),
-            .derivation(arguments: "softmax", lines: ["derivation of softmax", "  = a step", "  = the result"]),
-            .question(question, answered: false),
+            .derivation(arguments: "softmax", lines: FakeBlocks.first),
+            .awaitingDerivationStep,
         ])
+        // :next shows the rest of the derivation at once, then the question after it.
+        XCTAssertEqual(runner.perform(.next), [.derivationStep(FakeBlocks.second), .derivationStep(FakeBlocks.last), .question(question, answered: false)])
         XCTAssertEqual(runner.openQuestion, question)
         XCTAssertEqual(runner.perform(.next),
                        [.notice("Answer the question first: type an expression at the prompt; :hint for a hint, or :skip to see the answer.")])
@@ -132,8 +134,9 @@ final class LessonRunnerTests: XCTestCase {
         progress.questions["3.2"] = QuestionRecord(outcome: .skipped, attempts: 2)
         XCTAssertEqual(events, [.skipped(answer: "2. second", explanation: nil), .checkpoint(progress), .awaitingNext(last: true)])
 
-        // Back to step 2: its question is answered, so it does not hold up :next.
-        events = runner.perform(.back)
+        // Back to step 2: its derivation is revealed again; its question is answered, so it does not hold up :next.
+        XCTAssertEqual(runner.perform(.back).last, .awaitingDerivationStep)
+        events = runner.perform(.next)
         XCTAssertTrue(events.contains(.question(question, answered: true)), "\(events)")
         XCTAssertEqual(events.last, .awaitingNext(last: false))
         XCTAssertEqual(runner.perform(.next).first, .step(number: 3, of: 3, title: "Must answer"))
@@ -160,6 +163,8 @@ final class LessonRunnerTests: XCTestCase {
         let events = second.start()
         XCTAssertEqual(events.first, .step(number: 2, of: 3, title: "The diagonal"))
         XCTAssertEqual(session.submit("p"), [.result("[0.659, 0.2424, 0.09857]")])
+        XCTAssertEqual(events.last, .awaitingDerivationStep, "the step's derivation begins again")
+        _ = second.perform(.next)
         XCTAssertTrue(second.submit("p * (1 - p)").contains(.correct(explanation: "Because of the quotient rule.")))
     }
 
@@ -192,6 +197,105 @@ final class LessonRunnerTests: XCTestCase {
         XCTAssertEqual(LessonCommand("skip"), .skip)
         XCTAssertNil(LessonCommand(":vars"))
         XCTAssertEqual(LessonCommand.allCases.count, 6)
+    }
+}
+
+/// A derivation revealed a step at a time: Enter (`proceed`) shows one block, `:next` the rest, and
+/// what comes after it in the step waits until it is all on the screen.
+final class DerivationRevealTests: XCTestCase {
+    var lesson: Lesson!
+    var question: Question!
+    let header = LessonEvent.step(number: 2, of: 3, title: "The diagonal")
+
+    override func setUpWithError() throws {
+        lesson = try LessonParser.parse(LessonRunnerTests.text, file: "runner.md")
+        question = try XCTUnwrap(lesson.steps[1].questions.first)
+    }
+
+    private func runnerAtTheDerivation(stepByStep: Bool = true) -> LessonRunner {
+        let runner = LessonRunner(lesson: lesson, session: Session(), derive: FakeDerivations.provider, stepByStep: stepByStep)
+        _ = runner.start()
+        return runner
+    }
+
+    func testEnterRevealsOneStepAtATimeAndHoldsTheQuestion() {
+        let runner = runnerAtTheDerivation()
+        XCTAssertEqual(runner.perform(.next).suffix(2), [.derivation(arguments: "softmax", lines: FakeBlocks.first), .awaitingDerivationStep])
+        XCTAssertNil(runner.openQuestion, "the question after the derivation is not asked yet")
+        XCTAssertEqual(runner.proceed(), [.derivationStep(FakeBlocks.second), .awaitingDerivationStep])
+        XCTAssertNil(runner.openQuestion)
+        XCTAssertEqual(runner.proceed(), [.derivationStep(FakeBlocks.last), .question(question, answered: false)])
+        XCTAssertEqual(runner.openQuestion, question)
+        // With the derivation shown, Enter is :next again, and the question holds it up.
+        XCTAssertEqual(runner.proceed(), runner.perform(.next))
+        XCTAssertEqual(runner.stepIndex, 1)
+    }
+
+    func testNextShowsTheRestAtOnceAfterSomeSteps() {
+        let runner = runnerAtTheDerivation()
+        _ = runner.perform(.next)
+        _ = runner.proceed()
+        XCTAssertEqual(runner.perform(.next), [.derivationStep(FakeBlocks.last), .question(question, answered: false)])
+    }
+
+    /// Language lines mid-reveal run in the session (exploring is allowed) and leave the reveal where it was.
+    func testExploringDuringARevealDoesNotAdvanceIt() {
+        let runner = runnerAtTheDerivation()
+        _ = runner.perform(.next)
+        XCTAssertEqual(runner.submit("q = p * (1 - p)"), [.output(.result("[0.2247, 0.1837, 0.08885]"))])
+        XCTAssertEqual(runner.submit("p * (1 - p)"), [.output(.result("[0.2247, 0.1837, 0.08885]"))],
+                       "no verdict: the question is not asked yet")
+        XCTAssertEqual(runner.perform(.hint), [.notice("There is no question open; :next to continue.")])
+        XCTAssertEqual(runner.proceed(), [.derivationStep(FakeBlocks.second), .awaitingDerivationStep])
+        XCTAssertEqual(runner.session.submit("q"), [.result("[0.2247, 0.1837, 0.08885]")], "the learner's variable stays")
+    }
+
+    func testShowRepeatsWhatIsRevealedWithOneHint() {
+        let runner = runnerAtTheDerivation()
+        _ = runner.perform(.next)
+        _ = runner.proceed()
+        XCTAssertEqual(runner.perform(.show), [
+            header, .derivation(arguments: "softmax", lines: FakeBlocks.first), .derivationStep(FakeBlocks.second), .awaitingDerivationStep,
+        ])
+        _ = runner.proceed()
+        XCTAssertEqual(runner.perform(.show), [
+            header, .derivation(arguments: "softmax", lines: FakeBlocks.first), .derivationStep(FakeBlocks.second),
+            .derivationStep(FakeBlocks.last), .question(question, answered: false),
+        ])
+    }
+
+    func testBackAndMovingOnResetTheReveal() {
+        let runner = runnerAtTheDerivation()
+        _ = runner.perform(.next)
+        _ = runner.proceed()
+        XCTAssertEqual(runner.perform(.back).first, .step(number: 1, of: 3, title: "Numbers"))
+        // Step 1 has nothing to reveal, so Enter goes on, and the derivation starts again from its header.
+        let again = runner.proceed()
+        XCTAssertEqual(again.first, header)
+        XCTAssertEqual(again.suffix(2), [.derivation(arguments: "softmax", lines: FakeBlocks.first), .awaitingDerivationStep])
+        XCTAssertEqual(runner.proceed(), [.derivationStep(FakeBlocks.second), .awaitingDerivationStep])
+    }
+
+    /// Without step-by-step (a pipe), the derivation is shown whole and an empty line is :next.
+    func testWithoutStepByStepTheDerivationIsWhole() {
+        let runner = runnerAtTheDerivation(stepByStep: false)
+        let events = runner.proceed()
+        XCTAssertEqual(events.suffix(2), [
+            .derivation(arguments: "softmax", lines: FakeBlocks.first + FakeBlocks.second + FakeBlocks.last), .question(question, answered: false),
+        ])
+    }
+
+    /// A derivation with nothing to reveal (another format, the catalog list) is shown at once.
+    func testASingleBlockIsNotRevealed() {
+        let runner = LessonRunner(lesson: lesson, session: Session(), derive: { _, _ in DerivationBlocks(header: ["\\frac{a}{b}"]) })
+        XCTAssertEqual(runner.start(at: 1).suffix(2), [.derivation(arguments: "softmax", lines: ["\\frac{a}{b}"]), .question(question, answered: false)])
+    }
+
+    func testRevealsGroupTheHeaderWithTheStartAndTheCheckWithTheLastStep() {
+        XCTAssertEqual(DerivationBlocks(header: ["h"], steps: [["s0"], ["s1"], ["s2"]], footer: ["f"]).reveals, [["h", "s0"], ["s1"], ["s2", "f"]])
+        XCTAssertEqual(DerivationBlocks(header: ["h"], steps: [["s0"]], footer: ["f"]).reveals, [["h", "s0", "f"]])
+        XCTAssertEqual(DerivationBlocks(header: ["a", "b"]).reveals, [["a", "b"]])
+        XCTAssertEqual(DerivationBlocks(header: ["h"], steps: [["s0"], ["s1"]], footer: ["f"]).lines, ["h", "s0", "s1", "f"])
     }
 }
 

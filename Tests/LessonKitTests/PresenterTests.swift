@@ -9,8 +9,9 @@ final class PresenterTests: XCTestCase {
         lesson = try LessonParser.parse(LessonRunnerTests.text, file: "runner.md")
     }
 
-    /// One press per frame: a step up to its first pause, each derivation line, each question and then its answer.
-    func testFramesRevealDerivationsLineByLineAndAnswersAfterQuestions() throws {
+    /// One press per frame: a step up to its first pause, each derivation block (the header with the
+    /// start, then a step at a time, the check with the last), each question and then its answer.
+    func testFramesRevealDerivationsStepByStepAndAnswersAfterQuestions() throws {
         let frames = Playback.frames(lesson, in: Session(), derive: FakeDerivations.provider)
         XCTAssertEqual(frames.map { "\($0.step):\($0.firstNew)-\($0.items.count)" },
                        ["1:0-2", "2:0-1", "2:1-2", "2:2-3", "2:3-4", "2:4-5", "2:5-6", "3:0-1", "3:1-2", "3:2-3", "3:3-4"])
@@ -18,8 +19,9 @@ final class PresenterTests: XCTestCase {
             .narrative("Look at these."),
             .demo([DemoLine(input: "p = softmax(z)", outputs: [.result("[0.659, 0.2424, 0.09857]")])]),
         ])
-        XCTAssertEqual(frames[1].items, [.derivationLine("derivation of softmax")])
-        XCTAssertEqual(frames[3].items.last, .derivationLine("  = the result"))
+        XCTAssertEqual(frames[1].items, [.derivationBlock(FakeBlocks.first)])
+        XCTAssertEqual(frames[2].items, [.derivationBlock(FakeBlocks.first), .derivationBlock(FakeBlocks.second)])
+        XCTAssertEqual(frames[3].items.last, .derivationBlock(FakeBlocks.last))
         guard case .question(let question) = frames[4].items.last else { return XCTFail("\(frames[4])") }
         XCTAssertEqual(question.prompt, "The diagonal of the Jacobian, in p?")
         XCTAssertEqual(frames[5].items.last, .answer("p * (1 - p)", explanation: "Because of the quotient rule."))
@@ -69,8 +71,12 @@ final class PresenterTests: XCTestCase {
 
         ```
         derivation of softmax
+          start
+        [1] a rule
           = a step
+        [2] a rule
           = the result
+        check: fine
         ```
 
         **Question.** The diagonal of the Jacobian, in p?

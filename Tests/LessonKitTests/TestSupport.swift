@@ -9,7 +9,8 @@ enum Paths {
     static let fixtures = tests + "/Fixtures"
 }
 
-/// A stand-in for the derivation engine: it knows the catalog's names and writes three lines.
+/// A stand-in for the derivation engine: it knows the catalog's names and writes a header, a start,
+/// two steps and a check, which a lesson reveals in three blocks (`reveals`).
 ///
 /// The names are the ones the engine's catalog promises to have; a lesson that names anything else
 /// fails here before it fails in front of a learner.
@@ -29,9 +30,17 @@ enum FakeDerivations {
         { arguments, _ in
             let name = String(arguments.split(separator: " ").first ?? "")
             guard catalog.contains(name) else { throw Unknown(name: name) }
-            return ["derivation of \(name)", "  = a step", "  = the result"]
+            return DerivationBlocks(header: ["derivation of \(name)"], steps: [["  start"], ["[1] a rule", "  = a step"], ["[2] a rule", "  = the result"]],
+                                    footer: ["check: fine"])
         }
     }
+}
+
+/// What `FakeDerivations` reveals, block by block.
+enum FakeBlocks {
+    static let first = ["derivation of softmax", "  start"]
+    static let second = ["[1] a rule", "  = a step"]
+    static let last = ["[2] a rule", "  = the result", "check: fine"]
 }
 
 extension LessonParser {

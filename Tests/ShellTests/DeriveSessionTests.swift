@@ -100,7 +100,13 @@ final class DeriveSessionTests: XCTestCase {
 
     func testALessonDeriveBlockReadsItsArgumentsTheSameWay() throws {
         let derive = LessonDerivations.provider(precision: 4, ascii: false)
-        XCTAssertEqual(try derive("softmax --at 'z = [1, 2, 3]'", Session()).first, "The softmax Jacobian: ∂pᵢ/∂zⱼ")
+        let blocks = try derive("softmax --at 'z = [1, 2, 3]'", Session())
+        XCTAssertEqual(blocks.header.first, "The softmax Jacobian: ∂pᵢ/∂zⱼ")
+        XCTAssertTrue(blocks.lines.joined().contains("0.0819"), "the numbers of --at")
+        XCTAssertEqual(blocks.reveals.count, 15, "the header with the start, then a block for each of the 14 steps")
+        // Formats other than text are one block, with nothing to reveal.
+        XCTAssertEqual(try derive("softmax --format latex", Session()).reveals.count, 1)
+        XCTAssertEqual(try derive("--list", Session()).reveals.count, 1)
         XCTAssertThrowsError(try derive("softmax --wrtt z_j", Session())) { error in
             XCTAssertEqual((error as? Diagnostic)?.suggestion, "did you mean --wrt?")
         }

@@ -5,15 +5,17 @@ import XCTest
 @testable import Shell
 
 /// The REPL's side of lessons and paging, with a scripted reader: the lesson's prompt, Enter as
-/// `:next`, the resume question, `:derive --step` one page per Enter; and the pieces they are made of.
+/// `:next` or a derivation's next step, the resume question, `:derive --step` one key per step; and
+/// the pieces they are made of.
 final class LessonREPLTests: XCTestCase {
-    private func run(_ events: [LineEvent], progress: String, color: Bool = false) -> (out: String, reader: ScriptedReader) {
+    private func run(_ events: [LineEvent], progress: String, color: Bool = false, keys: KeyReader? = nil) -> (out: String, reader: ScriptedReader) {
         let reader = ScriptedReader(events)
         let shell = ShellSession(options: ShellOptions(color: color))
         shell.lessons.folder = .success(LessonFixtures.course)
         shell.lessons.progressPath = progress
         var out = ""
         var repl = REPL(shell: shell, reader: reader, palette: Palette(enabled: color))
+        repl.keys = keys
         repl.width = { 80 }
         repl.write = { text, _ in out += text }
         XCTAssertEqual(repl.run(), 0)
@@ -48,22 +50,49 @@ final class LessonREPLTests: XCTestCase {
         XCTAssertTrue(r.out.contains("\u{1B}[1;32m── Step 1 of 7 · Vectors at the prompt"), r.out)
     }
 
-    func testDeriveStepWaitsForEnterBetweenPages() {
-        let all = run([.line(":derive softmax --step"), .line(""), .line("q"), .end], progress: temporaryProgress())
-        let hint = "  ⏎ next step, q: all the rest "
-        XCTAssertEqual(all.reader.prompts, ["jacobi> ", hint, hint, "jacobi> "])
-        XCTAssertTrue(all.out.contains("quotient rule"), all.out)
-        XCTAssertTrue(all.out.contains("diag(p)"), "q shows the rest at once: \(all.out)")
-        // A script prints every page, with no waiting.
+    /// One key per step, no prompt of its own, and every hint erased: with the erased hints taken
+    /// out, what is left is exactly the whole derivation.
+    func testDeriveStepReadsOneKeyPerStepAndLeavesNoHintBehind() {
+        let whole = run([.line(":derive softmax"), .end], progress: temporaryProgress()).out
+        let keys = ScriptedKeys([.next, .other, .back, .next, .quit])
+        let paged = run([.line(":derive softmax --step"), .end], progress: temporaryProgress(), keys: keys)
+        XCTAssertEqual(paged.reader.prompts, ["jacobi> ", "jacobi> "], "the keys are read raw, not at a prompt")
+        let erased = StepPager.hint(ascii: false) + StepPager.eraseLine
+        XCTAssertEqual(paged.out.components(separatedBy: erased).count - 1, 3, "a hint after each of the first three blocks: \(paged.out)")
+        XCTAssertEqual(paged.out.replacing(erased, with: ""), whole, "q showed the rest at once")
+        XCTAssertEqual([keys.begun, keys.ended], [1, 1], "raw mode entered once and left")
+
+        // Ctrl-C stops after the first block, and raw mode is still left.
+        let interrupted = ScriptedKeys([.interrupt])
+        let stopped = run([.line(":derive softmax --step"), .end], progress: temporaryProgress(), keys: interrupted)
+        XCTAssertTrue(stopped.out.contains("  ∂pᵢ/∂zⱼ"), stopped.out)
+        XCTAssertFalse(stopped.out.contains("[1] definition of softmax"), stopped.out)
+        XCTAssertEqual(interrupted.ended, 1)
+
+        // With no terminal to read keys from, every block at once and no hint.
+        let none = run([.line(":derive softmax --step"), .end], progress: temporaryProgress(), keys: ScriptedKeys([], available: false))
+        XCTAssertEqual(none.out, whole)
+        XCTAssertTrue(StepPager.hint(ascii: true).allSatisfy(\.isASCII))
+    }
+
+    /// The blocks: the header with the start, then a step each, the check with the last; a script prints them all.
+    func testDeriveStepBlocks() throws {
         let shell = ShellSession(options: ShellOptions(color: false))
-        guard case .pages(let pages)? = shell.submit(":derive softmax --step").first else { return XCTFail() }
-        XCTAssertGreaterThan(pages.count, 3)
+        guard case .pages(let blocks)? = shell.submit(":derive softmax --step").first else { return XCTFail() }
+        let plain = blocks.map { $0.map(\.plain) }
+        XCTAssertEqual(plain.count, 15, "the header with the start, then steps 1 to 14, the last with the check: \(plain)")
+        XCTAssertEqual(plain.first?.first, "The softmax Jacobian: ∂pᵢ/∂zⱼ")
+        XCTAssertTrue(plain.dropFirst().allSatisfy { $0.first?.hasPrefix("[") == true }, "\(plain)")
+        XCTAssertTrue(plain.last?.last?.hasPrefix("check: ") == true)
         // The numbers given with --at are used in step mode too.
         guard case .pages(let at)? = shell.submit(":derive softmax --at z=[1,2,3] --step").first else { return XCTFail() }
-        XCTAssertTrue(at.joined().contains("0.0819"), at.joined(separator: "\n"))
-        // Ctrl-C stops the paging.
-        let stopped = run([.line(":derive softmax --step"), .interrupt, .end], progress: temporaryProgress())
-        XCTAssertFalse(stopped.out.contains("diag(p)"), stopped.out)
+        XCTAssertTrue(at.flatMap { $0 }.map(\.plain).joined().contains("0.0819"))
+        // Together the blocks read as the whole text, for every catalog entry.
+        for name in shell.derivationNames() {
+            let request = DeriveCommand.Request(subject: name)
+            let whole = try XCTUnwrap(try? DeriveCommand.run(request, environment: nil, precision: 4).get().lines, name)
+            XCTAssertEqual(try? DeriveCommand.pages(request, environment: nil, precision: 4).get().blocks.lines, whole, name)
+        }
     }
 
     // MARK: - The pieces
@@ -113,19 +142,23 @@ final class LessonREPLTests: XCTestCase {
         XCTAssertFalse(LessonPaths.holdsLessons(LessonFixtures.root.appendingPathComponent("Sources").path))
     }
 
-    /// The presenter reveals a derivation a step at a time: every press adds a `[n] rule` line with its
-    /// lines, or something other than a derivation line.
+    /// The presenter reveals a derivation a step at a time: the header with the start, then each press
+    /// a `[n] rule` block with its lines, and the blocks read as the whole derivation.
     func testThePresenterRevealsADerivationStepByStep() throws {
         let library = try LessonLibrary(directory: LessonFixtures.course)
         let lesson = try XCTUnwrap(library.lesson(named: "tour"))
-        let raw = Playback.frames(lesson, in: VectorLang.Session(), derive: LessonDerivations.provider(precision: 4, ascii: false))
-        let paced = Presenter.paced(raw)
-        XCTAssertLessThan(paced.count, raw.count)
-        for frame in paced where frame.firstNew > 0 && frame.firstNew < frame.items.count {
-            guard case .derivationLine(let line) = frame.items[frame.firstNew],
-                  case .derivationLine = frame.items[frame.firstNew - 1] else { continue }
-            XCTAssertTrue(line.hasPrefix("[") || line.hasPrefix("check"), line)
+        let frames = Playback.frames(lesson, in: VectorLang.Session(), derive: LessonDerivations.provider(precision: 4, ascii: false))
+        let blocks = { (frame: PresenterFrame) in
+            frame.items.compactMap { item -> [String]? in if case .derivationBlock(let lines) = item { return lines } else { return nil } }
         }
-        XCTAssertEqual(paced.last?.items.count, raw.last?.items.count, "nothing is lost")
+        let step = try XCTUnwrap(frames.last { !blocks($0).isEmpty })
+        let revealed = blocks(step)
+        XCTAssertGreaterThan(revealed.count, 10)
+        let counts = frames.filter { $0.step == step.step && !blocks($0).isEmpty }.map { blocks($0).count }
+        XCTAssertEqual(Array(Set(counts)).sorted(), Array(1...revealed.count))
+        XCTAssertTrue(zip(counts, counts.dropFirst()).allSatisfy { $1 - $0 <= 1 }, "at most one more block per press: \(counts)")
+        XCTAssertTrue(revealed[0][0].hasPrefix("The softmax Jacobian with a temperature"), "\(revealed[0])")
+        XCTAssertTrue(revealed.dropFirst().allSatisfy { $0[0].hasPrefix("[") }, "\(revealed)")
+        XCTAssertTrue(revealed.last?.last?.hasPrefix("check: every step agrees") == true, "\(revealed)")
     }
 }

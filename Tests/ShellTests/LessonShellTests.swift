@@ -87,6 +87,36 @@ final class LessonShellTests: XCTestCase {
         XCTAssertEqual(s.submit(":quit"), [.quit], "outside a lesson :quit leaves Jacobi")
     }
 
+    /// At the REPL (`stepByStep`), a derivation comes a step per empty line and `:next` shows the
+    /// rest; the prose after it waits, and a line typed in between only runs.
+    func testADerivationIsRevealedAStepPerEmptyLine() throws {
+        try ProgressStore(path: progressPath).record(LessonProgress(lesson: "tour", step: 5, stepCount: 7))
+        let s = shell()
+        s.lessons.stepByStep = true
+        let hint = "(Enter: next step of the derivation · :next: all of it)"
+        let start = LessonFixtures.text(s.submit(":lesson tour"))
+        XCTAssertTrue(start.contains("jacobi> :derive softmax-temperature --at z=[2,1,0.1]\nThe softmax Jacobian with a temperature"), start)
+        XCTAssertTrue(start.hasSuffix("\n" + hint), start)
+        XCTAssertFalse(start.contains("[1] "), start)
+        XCTAssertFalse(start.contains("The derivative of softmax at temperature T"), "the prose after the derivation waits: \(start)")
+
+        let first = LessonFixtures.text(s.submit(""))
+        XCTAssertTrue(first.hasPrefix("[1] "), first)
+        XCTAssertTrue(first.hasSuffix("\n" + hint), first)
+        XCTAssertEqual(LessonFixtures.text(s.submit("1 + 1")), "2", "exploring in the middle of a derivation")
+        XCTAssertTrue(LessonFixtures.text(s.submit(":show")).hasSuffix(first), "what is revealed, with the hint once")
+
+        let rest = LessonFixtures.text(s.submit(":next"))
+        XCTAssertTrue(rest.hasPrefix("[2] "), rest)
+        XCTAssertTrue(rest.contains("check: every step agrees"), rest)
+        XCTAssertTrue(rest.contains("The derivative of softmax at temperature T"), rest)
+        XCTAssertTrue(rest.hasSuffix("(Enter or :next for the next step)"), rest)
+        XCTAssertFalse(rest.contains(hint), rest)
+        XCTAssertEqual(s.lessons.prompt(ascii: false), "lesson 1·6> ")
+        XCTAssertEqual(LessonView(width: 80, ascii: true).awaitingDerivationStep().map(\.plain),
+                       ["(Enter: next step of the derivation - :next: all of it)"])
+    }
+
     func testEveryStepIsSavedAsItIsReached() throws {
         let s = shell()
         _ = s.submit(":lesson 1")

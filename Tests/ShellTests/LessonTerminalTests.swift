@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// `jacobi lesson` and `jacobi present` in a real terminal (tmux): the resume question at the prompt,
-/// and the presenter's raw mode given back however it ends.
+/// `jacobi lesson`, `jacobi present` and `jacobi derive --step` in a real terminal (tmux): the resume
+/// question at the prompt, and raw mode given back however the presenter or the paging ends.
 final class LessonTerminalTests: XCTestCase {
     var state: URL!
 
@@ -40,6 +40,21 @@ final class LessonTerminalTests: XCTestCase {
         try second.wait("the question") { Pane.lastLine($0) == "continue lesson 1 at step 2? [Y/n]" }
         try second.press("Enter")
         try second.wait("step 2 again") { $0.contains("Continuing at step 2 of 7.") && Pane.lastLine($0) == "lesson 1·2>" }
+    }
+
+    func testDeriveStepOnTheCommandLineGivesTheTerminalBack() throws {
+        for key in ["q", "C-c"] {
+            let pane = try start("derive sigmoid --step")
+            try pane.wait("the hint") { Pane.lastLine($0) == "⏎ next step · q: all the rest" && $0.contains("∂σ(x)/∂x") }
+            try pane.press("Enter")
+            try pane.wait("step 1") { Pane.lastLine($0) == "⏎ next step · q: all the rest" && $0.contains("[1] definition of sigmoid") }
+            try pane.press(key)
+            let screen = try pane.wait("stty's report after \(key)") { $0.contains("[exit ") && $0.contains("icanon") }
+            XCTAssertEqual(screen.contains("check: every step agrees"), key == "q", screen)
+            XCTAssertFalse(screen.contains("next step"), "a hint was left behind:\n\(screen)")
+            let words = Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+            XCTAssertTrue(words.isSuperset(of: ["icanon", "echo", "isig"]), "terminal left raw after \(key):\n\(screen)")
+        }
     }
 
     func testThePresenterGivesTheTerminalBack() throws {

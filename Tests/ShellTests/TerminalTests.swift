@@ -156,6 +156,52 @@ final class TerminalTests: XCTestCase {
         XCTAssertFalse(try plain.screen(escapes: true).contains("\u{1B}"))
     }
 
+    /// `:derive softmax --step`: one key per step with no Enter, q for the rest, and nothing of the
+    /// paging left in the scrollback: no hint, no prompt line between the blocks.
+    func testDeriveStepReadsSingleKeysAndLeavesNoPromptLines() throws {
+        let tty = try start()
+        let hint = "⏎ next step · q: all the rest"
+        try tty.type(":derive softmax --step")
+        try tty.press("Enter")
+        try tty.wait("the header, the start and the hint") { TmuxSession.lastLine(of: $0) == hint && $0.contains("  ∂pᵢ/∂zⱼ") }
+        try tty.press("Space")
+        try tty.wait("step 1 after Space") { TmuxSession.lastLine(of: $0) == hint && $0.contains("[1] definition of softmax") }
+        try tty.press("j")
+        try tty.wait("step 2 after j") { TmuxSession.lastLine(of: $0) == hint && $0.contains("[2] quotient rule") }
+        XCTAssertFalse(try tty.screen().contains("[3] "), "one step per key")
+        try tty.press("q")
+        let screen = try tty.wait("the rest and the prompt") {
+            $0.contains("check: every step agrees") && TmuxSession.lastLine(of: $0) == TerminalTests.prompt
+        }
+        let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertFalse(screen.contains("next step"), "a hint was left behind:\n\(screen)")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("jacobi>") }, ["jacobi> :derive softmax --step", "jacobi>"], screen)
+        // The blocks follow each other directly: the start's value, then step 1.
+        let one = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("[1] definition of softmax") })
+        XCTAssertTrue(lines[one - 1].hasPrefix("≈ [["), lines[one - 1])
+        // The terminal is given back: readline edits again, and Ctrl-C at the prompt only drops the line.
+        try enter(tty, "1 + 1", expect: "2")
+        try tty.type("3 nonsense")
+        try tty.press("C-c")
+        try tty.waitForLastLine(TerminalTests.prompt)
+        try enter(tty, "2 + 2", expect: "4")
+    }
+
+    /// Ctrl-C while a derivation is paged stops it there and keeps the session.
+    func testCtrlCStopsDeriveStep() throws {
+        let tty = try start()
+        try enter(tty, "z = [1, 2, 3]", expect: "[1, 2, 3]")
+        try tty.type(":derive softmax --step")
+        try tty.press("Enter")
+        try tty.wait("the hint") { TmuxSession.lastLine(of: $0) == "⏎ next step · q: all the rest" }
+        try tty.press("C-c")
+        try tty.waitForLastLine(TerminalTests.prompt)
+        let screen = try tty.screen()
+        XCTAssertFalse(screen.contains("[1] definition"), screen)
+        XCTAssertFalse(screen.contains("next step"), screen)
+        try enter(tty, "z", expect: "[1, 2, 3]")
+    }
+
     func testAResizeIsPickedUpForTheNextOutput() throws {
         let tty = try start(width: 100)
         try enter(tty, "linspace(0, 1, 100)", expect: "(vector of 100)")

@@ -54,7 +54,7 @@ public struct LessonChecker {
                         continue
                     }
                     do {
-                        if try derive(arguments, session).isEmpty { fail(line, "derive \(arguments) produced no lines") }
+                        if try derive(arguments, session).lines.isEmpty { fail(line, "derive \(arguments) produced no lines") }
                     } catch {
                         fail(line, "derive \(arguments) fails: \((error as? Diagnostic)?.message ?? "\(error)")")
                     }

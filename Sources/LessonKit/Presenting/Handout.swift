@@ -28,8 +28,8 @@ public enum Handout {
                         }
                     }
                     out.append("```")
-                case .derivation(let arguments, let lines):
-                    out += ["Derivation (`:derive \(arguments)`):", "", "```"] + lines + ["```"]
+                case .derivation(let arguments, let blocks):
+                    out += ["Derivation (`:derive \(arguments)`):", "", "```"] + blocks.lines + ["```"]
                 case .question(let question):
                     out.append("**Question.** " + question.prompt)
                     if case .choice(let choices) = question.kind {

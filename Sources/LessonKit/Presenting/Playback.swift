@@ -11,7 +11,7 @@ public enum Playback {
         /// Set-up lines: run silently for a learner, listed in a handout.
         case setup([String])
         case demo([DemoLine])
-        case derivation(arguments: String, lines: [String])
+        case derivation(arguments: String, blocks: DerivationBlocks)
         case question(Question)
         /// Something the lesson could not do here: `file:line: message`.
         case problem(String)
@@ -37,7 +37,7 @@ public enum Playback {
                 case .derivation(let arguments, let line):
                     do {
                         guard let derive else { throw Diagnostic("no derivation engine is available", at: SourceRange(0, 0)) }
-                        items.append(.derivation(arguments: arguments, lines: try derive(arguments, session)))
+                        items.append(.derivation(arguments: arguments, blocks: try derive(arguments, session)))
                     } catch {
                         items.append(.problem("\(lesson.file):\(line): derive \(arguments): \((error as? Diagnostic)?.message ?? "\(error)")"))
                     }

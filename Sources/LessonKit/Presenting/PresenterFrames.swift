@@ -17,8 +17,9 @@ public struct PresenterFrame: Equatable {
 public enum PresenterItem: Equatable {
     case narrative(String)
     case demo([DemoLine])
-    /// One line of a derivation: they are revealed one per frame.
-    case derivationLine(String)
+    /// One block of a derivation's `reveals`: the header with the starting expression, or a step with
+    /// its rule, expression and value. One per frame, so "= …" is never on the screen without its reason.
+    case derivationBlock([String])
     /// A question, shown before its answer.
     case question(Question)
     /// The answer, revealed on the next press.
@@ -28,7 +29,7 @@ public enum PresenterItem: Equatable {
 
 extension Playback {
     /// The lesson as a paced presentation: one frame per step up to its first pause, then one per
-    /// derivation line, and a question's answer one press after the question. Set-up lines run
+    /// derivation step, and a question's answer one press after the question. Set-up lines run
     /// silently; nothing is saved.
     public static func frames(_ lesson: Lesson, in session: Session, derive: DerivationProvider?) -> [PresenterFrame] {
         var frames: [PresenterFrame] = []
@@ -46,9 +47,9 @@ extension Playback {
                 case .setup: break
                 case .demo(let lines): items.append(.demo(lines))
                 case .problem(let message): items.append(.problem(message))
-                case .derivation(_, let lines):
-                    for line in lines {
-                        items.append(.derivationLine(line))
+                case .derivation(_, let blocks):
+                    for block in blocks.reveals {
+                        items.append(.derivationBlock(block))
                         pause()
                     }
                 case .question(let question):

@@ -11,8 +11,15 @@ public enum LessonEvent: Equatable {
     case narrative(String)
     /// Demo lines, each with what the session printed for it.
     case demo([DemoLine])
-    /// A derivation from the engine: the arguments it was asked for and the lines it wrote.
+    /// A derivation from the engine begins: the arguments it was asked for and its first block (what
+    /// is derived, the numbers, the starting expression). Any further blocks follow as `derivationStep`.
     case derivation(arguments: String, lines: [String])
+    /// The next block of the derivation: one step with its rule, expression and value (the last one
+    /// with the closing check).
+    case derivationStep([String])
+    /// A derivation is partly shown: an empty line (`proceed()`) reveals its next step, `:next` the
+    /// rest of it. Said after every block revealed, so the learner knows how to go on.
+    case awaitingDerivationStep
     /// A question is open; `answered` when the learner already answered it (revisiting with `:back`),
     /// so it does not hold up `:next`.
     case question(Question, answered: Bool)
@@ -89,7 +96,7 @@ public enum LessonCommand: String, CaseIterable, Sendable {
     /// One line for `:help`.
     public var summary: String {
         switch self {
-        case .next: return "go on to the next step"
+        case .next: return "go on to the next step; while a derivation is revealed, show the rest of it"
         case .back: return "go back one step"
         case .hint: return "a hint for the open question (again for the next hint)"
         case .skip: return "skip the open question and see its answer (if the lesson allows it)"
@@ -100,7 +107,7 @@ public enum LessonCommand: String, CaseIterable, Sendable {
 }
 
 /// Runs a derivation for a `jacobi derive` block: the block's arguments (as after `:derive`) and the
-/// session whose bindings give the numbers; returns the lines to show, or throws with a message.
+/// session whose bindings give the numbers; returns the derivation in its blocks, or throws with a message.
 ///
 /// LessonKit does not depend on the derivation engine: the shell injects this, tests inject a fake.
-public typealias DerivationProvider = (_ arguments: String, _ session: Session) throws -> [String]
+public typealias DerivationProvider = (_ arguments: String, _ session: Session) throws -> DerivationBlocks

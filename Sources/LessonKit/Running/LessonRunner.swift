@@ -5,12 +5,18 @@ import VectorLang
 /// The learner stays at the normal prompt: the shell passes every language line to `submit(_:)`,
 /// which runs it in the learner's own session (variables persist, every builtin works) and, when a
 /// question is open and the line ends with an expression, judges that expression as the answer.
-/// Lesson commands (`:next`, `:back`, `:hint`, `:skip`, `:show`, `:quit`) go to `perform(_:)`; other
-/// meta-commands (`:vars`, `:help`) stay the shell's. Save every `.checkpoint` event's progress.
+/// Lesson commands (`:next`, `:back`, `:hint`, `:skip`, `:show`, `:quit`) go to `perform(_:)`, an
+/// empty line to `proceed()`; other meta-commands (`:vars`, `:help`) stay the shell's. Save every
+/// `.checkpoint` event's progress.
+///
+/// A derivation is revealed a step at a time: its header and starting expression, then one step per
+/// empty line, while `:next` shows the rest at once. The step's later parts (a question above all)
+/// wait until the whole derivation is on the screen.
 ///
 ///     let runner = LessonRunner(lesson: lesson, session: shell.session, progress: saved, derive: engine)
 ///     render(runner.start())
-///     // for each line:  render(LessonCommand(line).map(runner.perform) ?? runner.submit(line))
+///     // for each line:  render(line.isEmpty ? runner.proceed()
+///     //                        : LessonCommand(line).map(runner.perform) ?? runner.submit(line))
 public final class LessonRunner {
     public let lesson: Lesson
     public let session: Session
@@ -25,9 +31,13 @@ public final class LessonRunner {
     public private(set) var stepIndex = 0
 
     private let derive: DerivationProvider?
+    /// Whether derivations are revealed a step at a time; otherwise each is shown whole.
+    private let stepByStep: Bool
     /// The next part of the current step to show.
     private var cursor = 0
     private var open: OpenQuestion?
+    /// The derivation being revealed, while some of it is still to show.
+    private var reveal: Reveal?
     /// What the current step has shown so far, for `:show`.
     private var shown: [LessonEvent] = []
     private var judges: [String: AnswerJudge] = [:]
@@ -42,14 +52,25 @@ public final class LessonRunner {
         var attempts = 0
     }
 
+    private struct Reveal {
+        /// The derivation's `reveals`, the first already shown.
+        let blocks: [[String]]
+        /// How many of them are shown.
+        var shown: Int
+    }
+
     /// - Parameters:
     ///   - session: the learner's session, shared with the shell's prompt.
     ///   - progress: saved progress for this lesson, to resume from; nil starts fresh.
     ///   - derive: runs `jacobi derive` blocks; without it they report a problem.
-    public init(lesson: Lesson, session: Session, progress: LessonProgress? = nil, derive: DerivationProvider? = nil) {
+    ///   - stepByStep: reveal derivations a step at a time (for a person at a terminal); false shows
+    ///     each whole, as on a pipe, where an empty line stays `:next` and nobody reads as it goes.
+    public init(lesson: Lesson, session: Session, progress: LessonProgress? = nil, derive: DerivationProvider? = nil,
+                stepByStep: Bool = true) {
         self.lesson = lesson
         self.session = session
         self.derive = derive
+        self.stepByStep = stepByStep
         var saved = progress ?? LessonProgress(lesson: lesson.name, stepCount: lesson.steps.count)
         saved.lesson = lesson.name
         saved.stepCount = lesson.steps.count
@@ -113,6 +134,23 @@ public final class LessonRunner {
         return events + resolve(question, as: .correct)
     }
 
+    /// An empty line (Enter): the next step of the derivation being revealed; otherwise what `:next` does.
+    ///
+    /// Kept apart from `:next` so that typing `:next` can always mean "all of it": the learner who has
+    /// seen enough of a derivation is never made to press Enter through the rest.
+    public func proceed() -> [LessonEvent] {
+        guard state == .running, var current = reveal else { return perform(.next) }
+        let event = LessonEvent.derivationStep(current.blocks[current.shown])
+        current.shown += 1
+        shown.append(event)
+        guard current.shown == current.blocks.count else {
+            reveal = current
+            return [event, .awaitingDerivationStep]
+        }
+        reveal = nil
+        return [event] + advance()
+    }
+
     /// A lesson command.
     public func perform(_ command: LessonCommand) -> [LessonEvent] {
         guard state == .running else {
@@ -120,6 +158,12 @@ public final class LessonRunner {
         }
         switch command {
         case .next:
+            if let current = reveal {
+                reveal = nil
+                let rest = current.blocks[current.shown...].map(LessonEvent.derivationStep)
+                shown += rest
+                return rest + advance()
+            }
             if let question = open, !question.resolved {
                 let skip = canSkip ? ", or :skip to see the answer" : " (this one cannot be skipped)"
                 return [.notice("Answer the question first: type an expression at the prompt; :hint for a hint\(skip).")]
@@ -148,7 +192,7 @@ public final class LessonRunner {
             shown.append(event)
             return [event] + resolve(question, as: .skipped)
         case .show:
-            return shown
+            return shown + (reveal == nil ? [] : [.awaitingDerivationStep])
         case .quit:
             state = .quit
             return [.checkpoint(progress), .quit]
@@ -174,6 +218,7 @@ public final class LessonRunner {
         stepIndex = step
         cursor = 0
         open = nil
+        reveal = nil
         shown = []
         progress.step = step
         let header = LessonEvent.step(number: step + 1, of: lesson.steps.count, title: lesson.steps[step].title)
@@ -181,7 +226,7 @@ public final class LessonRunner {
         return [header, .checkpoint(progress)] + advance()
     }
 
-    /// Shows parts from the cursor until an unanswered question or the end of the step.
+    /// Shows parts from the cursor until an unanswered question, a derivation to reveal, or the end of the step.
     private func advance() -> [LessonEvent] {
         var events: [LessonEvent] = []
         let parts = lesson.steps[stepIndex].parts
@@ -203,7 +248,20 @@ public final class LessonRunner {
                     events.append(.problem("\(lesson.file):\(line.line): this demo line failed"))
                 }
             case .derivation(let arguments, let line):
-                events.append(derivation(arguments, line: line))
+                switch derivation(arguments, line: line) {
+                case .failure(let problem): events.append(.problem(problem.message))
+                case .success(let blocks):
+                    let reveals = blocks.reveals
+                    guard stepByStep, reveals.count > 1 else {
+                        events.append(.derivation(arguments: arguments, lines: blocks.lines))
+                        continue
+                    }
+                    events.append(.derivation(arguments: arguments, lines: reveals[0]))
+                    reveal = Reveal(blocks: reveals, shown: 1)
+                    // The hint is not kept in `shown`: `:show` adds one after the blocks, not after each.
+                    shown += events
+                    return events + [.awaitingDerivationStep]
+                }
             case .question(let question):
                 let key = questionKey(step: stepIndex, part: index)
                 let answered = progress.questions[key] != nil
@@ -220,14 +278,19 @@ public final class LessonRunner {
         return events
     }
 
-    private func derivation(_ arguments: String, line: Int) -> LessonEvent {
+    /// Why a derivation could not be shown: `file:line: message`.
+    private struct DerivationProblem: Error {
+        let message: String
+    }
+
+    private func derivation(_ arguments: String, line: Int) -> Result<DerivationBlocks, DerivationProblem> {
         guard let derive else {
-            return .problem("\(lesson.file):\(line): no derivation engine is available for 'derive \(arguments)'")
+            return .failure(DerivationProblem(message: "\(lesson.file):\(line): no derivation engine is available for 'derive \(arguments)'"))
         }
         do {
-            return .derivation(arguments: arguments, lines: try derive(arguments, session))
+            return .success(try derive(arguments, session))
         } catch {
-            return .problem("\(lesson.file):\(line): derive \(arguments): \((error as? Diagnostic)?.message ?? "\(error)")")
+            return .failure(DerivationProblem(message: "\(lesson.file):\(line): derive \(arguments): \((error as? Diagnostic)?.message ?? "\(error)")"))
         }
     }
 
@@ -252,6 +315,7 @@ public final class LessonRunner {
 
     private func finish() -> [LessonEvent] {
         state = .finished
+        reveal = nil
         progress.completed = true
         progress.step = 0
         let records = Array(progress.questions.values)

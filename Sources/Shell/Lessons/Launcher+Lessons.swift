@@ -39,7 +39,8 @@ extension Launcher {
         }
         let width = max(Terminal.width - 2 * Presenter.margin.count, 20)
         let session = Session(options: PrintOptions(precision: options.precision, ascii: options.ascii, width: width))
-        let frames = Playback.frames(lesson, in: session, derive: LessonDerivations.provider(precision: options.precision, ascii: options.ascii))
+        let frames = Playback.frames(lesson, in: session, derive: LessonDerivations.provider(
+            precision: options.precision, ascii: options.ascii, width: { Terminal.textWidth.map { max($0 - 2 * Presenter.margin.count, 20) } }))
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
         return Presenter(lesson: lesson, frames: frames, palette: palette, ascii: options.ascii).run()
     }
@@ -108,7 +109,8 @@ extension Launcher {
 /// A lesson taken on a plain pipe (`jacobi lesson NAME < answers.txt`): each input is echoed after the
 /// lesson's prompt, so the output reads as the session a learner at a terminal would have had.
 ///
-/// An empty line means `:next`, as Enter does at the prompt. The run ends when the lesson does; its
+/// An empty line means `:next`, as Enter does at the prompt; derivations are shown whole, not a step
+/// per line, so an answer file need not count their steps. The run ends when the lesson does; its
 /// status is 0 when the lesson was completed or left with `:quit`, 1 when the input ran out first.
 struct LessonPipe {
     let shell: ShellSession

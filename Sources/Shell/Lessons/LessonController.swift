@@ -6,8 +6,9 @@ import VectorLang
 ///
 /// `LessonRunner` is a pure state machine; this is where it meets the prompt. While a lesson runs,
 /// `ShellSession.submit` first offers each input to `route`: the lesson commands (`:next`, `:back`,
-/// `:hint`, `:skip`, `:show`, `:quit`), an empty line (`:next`) and language lines go to the lesson;
-/// other meta-commands stay the shell's. Files are touched only to read the lessons and to save progress.
+/// `:hint`, `:skip`, `:show`, `:quit`), an empty line (the next step of a derivation, else `:next`)
+/// and language lines go to the lesson; other meta-commands stay the shell's. Files are touched only
+/// to read the lessons and to save progress.
 public final class LessonController {
     /// Where the lesson files are: found when first needed (see `LessonPaths`); tests set it.
     lazy var folder: Result<String, LessonPaths.NotFound> = LessonPaths.locateLessons()
@@ -16,6 +17,10 @@ public final class LessonController {
     /// Asks the learner a yes-or-no question (true, false, or nil when they cancelled). Without it (a
     /// script, a pipe) a lesson with saved progress continues where it stopped, without asking.
     var ask: ((String) -> Bool?)?
+    /// Whether lessons started from now on reveal derivations a step at a time: set by the REPL, where
+    /// someone reads as they go. Scripts and pipes show each derivation whole, so their empty lines
+    /// stay `:next` and an answer file need not count a derivation's steps.
+    var stepByStep = false
 
     /// The lesson being taken; nil when none is.
     public private(set) var runner: LessonRunner?
@@ -68,7 +73,7 @@ public final class LessonController {
         // Lines of a file run by `:load` or `:run` are the file's, not answers (and a blank one is not :next).
         guard let runner, isRunning, shell.loadDepth == 0 else { return nil }
         let line = input.trimmingSpaces
-        if line.isEmpty { return render(runner.perform(.next), in: shell) }
+        if line.isEmpty { return render(runner.proceed(), in: shell) }
         guard line.hasPrefix(":") else { return render(answer(input, to: runner), in: shell) }
         if let command = LessonCommand(line) { return render(runner.perform(command), in: shell) }
         // `:q` and `:exit` leave the lesson too, as `:quit` does; Ctrl-D leaves Jacobi.
@@ -128,7 +133,9 @@ public final class LessonController {
             outputs.append(.info("left lesson \(current.lesson.name); its progress is kept"))
         }
         let runner = LessonRunner(lesson: lesson, session: shell.session, progress: saved,
-                                  derive: LessonDerivations.provider(precision: shell.session.options.precision, ascii: shell.options.ascii))
+                                  derive: LessonDerivations.provider(precision: shell.session.options.precision, ascii: shell.options.ascii,
+                                                                     width: { [weak shell] in shell?.textWidth }),
+                                  stepByStep: stepByStep)
         self.runner = runner
         ended = nil
         saveFailureShown = false
@@ -210,6 +217,8 @@ public final class LessonController {
             case .narrative(let text): outputs.append(.styled(view.narrative(text)))
             case .demo(let lines): outputs += view.demo(lines)
             case .derivation(let arguments, let lines): outputs += view.derivation(arguments: arguments, lines: lines)
+            case .derivationStep(let lines): outputs.append(view.derivationBlock(lines))
+            case .awaitingDerivationStep: outputs.append(.styled(view.awaitingDerivationStep()))
             case .question(let question, let answered):
                 outputs.append(.styled(view.question(question, answered: answered, canSkip: runner?.canSkip ?? true)))
             case .correct(let explanation): outputs.append(.styled(view.correct(explanation: explanation)))

@@ -38,7 +38,8 @@ struct LessonView {
         lines += [.blank] + MarkdownText.wrap(
             "You are at the normal prompt: type anything, and your variables stay. Enter or `:next` goes on, "
                 + "`:back` goes back, `:hint` helps, `:skip` shows an answer, `:show` repeats the step, and `:quit` "
-                + "leaves (your progress is kept).", width: textWidth).map { $0.tinted(.dim) }
+                + "leaves (your progress is kept). A derivation comes a step per Enter; `:next` shows the rest of it.",
+            width: textWidth).map { $0.tinted(.dim) }
         return lines
     }
 
@@ -70,8 +71,20 @@ struct LessonView {
         }
     }
 
+    /// A derivation as if typed at the prompt, with its first block (or all of it).
     func derivation(arguments: String, lines: [String]) -> [ShellSession.Output] {
-        [.styled([.blank] + echo(":derive " + arguments)), .result(lines.joined(separator: "\n"))]
+        [.styled([.blank] + echo(":derive " + arguments)), derivationBlock(lines)]
+    }
+
+    /// One block of a derivation as it is shown: the one place where lessons and the presenter turn a
+    /// derivation's lines (already fitted to the width by the renderer) into output.
+    func derivationBlock(_ lines: [String]) -> ShellSession.Output {
+        .result(lines.joined(separator: "\n"))
+    }
+
+    /// After each block of a derivation revealed a step at a time: how to see more.
+    func awaitingDerivationStep() -> [StyledLine] {
+        [StyledLine(ascii ? "(Enter: next step of the derivation - :next: all of it)" : "(Enter: next step of the derivation · :next: all of it)", .dim)]
     }
 
     /// The question, its choices, and what the learner can do about it.

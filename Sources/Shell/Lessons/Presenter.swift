@@ -7,8 +7,8 @@ import VectorLang
 /// `jacobi present LESSON`: the lesson paced for a classroom, one keypress per frame.
 ///
 /// Each step starts on a cleared screen with its title, so what the class reads is never mixed with
-/// the step before; within a step each key adds below (a derivation line, a question's answer), so
-/// the context stays in view. Going back redraws the step as it was. Frames come from
+/// the step before; within a step each key adds below (a derivation's next step, a question's
+/// answer), so the context stays in view. Going back redraws the step as it was. Frames come from
 /// `Playback.frames`; nothing is saved. Without a terminal on standard input the frames are printed
 /// one after another, as a plain transcript of the presentation.
 struct Presenter {
@@ -22,37 +22,12 @@ struct Presenter {
 
     init(lesson: Lesson, frames: [PresenterFrame], palette: Palette, ascii: Bool) {
         self.lesson = lesson
-        self.frames = Presenter.paced(frames)
+        self.frames = frames
         self.palette = palette
         self.ascii = ascii
     }
 
     var view: LessonView { LessonView(width: max(Terminal.width - 2 * Presenter.margin.count, 20), ascii: ascii) }
-
-    /// The frames with a derivation revealed a step at a time (`[3] chain rule: …` with its expression
-    /// and numbers) rather than a line at a time: a line on its own would leave "= …" without its
-    /// reason on the screen, and a long derivation would take a hundred presses.
-    static func paced(_ frames: [PresenterFrame]) -> [PresenterFrame] {
-        var paced: [PresenterFrame] = []
-        for frame in frames {
-            if let last = paced.last, last.step == frame.step, continuesDerivationStep(frame) {
-                var merged = frame
-                merged.firstNew = last.firstNew
-                paced[paced.count - 1] = merged
-            } else {
-                paced.append(frame)
-            }
-        }
-        return paced
-    }
-
-    /// Whether the frame adds only a derivation line that belongs to the step above it.
-    private static func continuesDerivationStep(_ frame: PresenterFrame) -> Bool {
-        let new = frame.firstNew
-        guard new > 0, new == frame.items.count - 1, case .derivationLine(let line) = frame.items[new],
-              case .derivationLine = frame.items[new - 1] else { return false }
-        return !line.hasPrefix("[") && !line.hasPrefix("check")
-    }
 
     /// Runs the presentation; returns the exit status.
     func run() -> Int32 {
@@ -76,7 +51,7 @@ struct Presenter {
             Terminal.writeOut("\r\u{1B}[2K\u{1B}[1A")
             switch key {
             case .other: continue
-            case .quit:
+            case .quit, .interrupt:
                 return 0
             case .back:
                 guard index >= 0 else { continue }
@@ -126,17 +101,17 @@ struct Presenter {
         [.styled([.blank, StyledLine("\(view.check) End of \(lesson.title)", .good)])]
     }
 
-    /// The frame's items from `start`, a blank line before each apart from consecutive derivation lines.
+    /// The frame's items from `start`, a blank line before each apart from a derivation's later blocks.
     private func items(_ frame: PresenterFrame, from start: Int) -> [ShellSession.Output] {
         var outputs: [ShellSession.Output] = []
         for index in frame.items.indices where index >= start {
             switch frame.items[index] {
             case .narrative(let text): outputs.append(.styled(view.narrative(text)))
             case .demo(let lines): outputs += view.demo(lines)
-            case .derivationLine(let line):
-                let continuing = index > 0 && { if case .derivationLine = frame.items[index - 1] { return true } else { return false } }()
+            case .derivationBlock(let lines):
+                let continuing = index > 0 && { if case .derivationBlock = frame.items[index - 1] { return true } else { return false } }()
                 if !continuing { outputs.append(.styled([.blank])) }
-                outputs.append(.result(line))
+                outputs.append(view.derivationBlock(lines))
             case .question(let question): outputs.append(.styled(view.question(question, answered: false, canSkip: nil)))
             case .answer(let answer, let explanation): outputs.append(.styled([.blank] + view.answer(answer, explanation: explanation, skipped: false)))
             case .problem(let message): outputs.append(.styled(view.problem(message)))

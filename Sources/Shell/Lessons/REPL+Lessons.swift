@@ -31,20 +31,10 @@ extension REPL {
         }
     }
 
-    /// Shows pages one at a time (`:derive --step`), waiting for Enter between them; q (or Ctrl-D)
-    /// shows the rest at once, and Ctrl-C stops.
-    func page(_ pages: [String]) {
-        let hint = shell.options.ascii ? "  (Enter: next step, q: all the rest) " : "  ⏎ next step, q: all the rest "
-        for (n, text) in pages.enumerated() {
-            write(palette.paint(text, .cyan) + "\n", false)
-            guard n < pages.count - 1 else { break }
-            Terminal.flush()
-            let event = reader.read(prompt: palette.prompt(hint, continuation: true))
-            if case .line(let typed) = event, typed.trimmingSpaces.isEmpty { continue }
-            if case .interrupt = event { return }
-            if case .end = event { write("\n", false) }
-            write(palette.paint(pages[(n + 1)...].joined(separator: "\n"), .cyan) + "\n", false)
-            return
-        }
+    /// Shows a derivation's blocks one key at a time (`:derive --step`, see `StepPager`); all at once
+    /// when there are no keys to read.
+    func page(_ blocks: [[StyledLine]]) {
+        let pager = StepPager(hint: palette.paint(StepPager.hint(ascii: shell.options.ascii), .dim), write: { write($0, false) })
+        pager.show(blocks.map(palette.styled), keys: keys)
     }
 }

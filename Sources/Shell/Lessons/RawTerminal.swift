@@ -2,18 +2,22 @@
 import Glibc
 #endif
 
-/// Single keypresses for the presenter: the terminal in raw mode (no line buffering, no echo), put
-/// back as it was on every way out.
+/// Single keypresses for the presenter and `--step`: the terminal in raw mode (no line buffering, no
+/// echo), put back as it was on every way out.
 ///
-/// Ctrl-C arrives as a byte (ISIG is off), so it ends the presentation through the normal path that
-/// restores the terminal. A signal from outside (SIGTERM, SIGHUP, SIGQUIT, SIGINT sent with `kill`)
-/// runs a handler that restores the settings and the cursor, then dies of the same signal; it uses only
-/// `tcsetattr` and `write`, which are async-signal-safe.
+/// Ctrl-C arrives as a byte (ISIG is off), so it ends the presentation or the paging through the
+/// normal path that restores the terminal. A signal from outside (SIGTERM, SIGHUP, SIGQUIT, SIGINT sent
+/// with `kill`) runs a handler that restores the settings and the cursor, then dies of the same signal;
+/// it uses only `tcsetattr` and `write`, which are async-signal-safe. `leave` gives back the handlers
+/// `enter` found, so the REPL's own Ctrl-C handling survives a `:derive --step`.
 enum RawTerminal {
-    enum Key: Equatable { case next, back, quit, other }
+    /// `quit` is q, Esc, Ctrl-D or the end of input; `interrupt` is Ctrl-C, which the pager tells apart.
+    enum Key: Equatable { case next, back, quit, interrupt, other }
 
     nonisolated(unsafe) private static var saved = termios()
     nonisolated(unsafe) private static var active = false
+    /// The signal handlers that were in place before `enter`, in the order of `signals`.
+    nonisolated(unsafe) private static var previous: [sigaction] = []
     private static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     static let hideCursor = "\u{1B}[?25l"
     static let showCursor = "\u{1B}[?25h"
@@ -27,9 +31,9 @@ enum RawTerminal {
             bytes[Int(VMIN)] = 1
             bytes[Int(VTIME)] = 0
         }
-        for signal in signals { handle(signal, restoreAndDie) }
+        previous = signals.map { handle($0, restoreAndDie) }
         guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else {
-            for signal in signals { handle(signal, SIG_DFL) }
+            restoreHandlers()
             return false
         }
         active = true
@@ -45,17 +49,26 @@ enum RawTerminal {
         Terminal.flush()
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
         active = false
-        for signal in signals { handle(signal, SIG_DFL) }
+        restoreHandlers()
+    }
+
+    private static func restoreHandlers() {
+        for (signal, action) in zip(signals, previous) {
+            var action = action
+            sigaction(signal, &action, nil)
+        }
+        previous = []
     }
 
     /// Waits for one key: Enter, Space, →, ↓, Page Down, n or j go on; ←, ↑, Page Up, b, p, k or
-    /// Backspace go back; q, Esc, Ctrl-C or Ctrl-D (and the end of input) end it.
+    /// Backspace go back; q, Esc or Ctrl-D (and the end of input) quit; Ctrl-C interrupts.
     static func readKey() -> Key {
         guard let byte = readByte() else { return .quit }
         switch byte {
         case 10, 13, 32, UInt8(ascii: "n"), UInt8(ascii: "j"): return .next
         case 8, 127, UInt8(ascii: "b"), UInt8(ascii: "p"), UInt8(ascii: "k"): return .back
-        case 3, 4, UInt8(ascii: "q"), UInt8(ascii: "Q"): return .quit
+        case 3: return .interrupt
+        case 4, UInt8(ascii: "q"), UInt8(ascii: "Q"): return .quit
         case 27:
             // Esc alone, or the start of an arrow's or Page key's sequence (ESC [ C, ESC [ 6 ~).
             guard waitForByte(milliseconds: 40), let bracket = readByte(), bracket == UInt8(ascii: "[") || bracket == UInt8(ascii: "O") else { return .quit }
@@ -97,11 +110,14 @@ enum RawTerminal {
         raise(signal)
     }
 
-    private static func handle(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
-        var action = sigaction()
+    /// Installs `handler` for `signal`; returns the action it replaces.
+    @discardableResult
+    private static func handle(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) -> sigaction {
+        var action = sigaction(), old = sigaction()
         action.__sigaction_handler.sa_handler = handler
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
-        sigaction(signal, &action, nil)
+        sigaction(signal, &action, &old)
+        return old
     }
 }

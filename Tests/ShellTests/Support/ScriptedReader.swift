@@ -17,3 +17,25 @@ final class ScriptedReader: LineReader {
     func remember(_ entry: String) { remembered.append(entry) }
     func close() { closeCount += 1 }
 }
+
+/// Keys for `--step`, played back from a list (the end of the list is the end of input: `.quit`).
+final class ScriptedKeys: KeyReader {
+    private var keys: [RawTerminal.Key]
+    /// Whether there is a "terminal" to read keys from.
+    private let available: Bool
+    private(set) var begun = 0
+    private(set) var ended = 0
+
+    init(_ keys: [RawTerminal.Key], available: Bool = true) {
+        self.keys = keys
+        self.available = available
+    }
+
+    func begin() -> Bool {
+        begun += 1
+        return available
+    }
+
+    func read() -> RawTerminal.Key { keys.isEmpty ? .quit : keys.removeFirst() }
+    func end() { ended += 1 }
+}
