@@ -103,9 +103,19 @@ final class LaTeXTests: XCTestCase {
 
     /// The first group of every match of `pattern`, across lines.
     static func matches(of pattern: String, in text: String) -> [String] {
+        groups(of: pattern, in: text).compactMap(\.first)
+    }
+
+    /// The first two groups of every match of `pattern`.
+    static func pairs(of pattern: String, in text: String) -> [(String, String)] {
+        groups(of: pattern, in: text).compactMap { $0.count >= 2 ? ($0[0], $0[1]) : nil }
+    }
+
+    /// The groups of every match of `pattern` (. matching line breaks too).
+    static func groups(of pattern: String, in text: String) -> [[String]] {
         guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
-        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
-            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { match in
+            (1..<match.numberOfRanges).compactMap { Range(match.range(at: $0), in: text).map { String(text[$0]) } }
         }
     }
 }
