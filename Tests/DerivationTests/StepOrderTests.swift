@@ -34,6 +34,31 @@ final class StepOrderTests: XCTestCase {
         return deltas + partials
     }
 
+    /// No step returns to a form an earlier step showed, as terms compare (a fraction split and put back
+    /// together, a sign moved out and in): the steps that rewrite all differ. The cases and the matrix form
+    /// restate the result rather than rewrite it, so they are not counted.
+    func testNoStepReturnsToAnEarlierForm() {
+        var failures: [String] = []
+        for (name, result) in Self.derivations {
+            let rewriting = result.steps.enumerated().filter { $0.element.cases.isEmpty && $0.element.vectorForm == nil }
+            for (position, (n, step)) in rewriting.enumerated() {
+                guard let (m, earlier) = rewriting[..<position].first(where: { $0.element.expression == step.expression }) else { continue }
+                failures.append("\(name): step \(n) (\(step.rule)) is step \(m) (\(earlier.rule)) again: \(TermRenderer(.input).render(step.expression))")
+            }
+        }
+        XCTAssertEqual(failures, [], failures.joined(separator: "\n"))
+    }
+
+    /// softsign′ = (1 + |x| − |x|)/(1 + |x|)²: the numerator is collected, not split into three fractions
+    /// two of which cancel (a split pays only when a piece then cancels or is recognised).
+    func testSoftsignCollectsRatherThanSplits() throws {
+        for input in ["softsign", "x / (1 + abs(x))"] {
+            let result = try Derivations.derive(input, wrt: "x").result
+            XCTAssertFalse(result.steps.contains { $0.rule == "split the fraction" }, input)
+            XCTAssertEqual(TermRenderer(.input).render(result.result), "1 / (1 + abs(x))^2", input)
+        }
+    }
+
     func testTheLettersOfAPartialAreReadAsItsDelta() {
         let step = Step(rule: "", statement: "", expression: .product(of: [.partial(.indexed("W", [Index("i"), Index("k")]), Variable("W", [Index("a"), Index("b")])),
                                                                             .kronecker(Index("m"), Index("n"))]))
