@@ -62,32 +62,4 @@ final class GoldenTests: XCTestCase {
             XCTAssertTrue(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(name) has non-ASCII characters")
         }
     }
-
-    /// Every catalog entry's LaTeX is an align* block with balanced braces and \left/\right pairs, and,
-    /// where pdflatex is installed, compiles.
-    func testLaTeXCompiles() throws {
-        let pdflatex = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jacobi-latex-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        for entry in Catalog.entries {
-            let body = DerivationLaTeX.render(try entry.derive().result, title: entry.title)
-            XCTAssertTrue(body.contains("\\begin{align*}") && body.contains("\\end{align*}"), entry.name)
-            var depth = 0
-            for c in body { if c == "{" { depth += 1 } else if c == "}" { depth -= 1 }; XCTAssertGreaterThanOrEqual(depth, 0, entry.name) }
-            XCTAssertEqual(depth, 0, "\(entry.name): unbalanced braces")
-            XCTAssertEqual(body.components(separatedBy: "\\left").count, body.components(separatedBy: "\\right").count, entry.name)
-            guard let pdflatex else { continue }
-            let tex = directory.appendingPathComponent("\(entry.name).tex")
-            try DerivationLaTeX.document(body).write(to: tex, atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: pdflatex)
-            process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "-output-directory", directory.path, tex.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, "\(entry.name): pdflatex failed")
-        }
-    }
 }

@@ -31,11 +31,17 @@ public enum DerivationLaTeX {
         "\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n\\begin{document}\n\(body)\n\\end{document}\n"
     }
 
+    /// Text for `\text{…}`: TeX's special characters escaped, and the ASCII ones that the default (OT1)
+    /// text font lacks set in math, where `|` is a bar rather than an em dash and `<` not an inverted `!`.
     static func escape(_ text: String) -> String {
         var out = ""
         for c in text {
             switch c {
             case "_", "&", "%", "$", "#", "{", "}": out += "\\\(c)"
+            case "|", "<", ">": out += "$\(c)$"
+            case "\\": out += "\\textbackslash{}"
+            case "^": out += "\\textasciicircum{}"
+            case "~": out += "\\textasciitilde{}"
             case "∂": out += "$\\partial$"
             case "Σ": out += "$\\Sigma$"
             case "δ": out += "$\\delta$"

@@ -64,7 +64,8 @@ public struct TermRenderer: Sendable {
         case .indexed(let name, let indices):
             return (indexed(name, indices), .atom)
         case .delta(let x, let y):
-            let a = shown(x), b = shown(y)
+            // δ is symmetric: for a sort key (canonical binders) δ_ab and δ_ba must write alike.
+            let (a, b) = canonicalBinders ? (min(shown(x), shown(y)), max(shown(x), shown(y))) : (shown(x), shown(y))
             switch notation {
             case .input: return ("delta(\(a), \(b))", .atom)
             case .unicode: return ("δ" + subscripted(a + b), .atom)

@@ -33,13 +33,23 @@ enum AlgebraRules {
     /// Tidying once everything is simplified: a common denominator where it collapses, then factoring.
     static let final: [Rule] = [commonDenominator, factor, combinePowers, cancel, SumRules.pullOut, distributeMinus]
 
-    static let splitFraction = Rule("split the fraction", "(a + b)/c = a/c + b/c") { term, _ in
+    /// (a + b)/c = a/c + b/c, only where it pays: some piece then cancels (exp(zᵢ)·Σ/Σ²) or is recognised
+    /// (exp(zᵢ)/Σₖ exp(zₖ) = pᵢ).
+    ///
+    /// A split where no piece changes only waits for a later step to join the pieces again, and the
+    /// reader sees a step undone: softsign's 1/c + |x|/c − |x|/c was collected into 1/c (collecting the
+    /// numerator does that in one step), and a/c − b/c factored back into (a − b)/c.
+    static let splitFraction = Rule("split the fraction", "(a + b)/c = a/c + b/c") { term, context in
         guard case .divide(.add(let terms), let c) = term else { return nil }
+        let parts = terms.map { $0.coefficientAndRest }
+        let folding = FoldingRules.rules(for: context.definitions)
+        let pays = parts.contains { _, rest in
+            let piece = Term.quotient(rest, c)
+            return combined(piece) != nil || folding.contains { $0.rewrite(piece, context) != nil }
+        }
+        guard pays else { return nil }
         // Signs stay in front: a/c − b/c rather than a/c + (−b)/c.
-        return Rewrite(.sum(of: terms.map { t in
-            let (coefficient, rest) = t.coefficientAndRest
-            return .product(of: [.number(coefficient), .quotient(rest, c)])
-        }))
+        return Rewrite(.sum(of: parts.map { coefficient, rest in .product(of: [.number(coefficient), .quotient(rest, c)]) }))
     }
 
     /// A product or quotient with a factor both above and below the line (or repeated): combine the powers.

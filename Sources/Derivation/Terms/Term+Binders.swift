@@ -38,7 +38,7 @@ extension Term: Hashable {
         case (.indexed(let x, let xs), .indexed(let y, let ys)):
             return x == y && xs.count == ys.count && zip(xs, ys).allSatisfy { equal($0, $1, left, right) }
         case (.delta(let a1, let a2), .delta(let b1, let b2)):
-            // δ is symmetric: the order its letters are stored in depends on the letters, so it must not matter.
+            // δ is symmetric: δ_ab and δ_ba are one term, though each is shown as it was written.
             return equal(a1, b1, left, right) && equal(a2, b2, left, right) || equal(a1, b2, left, right) && equal(a2, b1, left, right)
         case (.add(let xs), .add(let ys)), (.multiply(let xs), .multiply(let ys)):
             return equalLists(xs, ys, &left, &right)

@@ -76,11 +76,15 @@ extension Term {
         return .power(a, b)
     }
 
-    /// δ_ab with its indices in canonical order, and δ_aa = 1 (as SymPy's KroneckerDelta does).
+    /// δ_ab, with δ_aa = 1 and δ between two different positions 0 (as SymPy's KroneckerDelta does).
+    ///
+    /// The indices stay in the order they were written (∂z_k/∂z_j = δ_kj), unlike SymPy's, which sorts
+    /// them: sorted, a derivation would cite δₖⱼ and then show δⱼₖ. δ is symmetric, so equality and
+    /// hashing (`Term+Binders.swift`) and the canonical order (`sortKey`) ignore the order instead.
     public static func kronecker(_ a: Index, _ b: Index) -> Term {
         if a == b { return .one }
         if a.isPosition && b.isPosition { return .zero }
-        return a < b ? .delta(a, b) : .delta(b, a)
+        return .delta(a, b)
     }
 
     /// Σ_k body; a body without k is n copies of it, which needs the range, so it stays a sum.
