@@ -29,15 +29,22 @@ struct Palette {
     }
 
     /// The text to show for one output and whether it belongs on standard error; nil for `.quit`.
-    func render(_ output: ShellSession.Output) -> (text: String, isError: Bool)? {
+    /// The output as text, its lines broken to fit `width` columns (nil: left whole): results, notices
+    /// and styled text; help aligns its own columns, and an error's caret points into its line as it is.
+    func render(_ output: ShellSession.Output, width: Int? = nil) -> (text: String, isError: Bool)? {
+        let fit = { (text: String) in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .flatMap { LineBreaker.wrap(String($0), width: width, style: .prose) }.joined(separator: "\n")
+        }
+        let fitted = { (lines: [StyledLine]) in lines.flatMap { $0.fitted(to: width, backticks: !self.enabled) } }
         switch output {
-        case .result(let text): return (paint(text, .cyan), false)
-        case .info(let text): return (paint(text, .yellow), false)
+        case .result(let text): return (paint(fit(text), .cyan), false)
+        case .info(let text): return (paint(fit(text), .yellow), false)
         case .help(let text): return (help(text), false)
         case .error(let diagnostic, let source, let prefix): return (error(diagnostic, source: source, prefix: prefix), true)
-        case .styled(let lines): return (styled(lines), false)
+        case .styled(let lines): return (styled(fitted(lines)), false)
         // All at once; the REPL, which can wait for a key between pages, does not come here for them.
-        case .pages(let pages): return (styled(pages.flatMap { $0 }), false)
+        case .pages(let pages): return (styled(fitted(pages.flatMap { $0 })), false)
         case .quit: return nil
         }
     }

@@ -37,12 +37,8 @@ extension Launcher {
             }
             return 0
         }
-        let width = max(Terminal.width - 2 * Presenter.margin.count, 20)
-        let session = Session(options: PrintOptions(precision: options.precision, ascii: options.ascii, width: width))
-        let frames = Playback.frames(lesson, in: session, derive: LessonDerivations.provider(
-            precision: options.precision, ascii: options.ascii, width: { Terminal.textWidth.map { max($0 - 2 * Presenter.margin.count, 20) } }))
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
-        return Presenter(lesson: lesson, frames: frames, palette: palette, ascii: options.ascii).run()
+        return Presenter.of(lesson, options: options, palette: palette, width: Terminal.width).run()
     }
 
     /// The lesson called `name` (or numbered so), or nil after saying on standard error why there is none.

@@ -16,28 +16,30 @@ struct Presenter {
     let frames: [PresenterFrame]
     let palette: Palette
     let ascii: Bool
+    /// Columns of the screen; everything shown fits inside them with the margins.
+    let width: Int
     /// Room to the left of everything, for a projector's edges.
     static let margin = "  "
     static let clearScreen = "\u{1B}[H\u{1B}[2J"
 
-    init(lesson: Lesson, frames: [PresenterFrame], palette: Palette, ascii: Bool) {
+    init(lesson: Lesson, frames: [PresenterFrame], palette: Palette, ascii: Bool, width: Int) {
         self.lesson = lesson
         self.frames = frames
         self.palette = palette
         self.ascii = ascii
+        self.width = width
     }
 
-    var view: LessonView { LessonView(width: max(Terminal.width - 2 * Presenter.margin.count, 20), ascii: ascii) }
+    /// The columns inside the margins: what every line is fitted to.
+    static func contentWidth(of width: Int) -> Int { max(width - 2 * margin.count, 20) }
+
+    var view: LessonView { LessonView(width: Presenter.contentWidth(of: width), ascii: ascii) }
 
     /// Runs the presentation; returns the exit status.
     func run() -> Int32 {
         guard Terminal.standardInputIsTerminal, RawTerminal.enter() else {
-            write(title())
-            for (index, frame) in frames.enumerated() {
-                let sameStep = index > 0 && frames[index - 1].step == frame.step
-                write((sameStep ? [] : header(frame)) + items(frame, from: frame.firstNew))
-            }
-            write(ending())
+            Terminal.writeOut(transcript())
+            Terminal.flush()
             return 0
         }
         defer { RawTerminal.leave() }
@@ -80,12 +82,23 @@ struct Presenter {
         write(header(frames[index]) + items(frames[index], from: 0))
     }
 
+    /// The whole presentation, one frame after another, as printed without a terminal to page it.
+    func transcript() -> String {
+        var text = rendered(title())
+        for (index, frame) in frames.enumerated() {
+            let sameStep = index > 0 && frames[index - 1].step == frame.step
+            text += rendered((sameStep ? [] : header(frame)) + items(frame, from: frame.firstNew))
+        }
+        return text + rendered(ending())
+    }
+
     /// `step 2 of 7  5/40   Enter/Space → next …`, dim, under a blank line and with no newline, so
-    /// the loop can take it away before the next frame is written.
+    /// the loop can take it away before the next frame is written; cut to the width, as it must stay one line.
     private func status(_ index: Int) {
         let position = index < 0 ? "title" : "step \(frames[index].step) of \(frames[index].stepCount)  \(index + 1)/\(frames.count)"
         let keys = ascii ? "Enter/Space: next  b: back  q: quit" : "Enter/Space → next   b ← back   q quit"
-        Terminal.writeOut("\n" + Presenter.margin + palette.paint(position + "   " + keys, .dim))
+        let line = String((position + "   " + keys).prefix(Presenter.contentWidth(of: width)))
+        Terminal.writeOut("\n" + Presenter.margin + palette.paint(line, .dim))
         Terminal.flush()
     }
 
@@ -120,14 +133,28 @@ struct Presenter {
         return outputs
     }
 
-    /// The outputs with the margin in front of every line.
     private func write(_ outputs: [ShellSession.Output]) {
-        for output in outputs {
-            guard let (text, _) = palette.render(output) else { continue }
-            let indented = text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : Presenter.margin + $0 }.joined(separator: "\n")
-            Terminal.writeOut(indented + "\n")
-        }
+        Terminal.writeOut(rendered(outputs))
         Terminal.flush()
+    }
+}
+
+extension Presenter {
+    /// The outputs as text fitted inside the margins, with the margin in front of every line.
+    func rendered(_ outputs: [ShellSession.Output]) -> String {
+        outputs.compactMap { output -> String? in
+            guard let (text, _) = palette.render(output, width: Presenter.contentWidth(of: width)) else { return nil }
+            return text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : Presenter.margin + $0 }.joined(separator: "\n") + "\n"
+        }.joined()
+    }
+
+    /// The lesson played for presenting at `width` columns: values, derivations and text made to fit inside the margins.
+    static func of(_ lesson: Lesson, options: ShellOptions, palette: Palette, width: Int) -> Presenter {
+        let inside = contentWidth(of: width)
+        let session = Session(options: PrintOptions(precision: options.precision, ascii: options.ascii, width: inside))
+        let frames = Playback.frames(lesson, in: session, derive: LessonDerivations.provider(
+            precision: options.precision, ascii: options.ascii, width: { inside }))
+        return Presenter(lesson: lesson, frames: frames, palette: palette, ascii: options.ascii, width: width)
     }
 }

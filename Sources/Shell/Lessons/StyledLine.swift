@@ -1,3 +1,5 @@
+import VectorLang
+
 /// A line of text whose pieces say what they are (a heading, code, a verdict), for the palette to colour.
 ///
 /// Lessons and the presenter speak in more voices than a result or an error: narrative with inline
@@ -78,6 +80,27 @@ extension Palette {
         case .good: return .boldGreen
         case .bad: return .boldRed
         case .hint, .notice: return .yellow
+        }
+    }
+}
+
+extension StyledLine {
+    /// The line broken to `width` columns as `LineBreaker` breaks prose, each piece keeping its spans'
+    /// roles. `backticks`: inline code is shown between backticks (no colour), so they count as text.
+    func fitted(to width: Int?, backticks: Bool) -> [StyledLine] {
+        let shown = backticks ? StyledLine(spans.map { Span($0.plain, $0.role == .code ? .plain : $0.role) }) : self
+        var characters: [Character] = []
+        var roles: [Role] = []
+        for span in shown.spans {
+            characters += span.text
+            roles += Array(repeating: span.role, count: span.text.count)
+        }
+        let pieces = LineBreaker.pieces(characters, width: width, style: .prose)
+        guard pieces.count > 1 else { return [self] }
+        return pieces.map { piece in
+            var spans = [Span(String(repeating: " ", count: piece.indent))]
+            for i in piece.range { spans.append(Span(String(characters[i]), roles[i])) }
+            return StyledLine(spans)
         }
     }
 }

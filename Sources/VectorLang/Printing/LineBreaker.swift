@@ -17,26 +17,43 @@ public enum LineBreaker {
     /// The line as lines at most `width` columns wide; nil or a width too small to hold anything leaves it whole.
     public static func wrap(_ line: String, width: Int?, style: Style = .mathematics) -> [String] {
         let characters = Array(line)
-        guard let width, width >= 8, columns(characters[...]) > width else { return [line] }
+        return pieces(characters, width: width, style: style).map { piece in
+            String(repeating: " ", count: piece.indent) + String(characters[piece.range])
+        }
+    }
+
+    /// One line of the result: the characters `range` of the original, after `indent` spaces.
+    public struct Piece: Equatable, Sendable {
+        public let indent: Int
+        public let range: Range<Int>
+    }
+
+    /// Where `characters` break to fit `width`: each piece's characters (spaces at a break are dropped)
+    /// and the indent it gets (the hanging indent, after the first), so text with colours can be cut at
+    /// the same places.
+    public static func pieces(_ characters: [Character], width: Int?, style: Style = .mathematics) -> [Piece] {
+        guard let width, width >= 8, columns(characters[...]) > width else { return [Piece(indent: 0, range: 0..<characters.count)] }
         let leading = characters.prefix { $0 == " " }.count
-        let hanging = String(repeating: " ", count: min(leading + hangingIndent, width / 3))
+        let hanging = min(leading + hangingIndent, width / 3)
         let breaks = candidates(characters, style: style)
-        var lines: [String] = []
+        var pieces: [Piece] = []
         var start = 0
-        var prefix = ""
+        var indent = 0
         while start < characters.count {
-            let room = width - prefix.count
+            let room = width - indent
             if columns(characters[start...]) <= room {
-                lines.append(prefix + String(characters[start...]))
+                pieces.append(Piece(indent: indent, range: start..<characters.count))
                 break
             }
             let end = breakPosition(characters, from: start, room: room, breaks: breaks)
-            lines.append(prefix + withoutTrailingSpaces(characters[start..<end]))
+            var last = end
+            while last > start, characters[last - 1] == " " { last -= 1 }
+            pieces.append(Piece(indent: indent, range: start..<last))
             start = end
             while start < characters.count, characters[start] == " " { start += 1 }
-            prefix = hanging
+            indent = hanging
         }
-        return lines
+        return pieces
     }
 
     /// Display columns of the characters: a wide character (CJK, emoji) takes two, a combining mark none.
@@ -122,10 +139,6 @@ public enum LineBreaker {
             return safe
         }
         return max(limit, start + 1)
-    }
-
-    private static func withoutTrailingSpaces(_ characters: ArraySlice<Character>) -> String {
-        String(characters.reversed().drop { $0 == " " }.reversed())
     }
 
     private static func cheapestLatest(_ candidates: [Candidate]) -> Candidate? {
