@@ -83,7 +83,7 @@ struct REPL {
                 page(pages)
                 continue
             }
-            guard let (text, isError) = palette.render(output) else { return false }
+            guard let (text, isError) = palette.render(output, width: shell.textWidth) else { return false }
             write(text + "\n", isError)
         }
         Terminal.flush()

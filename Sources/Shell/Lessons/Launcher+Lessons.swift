@@ -10,6 +10,7 @@ extension Launcher {
     /// the learner's, printing what a learner would see.
     public static func lesson(_ name: String, reset: Bool, options: ShellOptions) -> Int32 {
         let shell = ShellSession(options: options)
+        shell.textWidth = Terminal.textWidth
         guard let lesson = findLesson(name, in: shell) else { return 1 }
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
         if reset { LessonPipe.write(shell.lessons.reset(lesson.name, in: shell), palette: palette) }
@@ -141,10 +142,11 @@ struct LessonPipe {
         }.joined(separator: "\n")
     }
 
-    /// Everything on standard output, errors included: on a pipe the whole dialogue is the transcript.
+    /// Everything on standard output, errors included: on a pipe the whole dialogue is the transcript
+    /// (broken to `COLUMNS` when it is set, as a derivation is).
     static func write(_ outputs: [ShellSession.Output], palette: Palette) {
         for output in outputs {
-            guard let (text, _) = palette.render(output) else { continue }
+            guard let (text, _) = palette.render(output, width: Terminal.textWidth) else { continue }
             Terminal.writeOut(text + "\n")
         }
         Terminal.flush()
