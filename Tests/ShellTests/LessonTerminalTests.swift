@@ -16,10 +16,31 @@ final class LessonTerminalTests: XCTestCase {
     }
 
     /// `jacobi ARGUMENTS`, then `stty -a` once it has exited, in a clean environment.
-    private func start(_ arguments: String) throws -> Pane {
+    private func start(_ arguments: String, width: Int = 100, height: Int = 40) throws -> Pane {
         guard let binary = TmuxSession.binary() else { throw XCTSkip("the jacobi binary was not found; run swift build first") }
         let environment = "HOME=\(state.path) XDG_STATE_HOME=\(state.path)/state TERM=xterm-256color LANG=C.UTF-8 PATH=/usr/bin:/bin"
-        return try Pane("env -i \(environment) sh -c '\(binary) \(arguments); echo \"[exit $?]\"; stty -a; sleep 60'", state: state)
+        return try Pane("env -i \(environment) sh -c '\(binary) \(arguments); echo \"[exit $?]\"; stty -a; sleep 60'", state: state,
+                        width: width, height: height)
+    }
+
+    /// Lesson 3 on a 60-column projector, through its first derivation a step per key: every line the
+    /// presenter writes fits (`capture-pane -J` would join a line the terminal had to wrap).
+    func testPresentingLessonThreeFitsSixtyColumns() throws {
+        let pane = try start("present 3", width: 60, height: 50)
+        try pane.wait("the title slide") { $0.contains("title   Enter/Space") }
+        var screen = ""
+        for press in 1...60 {
+            try pane.press("Space")
+            screen = try pane.wait("frame \(press)") { $0.contains(" \(press)/") }
+            if screen.contains("check: every step agrees") { break }
+        }
+        XCTAssertTrue(screen.contains("[2] quotient rule"), screen)
+        XCTAssertTrue(screen.contains("check: every step agrees"), screen)
+        for line in screen.split(separator: "\n") {
+            XCTAssertLessThanOrEqual(line.count, 60, String(line))
+        }
+        try pane.press("q")
+        try pane.wait("the exit") { $0.contains("[exit 0]") }
     }
 
     func testALessonResumesAfterAsking() throws {
