@@ -110,6 +110,10 @@ public enum Derivations {
         plan.size = variable.indices.isEmpty ? "1" : "len(\(variable.name))"
         plan.fixed = fixed
         plan.taken = reader.taken.union(plan.definitions.map(\.name))
+        if TermReader.isVectorNotation(expr), !target.freeIndices.isEmpty || !variable.indices.isEmpty || TermReader.usesVectors(expr) {
+            plan.typed = input
+            plan.indexNotation = TermReader.indexNotation(of: expr, definitions: plan.definitions)
+        }
         let result = entry?.wrt == nil && entry != nil
             ? Deriver().simplify(target, plan: plan)
             : Deriver().derive(target, wrt: variable, plan: plan)
@@ -137,7 +141,8 @@ public enum Derivations {
                   trimmed.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }) else {
                 throw Failure(message: "write the variable as z_j (an element) or x (a number)", range: nil, suggestion: nil)
             }
-            return Variable(trimmed)
+            // A whole vector or matrix (`wrt W`): one letter per axis, so the result has its shape.
+            return Variable(trimmed, letters(for: reader.variables[trimmed] ?? 0, target: target, fixed: fixed))
         }
         // What the input is a function of: a vector a named part is computed from first, then any vector
         // with no fact declared about it (a target is data), then a number.
@@ -146,18 +151,22 @@ public enum Derivations {
         let vectors = reader.variables.filter { $0.value >= 1 && !names.contains($0.key) }.keys.sorted()
         let inputs = reader.definitions.flatMap(\.arguments).filter { !names.contains($0) }
         if let z = inputs.first ?? vectors.first(where: { !targets.contains($0) }) ?? vectors.first {
-            let rank = reader.variables[z] ?? 1
-            var avoid = target.freeIndices.union(fixed)
-            var indices: [Index] = []
-            for _ in 0..<max(1, rank) {
-                let letter = Index(fresh(target, avoiding: avoid))
-                indices.append(letter)
-                avoid.insert(letter)
-            }
-            return Variable(z, indices)
+            return Variable(z, letters(for: max(1, reader.variables[z] ?? 1), target: target, fixed: fixed))
         }
         if let x = reader.variables.filter({ $0.value == 0 }).keys.sorted().first { return Variable(x) }
         throw Failure(message: "nothing to differentiate with respect to", range: nil, suggestion: "add wrt z_j or wrt x")
+    }
+
+    /// Fresh letters for a variable's axes, in alphabetical order (rows before columns), none free in the target.
+    private static func letters(for rank: Int, target: Term, fixed: Set<Index>) -> [Index] {
+        var avoid = target.freeIndices.union(fixed)
+        var indices: [Index] = []
+        for _ in 0..<rank {
+            let letter = Index(fresh(target, avoiding: avoid.union(indices.isEmpty ? [] : Set(Term.indexLetters.filter { $0 < indices[indices.count - 1] }))))
+            indices.append(letter)
+            avoid.insert(letter)
+        }
+        return indices
     }
 
     /// A letter free neither in the term nor in `avoid`, preferring j.

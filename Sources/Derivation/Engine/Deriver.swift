@@ -22,17 +22,36 @@ public struct Deriver: Sendable {
         public var taken: Set<String> = []
         /// Index letters bound to numbers: constants, not dimensions of the result.
         public var fixed: Set<Index> = []
+        /// The input as typed when it was in vector notation (`W @ x`), and how it reads in index
+        /// notation, which the derivation says first.
+        public var typed: String?
+        public var indexNotation = ""
 
         public init() {}
     }
 
     public init() {}
 
+    /// The first step: the derivative to find, and for vector notation how it reads in index notation
+    /// (vectors are columns; each named product uᵢ = Σₘ Wᵢₘxₘ).
+    static func start(_ start: Term, plan: Plan) -> Step {
+        guard plan.typed != nil else { return Step(rule: "start", statement: "the derivative to find", expression: start) }
+        return Step(rule: "in index notation", statement: plan.indexNotation, expression: start)
+    }
+
+    /// How the matrix form is laid out, in words, when the derivative is by a whole vector or matrix.
+    static func layout(of target: Term, wrt: Variable, plan: Plan) -> String {
+        guard plan.typed != nil, !wrt.indices.isEmpty else { return "" }
+        let outputs = target.freeIndices.subtracting(plan.fixed).sorted()
+        if outputs.isEmpty { return "; the gradient has the shape of \(wrt.name)" }
+        return "; a Jacobian: row \(outputs.map(\.name).joined()) is an output, column \(wrt.indices.map(\.name).joined()) an element of \(wrt.name)"
+    }
+
     public func derive(_ target: Term, wrt: Variable, plan given: Plan) -> DerivationResult {
         var plan = given
         var steps: [Step] = []
         let start = Term.partial(target, wrt)
-        steps.append(Step(rule: "start", statement: "the derivative to find", expression: start))
+        steps.append(Deriver.start(start, plan: plan))
         var strategy = Strategy(context: RuleContext(wrt: wrt, definitions: plan.definitions, facts: plan.facts, lemmas: plan.lemmas)) { steps.append($0) }
         var budget = Strategy.maximumSteps
         var current = start
@@ -67,11 +86,11 @@ public struct Deriver: Sendable {
                               expression: current, cases: cases))
         }
         var vectorForm: Step.VectorForm?
-        if complete, !current.freeIndices.subtracting(plan.fixed).isEmpty, let form = Vectorizer(size: plan.size, fixed: plan.fixed).vectorize(current) {
+        if complete, !current.freeIndices.subtracting(plan.fixed).isEmpty, let form = Vectorizer(plan: plan).vectorize(current) {
             vectorForm = Step.VectorForm(input: form.input, unicode: form.unicode, latex: form.latex)
             let usesMatrices = ["diag(", "outer(", "eye("].contains { form.input.contains($0) }
-            steps.append(Step(rule: "matrix form", statement: usesMatrices
-                                ? "δᵢⱼ aᵢ is diag(a), aᵢbⱼ is the outer product a bᵀ" : "the same formula for every element at once",
+            let statement = usesMatrices ? "δᵢⱼ aᵢ is diag(a), aᵢbⱼ is the outer product a bᵀ" : "the same formula for every element at once"
+            steps.append(Step(rule: "matrix form", statement: statement + Deriver.layout(of: target, wrt: wrt, plan: plan),
                               expression: current, vectorForm: vectorForm))
         }
         return DerivationResult(target: target, wrt: wrt, plan: plan, steps: steps, result: current, complete: complete,

@@ -20,8 +20,9 @@ public struct NumericCheck {
         /// How far each step's value is from the reference (automatic differentiation, or for an identity
         /// the input), relative to the reference's scale; nil where either is missing.
         public var stepDifferences: [Double?] = []
-        /// The value of the matrix–vector form, if there is one.
+        /// The value of the matrix–vector form, if there is one, and how far it is from the reference.
         public var vectorFormValue: Tensor?
+        public var vectorFormDifference: Double?
         public var automatic: Tensor?
         public var finiteDifferences: Tensor?
         /// Largest difference of any step from automatic differentiation, and of the result from finite differences.
@@ -90,6 +91,14 @@ public struct NumericCheck {
             report.problem = broken
             return report
         }
+        // ∂pᵢ/∂Wⱼₗ has three indices: neither a vector nor a matrix, so there are no numbers to show.
+        let letters = d.target.freeIndices.union(d.wrt?.indices ?? []).subtracting(d.plan.fixed)
+        if letters.count > 2 {
+            let named = letters.sorted().map(\.name).joined(separator: ", ")
+            report.problem = "the derivative has \(letters.count) indices (\(named)), more than a matrix has, so it has no matrix form and "
+                + "its numbers are not shown; for one output index the expression (as in …_1), or differentiate by one element (--wrt \(d.wrt.map { $0.name + "_" + $0.indices.map(\.name).joined() } ?? "x_j"))"
+            return report
+        }
         // Each named part one level deep (p: softmax(u)), and bound to its value for where it is kept as a name.
         var meanings: [String: Expr] = [:]
         for def in d.definitions {
@@ -123,11 +132,12 @@ public struct NumericCheck {
             report.notFinite = notFinite(report.values, against: typed)
             report.largestStepDifference = largestDifference(checked(report), against: typed)
             report.stepDifferences = differences(report, against: typed)
+            if let v = report.vectorFormValue, let typed { report.vectorFormDifference = difference(v, typed) }
             return report
         }
         let nowhere = SourceRange(0, 0)
         let variable = Expr.variable(wrt.indices.isEmpty ? wrt.name : wrt.name + "_" + wrt.indices.map(\.name).joined(), range: nowhere)
-        switch evaluate(.call(.variable("partial", range: nowhere), arguments: [request.expression, variable], range: nowhere)) {
+        switch evaluate(.call(.variable("partial", range: nowhere), arguments: [elementOfTyped(d), variable], range: nowhere)) {
         case .success(let t): report.automatic = t
         case .failure(let message): report.problem = "automatic differentiation of the input failed: \(message)"
         }
@@ -153,6 +163,7 @@ public struct NumericCheck {
         if let v = report.vectorFormValue { all.append(v) }
         report.largestStepDifference = largestDifference(all, against: report.automatic)
         report.stepDifferences = differences(report, against: report.automatic)
+        if let v = report.vectorFormValue, let reference = report.automatic { report.vectorFormDifference = difference(v, reference) }
         if let fd = report.finiteDifferences, let ad = report.automatic { report.finiteDifferenceGap = difference(fd, ad) }
         return report
     }
@@ -187,6 +198,15 @@ public struct NumericCheck {
     /// The values of the steps that are checked.
     private func checked(_ report: Report) -> [Tensor] {
         report.values.enumerated().compactMap { report.notFinite.contains($0) ? nil : $1 }
+    }
+
+    /// The typed input as an element: a vector or matrix typed in vector notation (`W @ x`) is indexed
+    /// by the letters the derivation gave its rows and columns, `(W @ x)_i`, so `partial` can take it.
+    private func elementOfTyped(_ d: DerivationResult) -> Expr {
+        let letters = d.target.freeIndices.subtracting(d.plan.fixed).sorted()
+        guard !letters.isEmpty, TermReader.isVectorNotation(request.expression) else { return request.expression }
+        let nowhere = SourceRange(0, 0)
+        return .index(request.expression, letters.map { .single(.variable($0.name, range: nowhere)) }, range: nowhere)
     }
 
     /// Elements of the input that give each free index of the derivative its range (zⱼ, Wᵢⱼ).

@@ -6,6 +6,8 @@ struct Vectorizer {
     let size: String
     /// Index letters bound to numbers: a term over only these is a number (p_a with a = 2).
     var fixed: Set<Index> = []
+    /// Names written out in the matrix form, as what they stand for (u = W @ x reads better as Wx).
+    var expansions: [String: Form] = [:]
 
     /// A vector or matrix expression in three notations, built together.
     struct Form {
@@ -17,8 +19,14 @@ struct Vectorizer {
         /// A product or quotient: needs parentheses as a divisor or a base, where a sum does too.
         var isProduct = false
 
+        /// A matrix product (A @ x): as an operand of * in input it needs parentheses, since @ and *
+        /// bind alike there (y * (X @ w)); on paper juxtaposition binds tighter, so none are shown.
+        var isMatrixProduct = false
+
         func parenthesized() -> Form {
-            isSum ? wrapped : self
+            if isSum { return wrapped }
+            if isMatrixProduct { return Form(input: "(\(input))", unicode: unicode, latex: latex, isProduct: true) }
+            return self
         }
 
         /// Parenthesised as what is divided by or raised to a power: `a / (T * s)`, not `a / T * s`.
@@ -27,6 +35,9 @@ struct Vectorizer {
         }
 
         private var wrapped: Form { Form(input: "(\(input))", unicode: "(\(unicode))", latex: "\\left(\(latex)\\right)") }
+
+        /// In parentheses whatever it is, as a factor of a matrix product: (A + Aᵀ)x, A(2·v).
+        var tightened: Form { wrapped }
     }
 
     /// A term with one free index written as a vector, in input syntax (`z - c` for zₖ − c).
@@ -64,7 +75,7 @@ struct Vectorizer {
     private func vector(_ term: Term, over i: Index) -> Form? {
         switch term {
         case .indexed(let name, let indices) where indices == [i]:
-            return Form(input: name, unicode: name, latex: name)
+            return expansions[name] ?? Form(input: name, unicode: name, latex: name)
         case _ where !term.freeIndices.contains(i):
             return scalar(term)
         case .delta(let a, let b) where fixed.contains(a == i ? b : a):
@@ -79,18 +90,31 @@ struct Vectorizer {
         }
     }
 
-    /// Σₖ Aᵢₖ·vₖ = A @ v, and Σₖ Aₖᵢ·vₖ = Aᵀ @ v, for a matrix A and a vector v over k.
+    /// Σₖ Aᵢₖ·vₖ = A @ v and Σₖ Aₖᵢ·vₖ = Aᵀ @ v, for a matrix built elementwise over (i, k) (A + Aᵀ as
+    /// well) and a vector over k; a factor with neither index is a coefficient in front: 2·Aᵀ(Ax − b).
     private func matrixProduct(_ k: Index, _ body: Term, over i: Index) -> Form? {
         let factors = body.factors
-        guard let n = factors.firstIndex(where: { if case .indexed(_, let x) = $0 { return x == [i, k] || x == [k, i] } else { return false } }),
-              case .indexed(let a, let x) = factors[n] else { return nil }
-        var rest = factors
-        rest.remove(at: n)
-        let v = Term.product(of: rest)
-        guard !v.freeIndices.contains(i), v.freeIndices.contains(k), let inner = vector(v, over: k)?.parenthesized() else { return nil }
-        let transposed = x == [k, i]
-        return Form(input: "\(a)\(transposed ? "'" : "") @ \(inner.input)", unicode: "\(a)\(transposed ? "ᵀ" : "")\(inner.unicode)",
-                    latex: "\(a)\(transposed ? "^\\top" : "") \(inner.latex)", isProduct: true)
+        let matrixPart = factors.filter { $0.freeIndices.contains(i) && $0.freeIndices.contains(k) }
+        let vectorPart = factors.filter { !$0.freeIndices.contains(i) && $0.freeIndices.contains(k) }
+        let coefficientPart = factors.filter { !$0.freeIndices.contains(i) && !$0.freeIndices.contains(k) }
+        guard !matrixPart.isEmpty, !vectorPart.isEmpty, matrixPart.count + vectorPart.count + coefficientPart.count == factors.count,
+              let m = elementwise(.product(of: matrixPart), i, k), let v = vector(.product(of: vectorPart), over: k) else { return nil }
+        let matrix = m.isSum || m.isProduct ? m.tightened : m
+        let vectorShown = v.isSum || v.isProduct ? v.tightened : v
+        var form = Form(input: "\(matrix.input) @ \(vectorShown.input)", unicode: "\(matrix.unicode)\(vectorShown.unicode)",
+                        latex: "\(matrix.latex) \(vectorShown.latex)", isProduct: true, isMatrixProduct: true)
+        let coefficient = Term.product(of: coefficientPart)
+        if !coefficient.isOne {
+            let c = coefficient.coefficientAndRest.0
+            let magnitude = Term.product(of: [.number(abs(c)), coefficient.coefficientAndRest.1])
+            if !magnitude.isOne {
+                guard let k = scalar(magnitude) else { return nil }
+                form = Form(input: "\(k.parenthesized().input) * \(form.input)", unicode: "\(k.parenthesized().unicode)·\(form.unicode)",
+                            latex: "\(k.parenthesized().latex) \(form.latex)", isProduct: true, isMatrixProduct: true)
+            }
+            if c < 0 { form = negate(form) }
+        }
+        return form
     }
 
     /// Sums, products, quotients, powers and elementwise functions of already-vectorised parts.
@@ -107,6 +131,11 @@ struct Vectorizer {
                               latex: sofar.latex + op.2 + piece.latex, isSum: true)
             }
             return result
+        case .multiply(let factors) where factors.contains(where: { if case .number(let c) = $0 { return c < 0 } else { return false } }):
+            // −1·σ(…) is −σ(…): the sign in front, the rest as it is.
+            let (c, rest) = term.coefficientAndRest
+            guard let positive = part(Term.product(of: [.number(-c), rest])) else { return nil }
+            return negate(positive)
         case .multiply(let factors):
             // Numbers scale (·); only two vectors multiply elementwise (⊙).
             var unicode = "", latex = ""
@@ -245,5 +274,18 @@ struct Vectorizer {
                           latex: sofar.latex + (minus ? " - " : " + ") + piece.latex, isSum: true)
         }
         return result ?? Form(input: "zeros(\(size), \(size))", unicode: "0", latex: "0")
+    }
+}
+
+extension Vectorizer {
+    /// The vectorizer of a derivation: its sizes, its fixed letters, and u = W @ x written out as Wx.
+    init(plan: Deriver.Plan) {
+        self.init(size: plan.size, fixed: plan.fixed)
+        for d in plan.definitions where d.kind == .linear {
+            let parts = d.meaning.split(separator: "@").map { String($0.filter { $0 != " " }) }
+            guard parts.count == 2 else { continue }
+            expansions[d.name] = Form(input: d.meaning, unicode: parts.joined(), latex: parts.joined(separator: " "), isProduct: true,
+                                      isMatrixProduct: true)
+        }
     }
 }

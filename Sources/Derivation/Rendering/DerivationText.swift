@@ -52,7 +52,8 @@ public struct DerivationText: Sendable {
     /// and, when the derivation is unfinished, why: said first, so nobody reads the steps as a result.
     public func header(_ d: DerivationResult, title: String?, report: NumericCheck.Report?) -> [Line] {
         let r = TermRenderer(notation)
-        let what = d.wrt.map { r.render(.partial(d.target, $0)) } ?? r.render(d.target)
+        let what = d.plan.typed.map { typed in d.wrt.map { "∂/∂\(r.render($0.term)) [\(typed)]" } ?? typed }.map(text)
+            ?? d.wrt.map { r.render(.partial(d.target, $0)) } ?? r.render(d.target)
         var lines = [Line((title.map { text($0) + ": " } ?? "") + what, .title)]
         for def in d.shownDefinitions { lines.append(Line("  where \(def.name) = \(def.meaning)", .note)) }
         for a in d.plan.assumptions { lines.append(Line("  " + text(a), .note)) }
@@ -94,10 +95,13 @@ public struct DerivationText: Sendable {
         var lines: [Line] = []
         if n > 0 {
             let parts = n < report.introduced.count ? distinct(report.introduced[n]).map(part) : []
-            if report.notFinite.contains(n) {
+            let step = d.steps[n]
+            if step.vectorForm != nil, report.vectorFormValue == nil, !report.stepDifferences.isEmpty {
+                lines.append(Line("      \(different) this matrix form could not be evaluated at these numbers, so it is not checked", .differs))
+            } else if report.notFinite.contains(n) {
                 let said = "\(different) not finite at these numbers (a value overflows or underflows), so not checked here"
                 lines.append(Line("      " + ([said] + parts).joined(separator: "; "), .differs))
-            } else if let gap = n < report.stepDifferences.count ? report.stepDifferences[n] : nil {
+            } else if let gap = step.vectorForm != nil ? report.vectorFormDifference : n < report.stepDifferences.count ? report.stepDifferences[n] : nil {
                 if NumericCheck.Report.agree(gap) {
                     lines.append(Line("      " + same + (parts.isEmpty ? "" : " " + parts.joined(separator: "; ")), .value))
                 } else {

@@ -29,7 +29,11 @@ public struct PlainRenderer: Sendable {
     func lines(_ step: Step, number n: Int, renderer r: TermRenderer) -> [DerivationText.Line] {
         typealias Line = DerivationText.Line
         let statement = notation == .ascii ? ASCIIText.spell(step.statement) : step.statement
-        if n == 0 { return [Line("  " + r.render(step.expression), .expression)] }
+        if n == 0 {
+            // Vector notation says first how it reads in index notation.
+            let said = step.rule == "start" ? [] : [Line("\(notation == .ascii ? ASCIIText.spell(step.rule) : step.rule): \(statement)", .rule)]
+            return said + [Line("  " + r.render(step.expression), .expression)]
+        }
         let rule = notation == .ascii ? ASCIIText.spell(step.rule) : step.rule
         var out = [Line("[\(n)] \(rule): \(statement)", .rule)]
         let why = explanation(step.explanation)

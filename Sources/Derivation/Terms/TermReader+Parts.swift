@@ -29,57 +29,13 @@ extension TermReader {
         return try element(of: base, at: letters)
     }
 
-    /// The element at X of an expression in vector notation: elementwise operations and functions of
-    /// vectors and numbers, softmax and log_softmax of such, and W @ x.
+    /// The element at X of an expression in vector notation (`softmax(W @ x)_i`, `(A @ x - b)_i`).
     mutating func element(of expr: Expr, at x: [Index]) throws -> Term {
-        switch expr {
-        case .number(let n, _):
-            return .number(n)
-        case .variable(let name, let range):
-            guard IndexedName.parse(name, range: range) == nil else { return try read(expr) }
-            if Builtins.named[name] != nil || Builtins.constants[name] != nil { return try read(expr) }
-            // A number stays a number; anything else in a vector expression is a vector.
-            if ranks[name] == 0 || ranks[name] == nil && variables[name] == 0 {
-                use(name, rank: 0)
-                return .symbol(name)
-            }
-            use(name, rank: 1)
-            return .indexed(name, x)
-        case .unary(let op, let e, _):
-            let t = try element(of: e, at: x)
-            return op == .negate ? -t : t
-        case .binary(.matrixProduct, let w, let v, let opRange, _):
-            guard case .variable(let wName, _) = w, case .variable(let vName, _) = v else {
-                throw Failure(message: "write the product of named values, as in W @ x", range: opRange)
-            }
-            use(wName, rank: 2)
-            use(vName, rank: 1)
-            let u = try define(.linear, typed: expr, arguments: [wName, vName], meaning: "\(wName) @ \(vName)")
-            return .indexed(u, x)
-        case .binary(let op, let a, let b, _, _):
-            let l = try element(of: a, at: x), r = try element(of: b, at: x)
-            switch op {
-            case .add: return l + r
-            case .subtract: return l - r
-            case .multiply: return l * r
-            case .divide: return .quotient(l, r)
-            case .power, .matrixProduct: return .raise(l, to: r)
-            }
-        case .call(.variable(let f, let fRange), let args, let range):
-            if f == "softmax" || f == "log_softmax", args.count == 1 || f == "softmax" && args.count == 2 {
-                var logits = try element(of: args[0], at: [Definition.slot])
-                if args.count == 2 { logits = .quotient(logits, try read(args[1])) }
-                if f == "log_softmax" { _ = try define(.softmax(logits: logits), typed: .call(.variable("softmax", range: fRange), arguments: args, range: range)) }
-                return .indexed(try define(f == "softmax" ? .softmax(logits: logits) : .logSoftmax(logits: logits), typed: expr), x)
-            }
-            guard let builtin = Builtins.named[f] else { throw TermReader.unknownFunction(f, at: fRange) }
-            guard builtin.partials.contains(where: { $0.parameters.count == args.count }) else {
-                throw Failure(message: "no element-wise definition of \(f) with \(args.count) argument\(args.count == 1 ? "" : "s") for a derivation",
-                              range: range)
-            }
-            return .apply(f, try args.map { try element(of: $0, at: x) })
-        default:
-            throw Failure(message: "index notation on this is not supported; name it first (p = …)", range: expr.range)
+        let value = try lower(expr)
+        switch value.shape {
+        case .scalar: return value.term
+        case .column: return value.term.renaming(TermReader.rowSlot, to: x[0])
+        default: throw Failure(message: "this is \(value.shape.said); index notation here takes a vector", range: expr.range)
         }
     }
 
@@ -88,7 +44,7 @@ extension TermReader {
         guard args.count == 2, case .variable(let y, _) = args[1] else {
             throw Failure(message: "\(f) needs a target vector by name, as in \(f)(softmax(z), y)", range: range)
         }
-        let batch = (ranks[y] ?? variables[y] ?? 1) == 2
+        let batch = (ranks[y] ?? assumedRanks[y] ?? variables[y] ?? 1) == 2
         // Bound letters: any will do, the sums bind them.
         let k = Term.fresh(avoiding: []), r = Term.fresh(avoiding: [k])
         let letters = batch ? [r, k] : [k]

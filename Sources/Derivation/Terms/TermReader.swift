@@ -21,11 +21,13 @@ struct TermReader {
     /// Names a recognised part must not take: the input's own and the session's.
     var taken: Set<String>
     /// The session's functions, read through their bodies.
-    private let functions: [String: UserFunction]
+    let functions: [String: UserFunction]
     /// How many indices the session's values take (0 for a number), to read `softmax(z - c)` elementwise.
     let ranks: [String: Int]
     /// Calls of session functions being read, to refuse one that calls itself.
     private var expanding: [String] = []
+    /// Ranks of names the session has not bound, read off how vector notation uses them (`inferRanks`).
+    var assumedRanks: [String: Int] = [:]
 
     init(reserving names: Set<String> = [], functions: [String: UserFunction] = [:], ranks: [String: Int] = [:]) {
         taken = names
@@ -33,10 +35,12 @@ struct TermReader {
         self.ranks = ranks
     }
 
-    /// Reads the whole input.
+    /// Reads the whole input: index notation as typed, vector notation (`W @ x`) lowered into it.
     mutating func readInput(_ expr: Expr) throws -> Term {
         taken.formUnion(TermReader.names(in: expr))
-        return try read(expr)
+        guard TermReader.isVectorNotation(expr) else { return try read(expr) }
+        inferRanks(expr)
+        return try readVectorInput(expr)
     }
 
     mutating func read(_ expr: Expr) throws -> Term {
