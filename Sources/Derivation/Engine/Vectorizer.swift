@@ -59,6 +59,14 @@ struct Vectorizer {
     private func scalar(_ term: Term) -> Form? {
         switch term {
         case .sum(let k, let body):
+            // Σₖ aₖbₖ of two vectors is the inner product aᵀb.
+            let factors = body.factors
+            if factors.count == 2, factors.allSatisfy({ $0.freeIndices == [k] }),
+               let a = vector(factors[0], over: k), let b = vector(factors[1], over: k) {
+                let left = a.isSum || a.isProduct ? a.tightened : a, right = b.isSum || b.isProduct ? b.tightened : b
+                return Form(input: "\(left.input)' @ \(right.input)", unicode: Vectorizer.juxtaposed(left.unicode + "ᵀ", right.unicode),
+                            latex: "\(left.latex)^{\\top} \(right.latex)", isProduct: true, isMatrixProduct: true)
+            }
             guard let inner = vector(body, over: k) else { return nil }
             return Form(input: "sum(\(inner.input))", unicode: "Σ(\(inner.unicode))", latex: "\\sum \\left(\(inner.latex)\\right)")
         case .number, .symbol, .indexed:
@@ -101,7 +109,7 @@ struct Vectorizer {
               let m = elementwise(.product(of: matrixPart), i, k), let v = vector(.product(of: vectorPart), over: k) else { return nil }
         let matrix = m.isSum || m.isProduct ? m.tightened : m
         let vectorShown = v.isSum || v.isProduct ? v.tightened : v
-        var form = Form(input: "\(matrix.input) @ \(vectorShown.input)", unicode: "\(matrix.unicode)\(vectorShown.unicode)",
+        var form = Form(input: "\(matrix.input) @ \(vectorShown.input)", unicode: Vectorizer.juxtaposed(matrix.unicode, vectorShown.unicode),
                         latex: "\(matrix.latex) \(vectorShown.latex)", isProduct: true, isMatrixProduct: true)
         let coefficient = Term.product(of: coefficientPart)
         if !coefficient.isOne {
@@ -156,8 +164,10 @@ struct Vectorizer {
             return Form(input: inputs.joined(separator: " * "), unicode: unicode, latex: latex, isProduct: factors.count > 1)
         case .divide(let a, let b):
             guard let top = part(a), let bottom = part(b) else { return nil }
-            return Form(input: "\(top.parenthesized().input) / \(bottom.tight().input)",
-                        unicode: "\(top.parenthesized().unicode) / \(bottom.tight().unicode)",
+            // The top is the left operand: only a sum needs parentheses there.
+            let above = top.isSum ? top.parenthesized() : top
+            return Form(input: "\(above.input) / \(bottom.tight().input)",
+                        unicode: "\(above.unicode) / \(bottom.tight().unicode)",
                         latex: "\\frac{\(top.latex)}{\(bottom.latex)}", isProduct: true)
         case .power(let a, .number(let e)):
             guard let base = part(a) else { return nil }
@@ -181,9 +191,11 @@ struct Vectorizer {
         }
     }
 
+    /// −f: a sum in parentheses; a product as it is, since a leading minus and a left-to-right product or
+    /// matrix product read the same (-X' @ v, -2 * v). As an operand later on, it is parenthesised.
     private func negate(_ f: Form) -> Form {
-        let p = f.parenthesized()
-        return Form(input: "-" + p.input, unicode: "−" + p.unicode, latex: "-" + p.latex, isSum: true)
+        let p = f.isSum ? f.parenthesized() : f
+        return Form(input: "-" + p.input, unicode: "−" + p.unicode, latex: "-" + p.latex, isProduct: true, isMatrixProduct: true)
     }
 
     /// A term built elementwise from matrices indexed exactly (i, j), as (Pᵢⱼ − Yᵢⱼ)/m.
@@ -203,8 +215,43 @@ struct Vectorizer {
         }
     }
 
+    /// diag(a) @ M or M @ diag(b): factors over i alone (or j alone) and a matrix built elementwise over (i, j).
+    private func scaledMatrix(_ factors: [Term], rows i: Index, columns j: Index) -> Form? {
+        let both = factors.filter { $0.freeIndices.contains(i) && $0.freeIndices.contains(j) }
+        let rowOnly = factors.filter { $0.freeIndices.contains(i) && !$0.freeIndices.contains(j) }
+        let columnOnly = factors.filter { !$0.freeIndices.contains(i) && $0.freeIndices.contains(j) }
+        let scalars = factors.filter { $0.freeIndices.isDisjoint(with: [i, j]) }
+        guard !both.isEmpty, rowOnly.isEmpty != columnOnly.isEmpty, scalars.allSatisfy({ $0.isNumber }),
+              let m = elementwise(.product(of: both), i, j) else { return nil }
+        let onRows = !rowOnly.isEmpty
+        guard let v = onRows ? vector(.product(of: rowOnly), over: i) : vector(.product(of: columnOnly), over: j) else { return nil }
+        let diagonal = Form(input: "diag(\(v.input))", unicode: "diag(\(v.unicode))", latex: "\\operatorname{diag}\\left(\(v.latex)\\right)")
+        let matrix = m.isSum || m.isProduct ? m.tightened : m
+        var form = onRows
+            ? Form(input: "\(diagonal.input) @ \(matrix.input)", unicode: Vectorizer.juxtaposed(diagonal.unicode, matrix.unicode),
+                   latex: "\(diagonal.latex) \(matrix.latex)", isProduct: true, isMatrixProduct: true)
+            : Form(input: "\(matrix.input) @ \(diagonal.input)", unicode: Vectorizer.juxtaposed(matrix.unicode, diagonal.unicode),
+                   latex: "\(matrix.latex) \(diagonal.latex)", isProduct: true, isMatrixProduct: true)
+        let c = Term.product(of: scalars).coefficientAndRest.0
+        if abs(c) != 1 {
+            let k = TermRenderer(.input).render(.number(abs(c)))
+            form = Form(input: "\(k) * \(form.input)", unicode: "\(k)·\(form.unicode)", latex: "\(k) \(form.latex)", isProduct: true, isMatrixProduct: true)
+        }
+        return c < 0 ? negate(form) : form
+    }
+
+    /// Σₖ with the factors that do not involve k in front: Σₙ aⱼ·bₗ·cₙⱼ = aⱼ·bₗ·Σₙ cₙⱼ, so each part's shape shows.
+    static func pullingOut(_ term: Term) -> Term {
+        guard case .sum(let k, let body) = term else { return term }
+        let factors = body.factors
+        let outside = factors.filter { !$0.freeIndices.contains(k) }
+        guard !outside.isEmpty, outside.count < factors.count else { return term }
+        return .product(of: outside + [.indexSum(k, .product(of: factors.filter { $0.freeIndices.contains(k) }))])
+    }
+
     /// A matrix over (i, j): each expanded monomial is c·diag(a) when it holds δᵢⱼ, or c·outer(a, b).
-    private func matrix(_ term: Term, rows i: Index, columns j: Index) -> Form? {
+    private func matrix(_ given: Term, rows i: Index, columns j: Index) -> Form? {
+        let term = Vectorizer.pullingOut(given)
         if let whole = elementwise(term, i, j) { return whole }
         // A matrix over a number, as pᵢ(δᵢⱼ − pⱼ)/T: the matrix form of the top, over the number.
         if case .divide(let top, let bottom) = term, bottom.freeIndices.isEmpty, let m = matrix(top, rows: i, columns: j),
@@ -227,6 +274,8 @@ struct Vectorizer {
             }
             return piece
         }
+        // A vector over i times a matrix, as (1 − tanh(uᵢ)²)·Wᵢⱼ: diag(a) @ W, each row of W scaled.
+        if let scaled = scaledMatrix(factors, rows: i, columns: j) { return scaled }
         let monomials = Polynomial.collect(Polynomial.monomials(term, expand: true))
         var result: Form?
         for m in monomials {
@@ -278,13 +327,21 @@ struct Vectorizer {
 }
 
 extension Vectorizer {
+    /// Two factors of a product side by side, as on paper (Wx, Aᵀ(Ax − b)), with a space where they would
+    /// run together into one name: after a digit (W2 x) or before a function's name (Wᵀ step(u)).
+    static func juxtaposed(_ left: String, _ right: String) -> String {
+        let endsInDigit = left.last?.isNumber == true
+        let startsWithWord = right.prefix(2).count == 2 && right.prefix(2).allSatisfy(\.isLetter)
+        return left + (endsInDigit || startsWithWord ? " " : "") + right
+    }
+
     /// The vectorizer of a derivation: its sizes, its fixed letters, and u = W @ x written out as Wx.
     init(plan: Deriver.Plan) {
         self.init(size: plan.size, fixed: plan.fixed)
         for d in plan.definitions where d.kind == .linear {
             let parts = d.meaning.split(separator: "@").map { String($0.filter { $0 != " " }) }
             guard parts.count == 2 else { continue }
-            expansions[d.name] = Form(input: d.meaning, unicode: parts.joined(), latex: parts.joined(separator: " "), isProduct: true,
+            expansions[d.name] = Form(input: d.meaning, unicode: Vectorizer.juxtaposed(parts[0], parts[1]), latex: parts.joined(separator: " "), isProduct: true,
                                       isMatrixProduct: true)
         }
     }

@@ -259,13 +259,15 @@ extension TermReader {
 
     /// How many elements a value has along a slot, from a name indexed there: len(z) for the rows of z.
     private func length(of term: Term, along slot: Index, at range: SourceRange) throws -> Term {
-        var found: String?
+        // A name of the input's own (y) rather than one given to a part (u = X @ w): it reads as typed.
+        var found: [String] = []
         func visit(_ t: Term) {
-            if found == nil, case .indexed(let name, let x) = t, x.first == slot, x.count == 1 { found = name }
+            if case .indexed(let name, let x) = t, x.first == slot, x.count == 1 { found.append(name) }
             t.children.forEach(visit)
         }
         visit(term)
-        guard let name = found else {
+        let parts = Set(definitions.map(\.name))
+        guard let name = found.first(where: { !parts.contains($0) }) ?? found.first else {
             throw Failure(message: "mean of this is not supported in a derivation; write sum(…) / n", range: range)
         }
         return .apply("len", [.symbol(name)])
@@ -297,15 +299,34 @@ extension TermReader {
 }
 
 extension TermReader {
+    /// The plain names of an expression, left to right, each once.
+    static func namesInOrder(_ expr: Expr) -> [String] {
+        var seen: [String] = []
+        func visit(_ e: Expr) {
+            switch e {
+            case .variable(let name, _): if !seen.contains(name) { seen.append(name) }
+            case .unary(_, let a, _), .transpose(let a, _): visit(a)
+            case .binary(_, let a, let b, _, _): visit(a); visit(b)
+            case .call(_, let args, _): args.forEach(visit)
+            case .array(let items, _): items.forEach(visit)
+            case .index(let base, _, _): visit(base)
+            case .number, .lambda: break
+            }
+        }
+        visit(expr)
+        return seen
+    }
+
     /// Ranks for the names the session has not bound, read off the expression: every way of making them
     /// numbers, vectors or matrices is tried, and the one kept makes the expression well formed, its
     /// value as small as it can be (a loss is a number) and as many names vectors as it can. `W @ x`
     /// needs W to be a matrix; in `sum((X @ w - y)^2) + lambda * sum(w^2)`, lambda is then a number.
     mutating func inferRanks(_ expr: Expr) {
-        let names = TermReader.names(in: expr).filter { name in
+        // In order of first appearance, so a tie is settled by the expression's shape, never by its letters.
+        let names = TermReader.namesInOrder(expr).filter { name in
             ranks[name] == nil && functions[name] == nil && Builtins.named[name] == nil && Builtins.constants[name] == nil
                 && IndexedName.parse(name, range: SourceRange(0, 0)) == nil
-        }.sorted()
+        }
         // 3⁷ readings at most: a longer list keeps vectors, and the reading says what does not fit.
         guard !names.isEmpty, names.count <= 7 else { return }
         var best: (score: [Int], ranks: [String: Int])?
