@@ -6,7 +6,7 @@ import VectorLang
 /// The grammar:
 ///
 ///     SUBJECT… [wrt NAME] [--wrt NAME] [--at NAME=VALUE]… [--assume FACT]…
-///              [--format text|ascii|latex|markdown|json] [--step] [--ascii] [--list] [--help|-h] [--] [SUBJECT…]
+///              [--format text|ascii|latex|markdown|json] [--order 1|2] [--step] [--ascii] [--list] [--help|-h] [--] [SUBJECT…]
 ///
 /// - SUBJECT is a catalog name or an expression; its words are joined with single spaces.
 /// - An option is `--` followed by a letter. Any other word is subject, so an expression may start
@@ -74,8 +74,8 @@ public struct DeriveArguments: Sendable {
 
     /// The grammar's options, each with whether it takes a value.
     static let options: KeyValuePairs<String, Bool> = [
-        "--wrt": true, "--at": true, "--assume": true, "--format": true, "--step": false, "--ascii": false, "--list": false,
-        "--help": false,
+        "--wrt": true, "--at": true, "--assume": true, "--format": true, "--order": true, "--step": false, "--ascii": false,
+        "--list": false, "--help": false,
     ]
 
     /// Reads the words by the grammar above.
@@ -193,6 +193,12 @@ extension DeriveArguments {
                 request.at.append(value)
                 bindingRanges.append(inline == nil ? words[valueStart].range.union(words[position - 1].range) : word.range)
             case "--assume": request.assume.append(value)
+            case "--order":
+                guard let order = Int(value), (1...2).contains(order) else {
+                    throw Diagnostic("--order takes 1 (the gradient or Jacobian) or 2 (the Hessian), not '\(value)'", at: word.range,
+                                     suggestion: Self.example[name])
+                }
+                request.order = order
             default: try setFormat(value, at: word)
             }
         }
@@ -201,6 +207,7 @@ extension DeriveArguments {
             "--wrt": "write --wrt z_j (an element) or --wrt x (a number)",
             "--at": "write --at z=[2,1,0.1]",
             "--assume": "write --assume 'sum_k(y_k) = 1'",
+            "--order": "write --order 2 for the Hessian",
             "--format": "write --format " + DeriveCommand.Format.allCases.map(\.rawValue).joined(separator: "|"),
         ]
 

@@ -19,6 +19,8 @@ public enum DeriveCommand {
         public var assume: [String] = []
         public var format: Format = .text
         public var step = false
+        /// 2 derives the result again by the same variable: the Hessian of a loss.
+        public var order = 1
         /// Show the catalog instead of deriving.
         public var list = false
 
@@ -102,9 +104,10 @@ public enum DeriveCommand {
             if case .function(.closure(let c))? = env?[name] { options.functions[name] = UserFunction(parameters: c.parameters, body: c.body) }
             if let t = env?[name]?.tensor { options.ranks[name] = t.rank }
         }
-        let derived: Derivations.Request
+        var derived: Derivations.Request
         do {
             derived = try Derivations.derive(request.subject, wrt: request.wrt, options: options)
+            if request.order == 2 { derived = try Derivations.secondDerivative(of: derived) }
         } catch {
             return .failure(.subject(Diagnostic(error.message, at: error.range ?? SourceRange(0, request.subject.unicodeScalars.count),
                                                 suggestion: error.suggestion)))

@@ -226,3 +226,31 @@ extension CatalogEntry {
         return try Derivations.derive(input: input, wrt: wrt, options: chosen, entry: self)
     }
 }
+
+extension Derivations {
+    /// The second derivative (`--order 2`): the finished first derivative differentiated again by the
+    /// same variable, with a new letter, as a textbook derives a Hessian from the gradient. Its numbers
+    /// are checked against automatic differentiation of the input differentiated twice.
+    public static func secondDerivative(of first: Request) throws(Failure) -> Request {
+        let d = first.result
+        guard let wrt = d.wrt, d.complete else {
+            throw Failure(message: "the first derivative is unfinished, so it cannot be differentiated again", range: nil, suggestion: nil)
+        }
+        guard wrt.indices.count <= 1, d.target.freeIndices.subtracting(d.plan.fixed).isEmpty else {
+            throw Failure(message: "a second derivative here would have more than two indices; --order 2 takes a number-valued function of a vector or a number",
+                          range: nil, suggestion: nil)
+        }
+        let letter = wrt.indices.isEmpty ? [] : [Index(fresh(d.result, avoiding: Set(wrt.indices).union(d.plan.fixed)))]
+        let again = Variable(wrt.name, letter)
+        var plan = d.plan
+        plan.typed = nil
+        plan.citesTarget = false
+        let result = Deriver().derive(d.result, wrt: again, plan: plan)
+        let nowhere = SourceRange(0, 0)
+        let element = Expr.variable(wrt.indices.isEmpty ? wrt.name : wrt.name + "_" + wrt.indices.map(\.name).joined(), range: nowhere)
+        let gradient = Expr.call(.variable("partial", range: nowhere), arguments: [first.expression, element], range: nowhere)
+        let title = "The second derivative of \(first.input) by \(wrt.name), from the first"
+        return Request(result: result, title: title, name: first.name, example: first.example, input: first.input,
+                       expression: gradient, reader: first.reader)
+    }
+}
