@@ -39,6 +39,19 @@ final class LaTeXTests: XCTestCase {
             guard let request = try? Derivations.derive(row.expression, wrt: row.wrt, options: options) else { continue }
             document.add(row.id, DerivationLaTeX.render(request.result, title: nil))
         }
+        // And those typed in vector notation, with the golden ones (a Hessian among them).
+        for row in try VectorSuiteTests.rows() {
+            let session = Session()
+            for line in row.bindings { _ = session.submit(line) }
+            var options = Derivations.Options()
+            for name in session.environment.names { if let t = session.environment[name]?.tensor { options.ranks[name] = t.rank } }
+            guard let request = try? Derivations.derive(row.expression, wrt: row.wrt, options: options) else { continue }
+            document.add(row.id, DerivationLaTeX.render(request.result, title: nil))
+        }
+        for g in GoldenTests.typed {
+            let (request, _) = try GoldenTests.typedRequest(g)
+            document.add(g.name, DerivationLaTeX.render(request.result, title: request.title))
+        }
         let problems = try document.problems(compiledBy: pdflatex)
         XCTAssertEqual(problems, [], problems.joined(separator: "\n"))
     }
