@@ -104,9 +104,16 @@ public enum DeriveCommand {
             if case .function(.closure(let c))? = env?[name] { options.functions[name] = UserFunction(parameters: c.parameters, body: c.body) }
             if let t = env?[name]?.tensor { options.ranks[name] = t.rank }
         }
+        // `:derive f` for a function the user defined: f applied to its own parameters, by the first of them.
+        var subject = request.subject, wrt = request.wrt
+        let name = subject.filter { $0 != " " }
+        if let user = options.functions[name], !user.parameters.isEmpty {
+            subject = "\(name)(\(user.parameters.joined(separator: ", ")))"
+            wrt = wrt ?? user.parameters[0]
+        }
         var derived: Derivations.Request
         do {
-            derived = try Derivations.derive(request.subject, wrt: request.wrt, options: options)
+            derived = try Derivations.derive(subject, wrt: wrt, options: options)
             if request.order == 2 { derived = try Derivations.secondDerivative(of: derived) }
         } catch {
             return .failure(.subject(Diagnostic(error.message, at: error.range ?? SourceRange(0, request.subject.unicodeScalars.count),

@@ -71,7 +71,21 @@ struct REPL {
         if let entry { reader.remember(entry) }
         shell.width = width()
         shell.textWidth = textWidth()
-        return show(shell.submit(input))
+        let outputs = shell.submit(input)
+        guard show(outputs) else { return false }
+        offerDerivation(after: input, outputs)
+        return true
+    }
+
+    /// Once per session, after a derivative computed by grad, jacobian or hessian, a dim line saying
+    /// that :derive shows why. Only here, at an interactive prompt: scripts, -e and --json never see it.
+    private func offerDerivation(after input: String, _ outputs: [ShellSession.Output]) {
+        guard !shell.derivationOffered, !shell.options.json, !shell.lessons.isRunning,
+              ["grad(", "jacobian(", "hessian("].contains(where: input.contains),
+              outputs.contains(where: { if case .result = $0 { return true } else { return false } }),
+              !outputs.contains(where: { if case .error = $0 { return true } else { return false } }) else { return }
+        shell.derivationOffered = true
+        write(palette.paint("(:derive EXPR wrt VARIABLE shows the steps behind a derivative, with these numbers)", .dim) + "\n", false)
     }
 
     /// Writes the outputs; false when one of them asked to quit.

@@ -52,6 +52,9 @@ public final class ShellSession {
         case quit
     }
 
+    /// Whether the REPL has said, once, that :derive explains what grad and jacobian compute.
+    var derivationOffered = false
+
     /// Columns text is broken to fit (derivations); nil leaves lines whole, as on a pipe without
     /// `COLUMNS`. The launcher and the REPL set it from the terminal (`Terminal.textWidth`).
     public var textWidth: Int?

@@ -15,6 +15,39 @@ final class DeriveSessionTests: XCTestCase {
         }
     }
 
+    /// The text of a derivation's outputs.
+    func text(_ outputs: [ShellSession.Output]) -> String {
+        outputs.map { output -> String in
+            switch output {
+            case .styled(let lines): return lines.map(\.plain).joined(separator: "\n")
+            case .result(let text): return text
+            default: return ""
+            }
+        }.joined(separator: "\n")
+    }
+
+    func testAFunctionTheUserDefinedIsDerivedByItsParameter() {
+        _ = shell.submit("f(z) = sum(z^2)")
+        let outputs = shell.submit(":derive f")
+        XCTAssertEqual(errors(outputs), [])
+        XCTAssertTrue(text(outputs).contains("= 2·z      (jacobi: 2 * z)"), text(outputs))
+        _ = shell.submit("g(W, x) = sum(tanh(W @ x))")
+        _ = shell.submit("W = [[1, 2], [-1, 3], [0.5, 0]]; x = [0.7, -0.4]")
+        let byX = shell.submit(":derive g wrt x")
+        XCTAssertEqual(errors(byX), [])
+        XCTAssertTrue(text(byX).contains("check: every step agrees"), text(byX))
+    }
+
+    func testVectorNotationByAWholeMatrixAndASecondOrder() {
+        _ = shell.submit("W = [[1, 2], [-1, 3], [0.5, 0]]; x = [0.7, -0.4]; y = [0, 1, 0]")
+        let weights = text(shell.submit(":derive cross_entropy(softmax(W @ x), y) wrt W"))
+        XCTAssertTrue(weights.contains("(p − y)xᵀ      (jacobi: outer(p - y, x))"), weights)
+        XCTAssertTrue(weights.contains("the gradient has the shape of W"), weights)
+        let hessian = text(shell.submit(":derive x' @ A @ x wrt x --order 2 --at A=[[1,2],[3,4]] --at x=[1,2]"))
+        XCTAssertTrue(hessian.contains("A + Aᵀ      (jacobi: A + A')"), hessian)
+        XCTAssertTrue(errors(shell.submit(":derive sigmoid(x) --order 3")).first?.contains("--order takes 1") == true)
+    }
+
     func testAMisspeltCatalogNameIsAnErrorWithASuggestion() {
         XCTAssertEqual(errors(shell.submit(":derive sofmax")), ["""
             error: unknown name 'sofmax': not a catalog entry, a builtin or a bound variable

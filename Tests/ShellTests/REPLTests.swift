@@ -8,6 +8,7 @@ final class REPLTests: XCTestCase {
         var out = "", err = ""
         var repl = REPL(shell: ShellSession(options: ShellOptions(color: color)), reader: reader, palette: Palette(enabled: color))
         repl.width = { 80 }
+        repl.textWidth = { nil }
         repl.write = { text, isError in if isError { err += text } else { out += text } }
         return (repl.run(), out, err, reader)
     }
@@ -19,6 +20,14 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(r.reader.remembered, ["z = [1, 2]", "z * 2"])
         XCTAssertEqual(r.status, 0)
         XCTAssertEqual(r.reader.closeCount, 1)
+    }
+
+    func testADerivativeMentionsDeriveOnceAndDimly() {
+        let r = run([.line("z = [1, 2]"), .line("grad(v -> sum(v^2), z)"), .line("jacobian(softmax, z)"), .line("hessian(logsumexp, z)"), .end])
+        XCTAssertEqual(r.out.components(separatedBy: "(:derive EXPR wrt VARIABLE shows the steps").count - 1, 1, r.out)
+        let colored = run([.line("grad(v -> sum(v^2), [1, 2])"), .end], color: true)
+        XCTAssertTrue(colored.out.contains("\u{1B}[2m(:derive"), colored.out)
+        XCTAssertFalse(run([.line("grad(v -> sum(v^2), [1, 2)"), .end]).out.contains(":derive"), "not after an error")
     }
 
     func testCtrlCDropsThePendingInput() {
