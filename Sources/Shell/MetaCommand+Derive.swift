@@ -1,16 +1,18 @@
 import VectorLang
 
 extension MetaCommand {
-    /// `:derive NAME|EXPR [wrt z_j] [--at NAME=VALUE] [--format F] [--step]`, with the session's numbers.
+    /// `:derive NAME|EXPR [wrt z_j] [--at NAME=VALUE] [--format F] [--order 2] [--step]`, with the session's numbers.
     ///
     /// The argument is read by `DeriveArguments`, as `jacobi derive` reads its words. A derivation that
     /// stops or fails its check is shown and then reported as an error, so scripts count it.
     static var derive: MetaCommand { MetaCommand(
-        "derive", usage: ":derive NAME|EXPR [wrt z_j] [--at z=[…]] [--format text|ascii|latex|markdown|json] [--step]",
+        "derive", usage: ":derive NAME|EXPR [wrt z_j] [--at z=[…]] [--format text|ascii|latex|markdown|json] [--order 2] [--step]",
         "Derives a catalog entry or an expression step by step, with your numbers beside each step.",
         detail: [
             "NAME is a catalog entry (:derive --list, or Tab, lists them): softmax, cross-entropy-softmax, sigmoid, …",
-            "EXPR is index notation: :derive exp(z_i)/sum_k(exp(z_k)) wrt z_j",
+            "EXPR is index notation (:derive exp(z_i)/sum_k(exp(z_k)) wrt z_j) or as typed here (:derive cross_entropy(softmax(W @ x), y) wrt W).",
+            "wrt W takes a whole vector or matrix: the gradient has its shape. :derive f derives a function you defined.",
+            "--order 2 derives the result again: :derive x' @ A @ x wrt x --order 2 gives A + A'.",
             "Bound variables (z = [2, 1, 0.1]) supply the numbers; otherwise a small example is used, and said so.",
             "--at z=[1,2,3] binds numbers for this derivation only; --assume FACT (repeatable) states a fact.",
             "--step reveals one step per key (Enter, Space, j or →); q shows the rest at once, Ctrl-C stops.",

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Shell
 
-/// `jacobi derive SUBJECT… [wrt NAME] [--at NAME=VALUE]… [--format …] [--step]` and `jacobi derive --list`.
+/// `jacobi derive SUBJECT… [wrt NAME] [--at NAME=VALUE]… [--format …] [--order 1|2] [--step]` and `jacobi derive --list`.
 ///
 /// swift-argument-parser reads the common options written before the subject, and writes the help;
 /// every other word goes, in order, to `DeriveArguments`, the parser `:derive` and lessons use too,
@@ -14,15 +14,19 @@ struct DeriveSubcommand: ParsableCommand {
         usage: """
             jacobi derive SUBJECT… [wrt NAME] [--wrt NAME] [--at NAME=VALUE]…
                           [--assume FACT]… [--format text|ascii|latex|markdown|json]
-                          [--step] [--ascii] [--list] [--] [SUBJECT…]
+                          [--order 1|2] [--step] [--ascii] [--list] [--] [SUBJECT…]
             """,
         discussion: """
-            SUBJECT is a catalog name (see --list) or an expression in index notation.
+            SUBJECT is a catalog name (see --list), an expression in index notation, or
+            one as typed at the prompt (W @ x, x' @ A @ x, softmax(W @ x); vectors are
+            columns), read into index notation first.
 
-              wrt NAME, --wrt NAME  the variable: an element (z_j) or a number (x)
+              wrt NAME, --wrt NAME  the variable: an element (z_j), a number (x), or a
+                                    whole vector or matrix (W): the result has its shape
               --at NAME=VALUE       bind a name for the numbers: 'z=[2,1,0.1]' (repeatable)
               --assume FACT         a fact to take as given (repeatable)
               --format FORMAT       text, ascii, latex, markdown or json
+              --order 2             derive the result again: the Hessian
               --step                on a terminal, one step per key (Enter, Space,
                                     j or →); q shows the rest, Ctrl-C stops
               --list                list the catalog
@@ -32,6 +36,8 @@ struct DeriveSubcommand: ParsableCommand {
               jacobi derive '-sum_k(y_k*log(softmax(z)_k))' --wrt z_j
               jacobi derive softmax
               jacobi derive 'sum_k(z_k^2)/2' wrt z_j --at 'z=[1,2,3]'
+              jacobi derive 'cross_entropy(softmax(W @ x), y)' --wrt W
+              jacobi derive "x' @ A @ x" --wrt x --order 2
 
             Exit status: 0 derived and checked; 1 unfinished (no rule applies, or the
             step limit) or the numeric check failed; 2 the command line or the subject

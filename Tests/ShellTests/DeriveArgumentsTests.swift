@@ -83,7 +83,7 @@ final class DeriveArgumentsTests: XCTestCase {
             error: unknown option --wrtt
               softmax --wrtt z_j
                       ^^^^^^
-              note: the options are --wrt, --at, --assume, --format, --step, --ascii, --list, --help, and -- to end them
+              note: the options are --wrt, --at, --assume, --format, --order, --step, --ascii, --list, --help, and -- to end them
               help: did you mean --wrt?
             """)
         XCTAssertTrue(failure("softmax --fromat latex").hasSuffix("help: did you mean --format?"), failure("softmax --fromat latex"))
