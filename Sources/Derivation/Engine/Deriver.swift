@@ -76,6 +76,19 @@ public struct Deriver: Sendable {
         current = strategy.fixpoint(current, rules: Deriver.simplification(plan), budget: &budget)
         // Factoring may bring a function's shape together (tanh's quotient): recognised then too.
         current = strategy.fixpoint(current, rules: AlgebraRules.final + [FoldingRules.sigmoid, FoldingRules.tanh], budget: &budget)
+        // What the final algebra leaves may open a sum to simplify (yₗ(Σₘ Wₘⱼpₘ − Wₗⱼ) with Σy = 1): once more,
+        // kept only when it ends smaller and never passes a form shown before.
+        var again: [Step] = []
+        let retry = Strategy(context: strategy.context) { again.append($0) }
+        var spare = budget
+        var retried = retry.fixpoint(current, rules: Deriver.simplification(plan), budget: &spare)
+        retried = retry.fixpoint(retried, rules: AlgebraRules.final + [FoldingRules.sigmoid, FoldingRules.tanh], budget: &spare)
+        let shown = Set(steps.map(\.expression))
+        if retried.size < current.size, !again.contains(where: { shown.contains($0.expression) }) {
+            steps += again
+            current = retried
+            budget = spare
+        }
         current = Deriver.smallest(current, steps: &steps)
         let complete = !current.containsPartial && budget > 0
         if complete, let cases = Presentation.cases(of: current, fixed: plan.fixed) {
