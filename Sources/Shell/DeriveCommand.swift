@@ -105,21 +105,53 @@ public enum DeriveCommand {
             if let t = env?[name]?.tensor { options.ranks[name] = t.rank }
         }
         // `:derive f` for a function the user defined: f applied to its own parameters, by the first of them.
-        var subject = request.subject, wrt = request.wrt
+        var subject = request.subject, wrt = request.wrt, order = request.order
         let name = subject.filter { $0 != " " }
         if let user = options.functions[name], !user.parameters.isEmpty {
             subject = "\(name)(\(user.parameters.joined(separator: ", ")))"
             wrt = wrt ?? user.parameters[0]
         }
+        // `:derive hessian(logsumexp, z)`: the call the REPL computes, derived (grad and jacobian once, hessian twice).
+        var numbersFrom = env
+        if let call = DeriveCommand.derivativeCall(subject, functions: &options.functions, taken: Set(env?.names ?? [])) {
+            (subject, wrt, order) = (call.subject, wrt ?? call.wrt, max(order, call.order))
+            // The lambda, named, is bound for the check too, on a copy: the session does not get the name.
+            if let binding = call.binding {
+                let session = Session(environment: env?.copy() ?? Environment())
+                _ = session.submit(binding)
+                numbersFrom = session.environment
+            }
+        }
         var derived: Derivations.Request
         do {
             derived = try Derivations.derive(subject, wrt: wrt, options: options)
-            if request.order == 2 { derived = try Derivations.secondDerivative(of: derived) }
+            if order == 2 { derived = try Derivations.secondDerivative(of: derived) }
         } catch {
             return .failure(.subject(Diagnostic(error.message, at: error.range ?? SourceRange(0, request.subject.unicodeScalars.count),
                                                 suggestion: error.suggestion)))
         }
-        return .success((derived, NumericCheck(environment: env, request: derived).report()))
+        return .success((derived, NumericCheck(environment: numbersFrom, request: derived).report()))
+    }
+
+    /// `grad(F, z)`, `jacobian(F, z)` or `hessian(F, z)` as a subject: F applied to z, by z, once or twice.
+    /// F is a builtin or a function of the session by name, or a lambda, given a name of its own here.
+    static func derivativeCall(_ subject: String, functions: inout [String: UserFunction], taken: Set<String>)
+        -> (subject: String, wrt: String, order: Int, binding: String?)? {
+        guard case .call(.variable(let tool, _), let args, _)? = try? Parser.parseExpression(subject),
+              ["grad", "jacobian", "hessian"].contains(tool), args.count == 2, case .variable(let z, _) = args[1] else { return nil }
+        let order = tool == "hessian" ? 2 : 1
+        switch args[0] {
+        case .variable(let f, _):
+            return ("\(f)(\(z))", z, order, nil)
+        case .lambda(let parameters, let body, let range) where parameters.count == 1:
+            guard let name = ["f", "g", "h", "F", "G"].first(where: { !taken.contains($0) && functions[$0] == nil }) else { return nil }
+            functions[name] = UserFunction(parameters: parameters, body: body)
+            let scalars = Array(subject.unicodeScalars)
+            let text = String(String.UnicodeScalarView(scalars[min(range.start, scalars.count)..<min(range.end, scalars.count)]))
+            return ("\(name)(\(z))", z, order, "\(name) = \(text)")
+        default:
+            return nil
+        }
     }
 
     /// The bindings the numbers come from: `environment`, with the request's `--at` lines run on a copy.

@@ -38,6 +38,18 @@ final class DeriveSessionTests: XCTestCase {
         XCTAssertTrue(text(byX).contains("check: every step agrees"), text(byX))
     }
 
+    func testTheCallsThatComputeDerivativesAreDerived() {
+        _ = shell.submit("z = [2, 1, 0.1]; A = [[1, 2], [3, 4]]; x = [1, 2]")
+        let lse = shell.submit(":derive hessian(logsumexp, z)")
+        XCTAssertEqual(errors(lse), [])
+        XCTAssertTrue(text(lse).contains("diag(p) − ppᵀ"), text(lse))
+        let quadratic = shell.submit(":derive hessian(v -> v' @ A @ v, x)")
+        XCTAssertEqual(errors(quadratic), [])
+        XCTAssertTrue(text(quadratic).contains("A + Aᵀ      (jacobi: A + A')"), text(quadratic))
+        XCTAssertTrue(text(quadratic).contains("check: every step agrees"), text(quadratic))
+        XCTAssertFalse(shell.session.environment.names.contains("f"), "the lambda's name stays out of the session")
+    }
+
     func testVectorNotationByAWholeMatrixAndASecondOrder() {
         _ = shell.submit("W = [[1, 2], [-1, 3], [0.5, 0]]; x = [0.7, -0.4]; y = [0, 1, 0]")
         let weights = text(shell.submit(":derive cross_entropy(softmax(W @ x), y) wrt W"))

@@ -95,8 +95,9 @@ public struct NumericCheck {
         let letters = d.target.freeIndices.union(d.wrt?.indices ?? []).subtracting(d.plan.fixed)
         if letters.count > 2 {
             let named = letters.sorted().map(\.name).joined(separator: ", ")
-            report.problem = "the derivative has \(letters.count) indices (\(named)), more than a matrix has, so it has no matrix form and "
-                + "its numbers are not shown; for one output index the expression (as in …_1), or differentiate by one element (--wrt \(d.wrt.map { $0.name + "_" + $0.indices.map(\.name).joined() } ?? "x_j"))"
+            report.problem = "the derivative has \(letters.count) indices (\(named)), more than a matrix has: it has no matrix form, and its "
+                + "numbers are not shown; " + (d.plan.typed != nil ? "derive one output, as in (\(request.input))_1"
+                                                 : "fix one index to a position, as in --at \(letters.sorted()[0].name)=1")
             return report
         }
         // Each named part one level deep (p: softmax(u)), and bound to its value for where it is kept as a name.

@@ -31,6 +31,8 @@ extension TermReader {
 
     /// The element at X of an expression in vector notation (`softmax(W @ x)_i`, `(A @ x - b)_i`).
     mutating func element(of expr: Expr, at x: [Index]) throws -> Term {
+        // In index notation the whole input was not read for ranks; this vector part is (W of W @ x is a matrix).
+        if assumedRanks.isEmpty, TermReader.usesVectors(expr) { inferRanks(expr) }
         let value = try lower(expr)
         switch value.shape {
         case .scalar: return value.term
