@@ -299,6 +299,18 @@ extension TermReader {
 }
 
 extension TermReader {
+    /// Nodes in the expression, to bound the work of reading it several ways.
+    static func size(of expr: Expr) -> Int {
+        switch expr {
+        case .unary(_, let a, _), .transpose(let a, _): return 1 + size(of: a)
+        case .binary(_, let a, let b, _, _): return 1 + size(of: a) + size(of: b)
+        case .call(_, let args, _): return 1 + args.reduce(0) { $0 + size(of: $1) }
+        case .array(let items, _): return 1 + items.reduce(0) { $0 + size(of: $1) }
+        case .index(let base, _, _): return 1 + size(of: base)
+        default: return 1
+        }
+    }
+
     /// The plain names of an expression, left to right, each once.
     static func namesInOrder(_ expr: Expr) -> [String] {
         var seen: [String] = []
@@ -327,8 +339,10 @@ extension TermReader {
             ranks[name] == nil && functions[name] == nil && Builtins.named[name] == nil && Builtins.constants[name] == nil
                 && IndexedName.parse(name, range: SourceRange(0, 0)) == nil
         }
-        // 3⁷ readings at most: a longer list keeps vectors, and the reading says what does not fit.
-        guard !names.isEmpty, names.count <= 7 else { return }
+        // 3⁷ readings at most, and of a modest expression: beyond that names stay vectors, and the reading
+        // says what does not fit.
+        let readings = (0..<names.count).reduce(1) { n, _ in n * 3 }
+        guard !names.isEmpty, names.count <= 7, readings * TermReader.size(of: expr) <= 100_000 else { return }
         var best: (score: [Int], ranks: [String: Int])?
         var assignment = [Int](repeating: 0, count: names.count)
         let choices = [1, 2, 0]
