@@ -38,3 +38,13 @@ extension BuiltinCaller {
         assertClose(x.scalars, y.scalars, tolerance: tolerance, file: file, line: line)
     }
 }
+
+/// Asserts that `a` and `b` have one shape and agree within `tolerance` relative to their largest entry
+/// (at least 1), with no NaN: how derivatives are compared, automatic against numeric or closed forms.
+func assertClose(_ a: Tensor, _ b: Tensor, tolerance: Double, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(a.shape, b.shape, "\(message): shapes", file: file, line: line)
+    let scale = max(1, (a.scalars + b.scalars).reduce(0) { max($0, abs($1)) })
+    let worst = zip(a.scalars, b.scalars).map { abs($0 - $1) }.max() ?? 0
+    XCTAssertTrue(worst <= tolerance * scale, "\(message): differ by \(worst) (scale \(scale))", file: file, line: line)
+    XCTAssertFalse(a.scalars.contains { $0.isNaN }, "\(message): NaN", file: file, line: line)
+}

@@ -119,7 +119,7 @@ final class DefinitionBindingTests: XCTestCase {
         _ = try b.run("a := 2 * b; b := [1, 2] + [1, 2, 3]")
         let d = error("a")
         XCTAssertEqual(d.range, SourceRange(0, 1))
-        XCTAssertEqual(d.note, "in b := [1, 2] + [1, 2, 3], at '[1, 2] + [1, 2, 3]'; shapes vector of 2 and vector of 3 do not match")
+        XCTAssertEqual(d.note, "in b := [1, 2] + [1, 2, 3], at '[1, 2] + [1, 2, 3]'; elementwise, two vectors need the same length")
     }
 
     func testDefinitionsHundredsDeepStopWithAMessage() throws {

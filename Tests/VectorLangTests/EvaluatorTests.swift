@@ -47,7 +47,8 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertEqual(try tensor("-2^2"), Tensor(-4))
         XCTAssertEqual(try tensor("[1, 2, 3] * 2"), Tensor(vector: [2, 4, 6]))
         XCTAssertEqual(try tensor("10 - [1, 2]"), Tensor(vector: [9, 8]))
-        XCTAssertEqual(try tensor("[[1, 2], [3, 4]] + [10, 20]"), Tensor(rows: 2, columns: 2, scalars: [11, 22, 13, 24]))
+        XCTAssertEqual(try tensor("[[1, 2], [3, 4]] + [10, 20]"), Tensor(rows: 2, columns: 2, scalars: [11, 12, 23, 24]), "a vector is a column")
+        XCTAssertEqual(try tensor("[[1, 2], [3, 4]] + [10, 20]'"), Tensor(rows: 2, columns: 2, scalars: [11, 22, 13, 24]), "a row")
         XCTAssertEqual(try tensor("[1, 2] / [4, 8]"), Tensor(vector: [0.25, 0.25]))
         XCTAssertEqual(try tensor("[-2, 3] ^ 2"), Tensor(vector: [4, 9]))
         XCTAssertEqual(try tensor("2 ^ -1"), Tensor(0.5))
@@ -55,12 +56,13 @@ final class EvaluatorTests: XCTestCase {
 
     func testMatrixProductAndTranspose() throws {
         XCTAssertEqual(try tensor("[[1, 2], [3, 4]] @ [1, 1]"), Tensor(vector: [3, 7]))
-        XCTAssertEqual(try tensor("[1, 1] @ [[1, 2], [3, 4]]"), Tensor(vector: [4, 6]))
-        XCTAssertEqual(try tensor("[1, 2, 3] @ [4, 5, 6]"), Tensor(32))
+        XCTAssertEqual(try tensor("[1, 1]' @ [[1, 2], [3, 4]]"), Tensor(rows: 1, columns: 2, scalars: [4, 6]))
+        XCTAssertEqual(try tensor("[1, 2, 3]' @ [4, 5, 6]"), Tensor(32))
         XCTAssertEqual(try tensor("[[1, 2], [3, 4]] @ [[0, 1], [1, 0]]"), Tensor(rows: 2, columns: 2, scalars: [2, 1, 4, 3]))
         XCTAssertEqual(try tensor("[[1, 2, 3], [4, 5, 6]]'"), Tensor(rows: 3, columns: 2, scalars: [1, 4, 2, 5, 3, 6]))
         XCTAssertEqual(try tensor("[1, 2]'"), Tensor(rows: 1, columns: 2, scalars: [1, 2]))
         XCTAssertEqual(try tensor("transpose([[1, 2]])"), Tensor(rows: 2, columns: 1, scalars: [1, 2]))
+        XCTAssertEqual(try tensor("transpose([1, 2]')"), Tensor(vector: [1, 2]), "a vector's transpose transposes back to the vector")
         XCTAssertEqual(try tensor("[1, 2]'' @ [[1, 2]]"), Tensor(rows: 2, columns: 2, scalars: [1, 2, 2, 4]))
     }
 
@@ -142,6 +144,7 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertEqual(call?.message, "cannot call a vector of 2; it is not a function")
         XCTAssertEqual(call?.suggestion, "to index, use brackets: z[…]; to multiply, use *")
         XCTAssertEqual(error("[[1, 2]] @ [[1, 2]]")?.message, "shape mismatch in @: 1×2 matrix and 1×2 matrix")
+        XCTAssertEqual(error("[[1, 2]] @ [[1, 2]]")?.note, "both are rows (1×2 and 1×2), and a row times a row is undefined")
         XCTAssertEqual(error("exp = 2")?.message, "'exp' is a builtin and cannot be redefined")
         XCTAssertEqual(error("pi = 3")?.message, "'pi' is a builtin and cannot be redefined")
         XCTAssertEqual(error("f(x) = f(x); f(1)")?.message, "too many nested calls (more than 64)")

@@ -35,6 +35,8 @@ final class FuzzRegressionTests: XCTestCase {
             "ones(1e5, 1e5)",
             "randn(1e5, 1e5)",
             "outer(ones(1e5), ones(1e5))",
+            "ones(1e5) * ones(1e5)'",
+            "ones(1e5) @ ones(1e5)'",
             "eye(1e300)",
             "linspace(0, 1, 1e300)",
             "zeros(nan)",

@@ -148,6 +148,7 @@ final class IndexNotationTests: XCTestCase {
             assertSame("partial(log(sum_k(exp(z_k))), z_j)", "p")
             assertSame("partial(-sum_k(y_k * log(softmax(z)_k)), z_j)", "p - y")
             assertSame("partial(-sum_k(y_k * log(softmax(W @ x)_k)), W_ij)", "outer(softmax(W @ x) - y, x)")
+            assertSame("partial(-sum_k(y_k * log(softmax(W @ x)_k)), W_ij)", "(softmax(W @ x) - y) * x'")
             assertSame("partial(partial(log(sum_k(exp(z_k))), z_i), z_j)", "diag(p) - outer(p, p)")
             assertSame("partial(log(softmax(z)_i), z_j)", "eye(\(n)) - outer(ones(\(n)), p)")
         }

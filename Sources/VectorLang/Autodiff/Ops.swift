@@ -42,31 +42,38 @@ public struct Ops {
     /// softmax family: ⟨g, p⟩ taken per example of a batch.
     public func rowSums(_ v: Value) throws -> Value {
         guard let shape = v.numbers?.shape, shape.count == 2 else { return try sum(v) }
-        return try call("outer", try call("sum", v, .scalar(2)), .tensor(Tensor(repeating: 1, shape: [shape[1]])))
+        return try expand(try call("sum", v, .scalar(2)), to: shape)
     }
 
-    /// `g` spread back over `shape` the way a reduction along `dimension` (nil: everything) collected it.
-    public func expand(_ g: Value, to shape: [Int], dimension: Int?) throws -> Value {
-        let ones = Value.tensor(Tensor(repeating: 1, shape: shape))
-        guard shape.count == 2, let dimension else { return try multiply(g, ones) }
-        return dimension == 1 ? try multiply(ones, g) : try call("outer", g, .tensor(Tensor(repeating: 1, shape: [shape[1]])))
+    /// `g` spread back over `shape`, the way a reduction collected it: a number over everything, the
+    /// column of `sum(A, 2)` along the rows, the row of `sum(A, 1)` down the columns (by broadcasting).
+    public func expand(_ g: Value, to shape: [Int]) throws -> Value {
+        try multiply(g, .tensor(Tensor(repeating: 1, shape: shape)))
     }
 
-    /// Sums a cotangent down to the shape of an input that was broadcast: a scalar gets the sum of
-    /// everything, a vector that repeated along a matrix's rows gets the column sums.
+    /// Sums a cotangent down to the shape of an input that was broadcast: over the rows where the input
+    /// had one row (a row, a number), over the columns where it had one column (a vector, which is a
+    /// column, or a number).
     public func unbroadcast(_ g: Value, to shape: [Int]) throws -> Value {
         guard let gShape = g.numbers?.shape, gShape != shape else { return g }
-        if shape.isEmpty || shape.reduce(1, *) == 1 && gShape.count > shape.count {
-            let total = try sum(g)
-            return shape.isEmpty ? total : try reshape(total, to: shape)
+        let input = Tensor.matrixShape(of: shape), output = Tensor.matrixShape(of: gShape)
+        let (overRows, overColumns) = (input.rows == 1 && output.rows > 1, input.columns == 1 && output.columns > 1)
+        var summed = g
+        if overRows && overColumns {
+            summed = try sum(g)
+        } else if overRows {
+            summed = try call("sum", g, .scalar(1))
+        } else if overColumns {
+            summed = try call("sum", g, .scalar(2))
         }
-        if shape.count == 1, gShape.count == 2 { return try call("sum", g, .scalar(1)) }
-        return g
+        return reshape(summed, to: shape)
     }
 
-    /// The same numbers in another shape of the same count (for a one-element vector or matrix).
-    func reshape(_ a: Value, to shape: [Int]) throws -> Value {
-        try multiply(a, .tensor(Tensor(repeating: 1, shape: shape)))
+    /// The same numbers in another shape of the same count (a vector as an n×1 or 1×n matrix, a number
+    /// as a one-element vector), differentiably; anything else is returned as it is.
+    public func reshape(_ a: Value, to shape: [Int]) -> Value {
+        guard let t = a.numbers, t.shape != shape, t.count == shape.reduce(1, *) else { return a }
+        return Tracing.gather(a, positions: Array(0..<t.count), shape: shape)
     }
 }
 

@@ -4,12 +4,13 @@ enum LinearAlgebra {
 
     /// `outer(a, b)`: the m×n matrix a bᵀ, with entries a_i b_j.
     static let outer = Builtin(
-        "outer", ["outer(a, b)"], "Outer product: the matrix with entries a_i b_j (a bᵀ, or a * b' for column a).",
+        "outer", ["outer(a, b)"], "Outer product: the matrix with entries a_i b_j, a bᵀ; the same as a @ b' and a * b', vectors being columns.",
         example: "outer([1, 2], [3, 4, 5])", category: .linearAlgebra, arity: 2...2,
         derivative: .pullback({ rule in
-            // a bᵀ: ∂a = G b, ∂b = Gᵀ a
-            [rule.needs(0) ? try rule.ops.matrixProduct(rule.cotangent, rule.inputs[1]) : nil,
-             rule.needs(1) ? try rule.ops.matrixProduct(rule.inputs[0], rule.cotangent) : nil]
+            // a bᵀ: ∂a = G b, ∂b = Gᵀ a; a one-row G times b is a number, given back as a's one element.
+            let (a, b, g, ops) = (rule.inputs[0], rule.inputs[1], rule.cotangent, rule.ops)
+            return [rule.needs(0) ? ops.reshape(try ops.matrixProduct(g, b), to: a.numbers?.shape ?? []) : nil,
+                    rule.needs(1) ? ops.reshape(try ops.matrixProduct(try ops.transpose(g), a), to: b.numbers?.shape ?? []) : nil]
         })
     ) { args in
         let a = try args.vector(0), b = try args.vector(1)

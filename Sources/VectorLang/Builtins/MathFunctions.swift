@@ -50,7 +50,7 @@ enum MathFunctions {
                 definition: definition.map { Builtin.Definition(["x"], $0) },
                 partials: partial.map { [Builtin.Partials(["x"], [$0], note: note)] } ?? []) { args in
             let x = try args.tensor(0)
-            if let array { return .tensor(Tensor(shape: x.shape, scalars: array(x.scalars))) }
+            if let array { return .tensor(x.replacing(scalars: array(x.scalars))) }
             return .tensor(x.map(f))
         }
     }

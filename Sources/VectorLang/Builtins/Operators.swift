@@ -1,11 +1,14 @@
 /// The operators, as builtin entries: `+ - * / ^` elementwise with broadcasting, `@`, negation and transpose.
+///
+/// A vector is a column: in broadcasting (`A * v` scales A's rows, `p * p'` is the outer product, see
+/// `Broadcasting`) and in `@` (see `MatrixProduct`).
 enum Operators {
     static let entries: [Builtin] = [
-        elementwise("+", "a + b", "Sum, elementwise; a scalar or a row vector broadcasts.", "[1, 2] + 10",
+        elementwise("+", "a + b", "Sum, elementwise; a vector is a column, so A + v adds v_i to row i, A + v' adds v_j to column j, and p + q' is the table of every p_i + q_j.", "[1, 2] + 10",
                     partials: { g, _, _, _ in (g, g) }) { $0 + $1 },
-        elementwise("-", "a - b", "Difference, elementwise; a scalar or a row vector broadcasts.", "[[1, 2], [3, 4]] - [1, 1]",
+        elementwise("-", "a - b", "Difference, elementwise; a scalar, a vector (a column, one number per row) or a row v' broadcasts.", "[[1, 2], [3, 4]] - [1, 2]",
                     partials: { g, _, _, ops in (g, try ops.negate(g)) }) { $0 - $1 },
-        elementwise("*", "a * b", "Product, elementwise (Hadamard); for the matrix product use @.", "[1, 2, 3] * 2",
+        elementwise("*", "a * b", "Product, elementwise (Hadamard); a vector is a column, so A * v scales A's rows, A * v' its columns, and p * p' is the outer product ppᵀ. For the matrix product use @.", "[1, 2, 3] * [1, 2]'",
                     partials: { g, a, b, ops in (try ops.multiply(g, b), try ops.multiply(g, a)) }) { $0 * $1 },
         elementwise("/", "a / b", "Quotient, elementwise; dividing by zero gives Inf or NaN, as in IEEE arithmetic.", "[1, 2] / 4",
                     partials: { g, a, b, ops in
@@ -15,7 +18,7 @@ enum Operators {
                     }) { $0 / $1 },
         elementwise("^", "a ^ b", "Power, elementwise; right-associative, and binds tighter than unary minus (-2^2 = -4).", "[1, 2, 3] ^ 2",
                     partials: powerPartials) { _pow($0, $1) },
-        matrixProduct,
+        MatrixProduct.entry,
         negate,
         transpose,
     ]
@@ -54,87 +57,21 @@ enum Operators {
         .tensor(try args.tensor(0).map { -$0 })
     }
 
+    /// `A'`: rows and columns swapped. A vector is a column, so its transpose is the 1×n row, which
+    /// remembers it was a vector (`Tensor.isTransposedVector`): its own transpose is the vector again.
     static let transpose = Builtin(
-        "transpose", ["transpose(A)", "A'"], "Swaps rows and columns; a vector becomes a 1×n row matrix.",
+        "transpose", ["transpose(A)", "A'"], "Swaps rows and columns; a vector is a column, so v' is the 1×n row, and v'' is v again.",
         example: "[[1, 2], [3, 4]]'", category: .linearAlgebra, arity: 1...1,
         derivative: .pullback({ rule in
-            // The adjoint of transposing is transposing back; a vector became a 1×n row, so it gets its row back.
-            let back = try rule.ops.transpose(rule.cotangent)
-            guard let shape = rule.inputs[0].numbers?.shape, shape.count < 2 else { return [back] }
-            return [Tracing.gather(back, positions: Array(0..<(shape.first ?? 1)), shape: shape)]
+            // The adjoint of transposing is transposing back, in the input's shape.
+            [rule.ops.reshape(try rule.ops.transpose(rule.cotangent), to: rule.inputs[0].numbers?.shape ?? [])]
         })
     ) { args in
         let a = try args.tensor(0)
         switch a.rank {
         case 0: return .tensor(a)
-        case 1: return .tensor(Tensor(rows: 1, columns: a.count, scalars: a.scalars))
-        default:
-            return .tensor(a.transposed)
+        case 1: return .tensor(Tensor(transposedVector: a.scalars))
+        default: return .tensor(a.isTransposedVector ? Tensor(vector: a.scalars) : a.transposed)
         }
-    }
-
-    /// `A @ B`: matrix–matrix, matrix–vector, vector–matrix (the vector as a row) and vector–vector (the dot product).
-    static let matrixProduct = Builtin(
-        "@", ["A @ B"], "Matrix product; matrix @ vector gives a vector, vector @ vector the dot product.",
-        example: "[[1, 2], [3, 4]] @ [1, 1]", category: .arithmetic, arity: 2...2,
-        derivative: .pullback(matrixProductPullback)
-    ) { args in
-        let a = try args.tensor(0), b = try args.tensor(1)
-        guard !a.isScalar, !b.isScalar else {
-            throw args.error("@ needs a vector or matrix on each side", argument: a.isScalar ? 0 : 1,
-                             suggestion: "to scale by a number, use *")
-        }
-        let (m, k) = a.isVector ? (1, a.count) : (a.shape[0], a.shape[1])
-        let (k2, n) = b.isVector ? (b.count, 1) : (b.shape[0], b.shape[1])
-        guard k == k2 else {
-            throw Diagnostic(
-                "shape mismatch in @: \(Tensor.describe(shape: a.shape)) and \(Tensor.describe(shape: b.shape))",
-                at: args.range(0).union(args.range(1)),
-                note: "the left has \(k) column\(k == 1 ? "" : "s") but the right has \(k2) row\(k2 == 1 ? "" : "s")",
-                suggestion: a.isMatrix && b.isMatrix && a.shape[0] == b.shape[0] ? "transpose the left: A' @ B" : nil)
-        }
-        try args.checkSize([m, n])
-        var out = [Double](repeating: 0, count: m * n)
-        try a.scalars.withUnsafeBufferPointer { pa in
-            try b.scalars.withUnsafeBufferPointer { pb in
-                try out.withUnsafeMutableBufferPointer { po in
-                    for i in 0..<m {
-                        try args.checkInterrupt()
-                        for p in 0..<k {
-                            let x = pa[i * k + p]
-                            for j in 0..<n { po[i * n + j] += x * pb[p * n + j] }
-                        }
-                    }
-                }
-            }
-        }
-        switch (a.isVector, b.isVector) {
-        case (true, true): return .scalar(out[0])
-        case (true, false): return .vector(out)
-        case (false, true): return .vector(out)
-        case (false, false): return .tensor(Tensor(rows: m, columns: n, scalars: out))
-        }
-    }
-
-    /// For C = A B: ∂L/∂A = G Bᵀ and ∂L/∂B = Aᵀ G, with vectors read as rows or columns the way `@` read them.
-    static let matrixProductPullback: @Sendable (PullbackInput) throws -> [Value?] = { rule in
-        let (a, b, g, ops) = (rule.inputs[0], rule.inputs[1], rule.cotangent, rule.ops)
-        let aIsVector = a.numbers?.isVector == true, bIsVector = b.numbers?.isVector == true
-        var ga: Value?, gb: Value?
-        switch (aIsVector, bIsVector) {
-        case (true, true):  // a · b
-            if rule.needs(0) { ga = try ops.multiply(g, b) }
-            if rule.needs(1) { gb = try ops.multiply(g, a) }
-        case (false, true):  // A x: ∂A = g xᵀ, ∂x = Aᵀ g
-            if rule.needs(0) { ga = try ops.call("outer", g, b) }
-            if rule.needs(1) { gb = try ops.matrixProduct(try ops.transpose(a), g) }
-        case (true, false):  // xᵀB: ∂x = B g, ∂B = x gᵀ
-            if rule.needs(0) { ga = try ops.matrixProduct(b, g) }
-            if rule.needs(1) { gb = try ops.call("outer", a, g) }
-        case (false, false):
-            if rule.needs(0) { ga = try ops.matrixProduct(g, try ops.transpose(b)) }
-            if rule.needs(1) { gb = try ops.matrixProduct(try ops.transpose(a), g) }
-        }
-        return [ga, gb]
     }
 }

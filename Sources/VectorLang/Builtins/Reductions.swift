@@ -1,27 +1,29 @@
 /// Reductions to fewer numbers: sum, mean, max, min, argmax, and the sizes len and shape; dot.
 ///
 /// On a matrix, sum, mean, max and min reduce every element unless a dimension is given, as NumPy's
-/// default; the dimension is Julia's `dims`: 1 runs down the columns (one result per column),
-/// 2 along the rows (one per row). max, min and argmax propagate NaN, as NumPy's do.
+/// default; the dimension is Julia's `dims`: 1 runs down the columns, giving a 1×n row (one result per
+/// column), 2 along the rows, giving a vector, which is a column (one per row). So the result lines up
+/// with the matrix it came from: `A - mean(A, 1)` centres each column, `A / sum(A, 2)` normalises each
+/// row. max, min and argmax propagate NaN, as NumPy's do.
 enum Reductions {
     static let entries: [Builtin] = [
-        reduction("sum", "Sum of the elements; sum(A, 1) sums down the columns, sum(A, 2) along the rows.",
+        reduction("sum", "Sum of the elements; sum(A, 1) sums down the columns (a 1×n row), sum(A, 2) along the rows (a vector, a column).",
                   example: "sum([[1, 2], [3, 4]], 1)", empty: 0,
-                  derivative: { rule, dimension in
-                      try rule.ops.expand(rule.cotangent, to: rule.inputs[0].numbers?.shape ?? [], dimension: dimension)
+                  derivative: { rule, _ in
+                      try rule.ops.expand(rule.cotangent, to: rule.inputs[0].numbers?.shape ?? [])
                   }) { pairwiseSum($0, $1, $2) },
-        reduction("mean", "Mean of the elements; mean(A, 1) of each column, mean(A, 2) of each row.",
+        reduction("mean", "Mean of the elements; mean(A, 1) of each column (a row), mean(A, 2) of each row (a vector).",
                   example: "mean([1, 2, 3, 4])",
                   derivative: { rule, dimension in
                       let shape = rule.inputs[0].numbers?.shape ?? []
                       let count = dimension.map { shape.count == 2 ? shape[$0 - 1] : shape.reduce(1, *) } ?? shape.reduce(1, *)
-                      return try rule.ops.expand(rule.ops.scale(rule.cotangent, by: 1 / Double(count)), to: shape, dimension: dimension)
+                      return try rule.ops.expand(rule.ops.scale(rule.cotangent, by: 1 / Double(count)), to: shape)
                   }) { pairwiseSum($0, $1, $2) / Double($1) },
-        reduction("max", "Largest element; max(A, 1) of each column, max(A, 2) of each row; NaN if any is NaN.",
+        reduction("max", "Largest element; max(A, 1) of each column (a row), max(A, 2) of each row (a vector); NaN if any is NaN.",
                   example: "max([3, 7, 5])", derivative: { try extremePullback($0, $1, by: >) }) { extreme($0, $1, $2, by: >).value },
-        reduction("min", "Smallest element; min(A, 1) of each column, min(A, 2) of each row; NaN if any is NaN.",
+        reduction("min", "Smallest element; min(A, 1) of each column (a row), min(A, 2) of each row (a vector); NaN if any is NaN.",
                   example: "min([[3, 7], [5, 1]], 2)", derivative: { try extremePullback($0, $1, by: <) }) { extreme($0, $1, $2, by: <).value },
-        reduction("argmax", "Position (from 1) of the first largest element; argmax(A, 2) in each row, argmax(A, 1) in each column.",
+        reduction("argmax", "Position (from 1) of the first largest element; argmax(A, 2) in each row (a vector), argmax(A, 1) in each column (a row).",
                   example: "argmax([0.1, 0.7, 0.2])", wholeMatrix: false, derivative: nil) { Double(extreme($0, $1, $2, by: >).position + 1) },
         len,
         shape,
@@ -54,6 +56,7 @@ enum Reductions {
             let x = try args.tensor(0)
             // (lanes, lane length, distance between lanes' starts, distance between a lane's elements)
             let (lanes, length, laneStride, stride): (Int, Int, Int, Int)
+            var downColumns = false
             if args.count == 1 {
                 if x.isMatrix, !wholeMatrix {
                     throw args.error("\(name) of a matrix needs a dimension", argument: 0,
@@ -63,7 +66,9 @@ enum Reductions {
             } else {
                 switch (try dimension(args, of: x), x.rank) {
                 case (1, 1): (lanes, length, laneStride, stride) = (1, x.count, 0, 1)
-                case (1, _): (lanes, length, laneStride, stride) = (x.columns, x.rows, 1, x.columns)
+                case (1, _):
+                    (lanes, length, laneStride, stride) = (x.columns, x.rows, 1, x.columns)
+                    downColumns = true
                 default: (lanes, length, laneStride, stride) = (x.rows, x.columns, x.columns, 1)
                 }
             }
@@ -80,7 +85,9 @@ enum Reductions {
                     }
                 }
             }
-            return args.count == 1 || x.isVector ? .scalar(out[0]) : .vector(out)
+            if args.count == 1 || x.isVector { return .scalar(out[0]) }
+            // Down the columns gives a row, along the rows a vector (a column): each lines up with x.
+            return .tensor(downColumns ? Tensor(rows: 1, columns: lanes, scalars: out) : Tensor(vector: out))
         }
     }
 
@@ -171,7 +178,7 @@ enum Reductions {
             }
         }
         if tie { rule.ops.noteKink("\(rule.ops.name ?? "max") with a tie", at: .scalar(0)) { $0 == 0 } }
-        return try rule.ops.multiply(.tensor(mask), try rule.ops.expand(rule.cotangent, to: x.shape, dimension: dimension))
+        return try rule.ops.multiply(.tensor(mask), try rule.ops.expand(rule.cotangent, to: x.shape))
     }
 
     static let len = Builtin(

@@ -62,13 +62,13 @@ enum SoftmaxFamily {
 
     static let logSumExp = Builtin(
         "logsumexp", ["logsumexp(z)"],
-        "log Σ_k exp(z_k), computed stably, a smooth maximum; of an m×n matrix, the vector of its m rows' values.",
+        "log Σ_k exp(z_k), computed stably, a smooth maximum; of an m×n matrix, the vector (a column) of its m rows' values.",
         example: "logsumexp([1000, 1000])", category: .softmax, arity: 1...1,
         derivative: .pullback({ rule in
             // ∂ logsumexp(z)/∂z_j = softmax(z)_j; through the softmax call, so the Hessian comes out too.
             let ops = rule.ops
             let p = try ops.call("softmax", rule.inputs[0])
-            return [try ops.multiply(p, try ops.expand(rule.cotangent, to: rule.inputs[0].numbers?.shape ?? [], dimension: 2))]
+            return [try ops.multiply(p, try ops.expand(rule.cotangent, to: rule.inputs[0].numbers?.shape ?? []))]
         })
     ) { args in
         let z = try scores(args)
