@@ -208,18 +208,27 @@ extension TermReader {
                           range: range, suggestion: "usage: " + builtin.signatures.joined(separator: " or "))
         }
         switch f {
-        case "sum", "mean", "dot", "norm":
+        case "sum", "mean", "dot":
             let v = f == "dot" ? try elementwiseProduct(args) : try lower(args[0])
-            var term = f == "norm" ? Term.raise(v.term, to: .number(2)) : v.term
+            var term = v.term
             var count: [Term] = []
-            for slot in v.shape.slots {
+            // sum(A, 1) sums down the columns (a row is left), sum(A, 2) along the rows (a column).
+            var over = v.shape.slots
+            var left = Shape.scalar
+            if f != "dot", args.count == 2 {
+                guard case .number(let n, _) = args[1], n == 1 || n == 2, v.shape == .matrix else {
+                    throw Failure(message: "\(f) along a dimension takes a matrix and 1 or 2, as in \(f)(A, 1)", range: range)
+                }
+                over = [n == 1 ? TermReader.rowSlot : TermReader.columnSlot]
+                left = n == 1 ? .row : .column
+            }
+            for slot in over {
                 let k = Term.fresh(avoiding: term.allIndices)
                 if f == "mean" { count.append(try length(of: v.term, along: slot, at: range)) }
                 term = .indexSum(k, term.renaming(slot, to: k))
             }
             if f == "mean", !count.isEmpty { term = .quotient(term, .product(of: count)) }
-            if f == "norm" { term = .raise(term, to: .number(0.5)) }
-            return VectorTerm(shape: .scalar, term: term)
+            return VectorTerm(shape: left, term: term)
         case "outer":
             let a = try lower(args[0]), b = try lower(args[1])
             guard a.shape == .column, b.shape == .column else {
@@ -262,7 +271,10 @@ extension TermReader {
         // A name of the input's own (y) rather than one given to a part (u = X @ w): it reads as typed.
         var found: [String] = []
         func visit(_ t: Term) {
-            if case .indexed(let name, let x) = t, x.first == slot, x.count == 1 { found.append(name) }
+            // len counts a vector's elements and a matrix's rows.
+            if case .indexed(let name, let x) = t, x.count == 1 && x[0] == slot || x.count == 2 && x[0] == slot && slot == TermReader.rowSlot {
+                found.append(name)
+            }
             t.children.forEach(visit)
         }
         visit(term)
