@@ -82,7 +82,7 @@ final class StepEqualityTests: XCTestCase {
         // The catalog starts by writing p out; from there the rules are the same, in the same order.
         XCTAssertEqual(typed.steps.map(\.rule), [catalog.steps[0].rule] + catalog.steps.dropFirst(2).map(\.rule))
         XCTAssertEqual(typed.result, catalog.result)
-        XCTAssertEqual(typed.vectorForm?.input, "diag(p) - outer(p, p)")
+        XCTAssertEqual(typed.vectorForm?.input, "diag(p) - p @ p'")
     }
 
     /// A catalog entry is named input: typed at the prompt with its assumptions, its text reaches the same
@@ -138,7 +138,7 @@ final class StepEqualityTests: XCTestCase {
             guard let entry = Catalog.entry(named: name) else { XCTFail("no entry \(name)"); continue }
             XCTAssertEqual(TermRenderer(.input).render(try entry.derive().result.result), form, name)
         }
-        XCTAssertEqual(try Catalog.entry(named: "softmax")?.derive().result.vectorForm?.input, "diag(p) - outer(p, p)")
+        XCTAssertEqual(try Catalog.entry(named: "softmax")?.derive().result.vectorForm?.input, "diag(p) - p @ p'")
         XCTAssertEqual(try Catalog.entry(named: "cross-entropy-softmax")?.derive().result.vectorForm?.input, "p - y")
     }
 

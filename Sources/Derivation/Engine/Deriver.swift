@@ -39,6 +39,20 @@ public struct Deriver: Sendable {
         return Step(rule: "in index notation", statement: plan.indexNotation, expression: start)
     }
 
+    /// Whether a matrix result holds δᵢⱼ (a diagonal) or a product of a part over i and a part over j
+    /// (an outer product): what the matrix form's statement is about.
+    static func hasOuterOrDiagonal(_ term: Term, plan: Plan) -> Bool {
+        let free = term.freeIndices.subtracting(plan.fixed).sorted()
+        guard free.count == 2 else { return false }
+        func visit(_ t: Term) -> Bool {
+            if case .delta(let a, let b) = t, Set([a, b]) == Set(free) { return true }
+            if case .multiply(let factors) = t, factors.contains(where: { $0.freeIndices == [free[0]] }),
+               factors.contains(where: { $0.freeIndices == [free[1]] }) { return true }
+            return t.children.contains(where: visit)
+        }
+        return visit(term)
+    }
+
     /// How the matrix form is laid out, in words, when the derivative is by a whole vector or matrix.
     static func layout(of target: Term, wrt: Variable, plan: Plan) -> String {
         guard plan.typed != nil, !wrt.indices.isEmpty else { return "" }
@@ -101,7 +115,7 @@ public struct Deriver: Sendable {
         var vectorForm: Step.VectorForm?
         if complete, !current.freeIndices.subtracting(plan.fixed).isEmpty, let form = Vectorizer(plan: plan).vectorize(current) {
             vectorForm = Step.VectorForm(input: form.input, unicode: form.unicode, latex: form.latex)
-            let usesMatrices = ["diag(", "outer(", "eye("].contains { form.input.contains($0) }
+            let usesMatrices = Deriver.hasOuterOrDiagonal(current, plan: plan)
             let statement = usesMatrices ? "δᵢⱼ aᵢ is diag(a), aᵢbⱼ is the outer product a bᵀ" : "the same formula for every element at once"
             steps.append(Step(rule: "matrix form", statement: statement + Deriver.layout(of: target, wrt: wrt, plan: plan),
                               expression: current, vectorForm: vectorForm))

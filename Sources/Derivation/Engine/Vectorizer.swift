@@ -265,8 +265,7 @@ struct Vectorizer {
         let scalarPart = factors.filter { $0.freeIndices.isEmpty }
         if !rowPart.isEmpty, !columnPart.isEmpty, rowPart.count + columnPart.count + scalarPart.count == factors.count,
            let a = vector(.product(of: rowPart), over: i), let b = vector(.product(of: columnPart), over: j) {
-            var piece = Form(input: "outer(\(a.input), \(b.input))", unicode: "\(a.parenthesized().unicode)\(b.parenthesized().unicode)ᵀ",
-                             latex: "\(a.parenthesized().latex) \(b.parenthesized().latex)^{\\top}")
+            var piece = Vectorizer.outer(a, b)
             let coefficient = Term.product(of: scalarPart)
             if !coefficient.isOne, let k = scalar(coefficient) {
                 piece = Form(input: "\(k.parenthesized().input) * \(piece.input)", unicode: "\(k.parenthesized().unicode)·\(piece.unicode)",
@@ -308,8 +307,7 @@ struct Vectorizer {
                 let a = rowFactors.isEmpty ? ones : vector(.product(of: rowFactors), over: i)
                 let b = columnFactors.isEmpty ? ones : vector(.product(of: columnFactors), over: j)
                 guard let a, let b else { return nil }
-                piece = Form(input: "outer(\(a.input), \(b.input))", unicode: "\(a.parenthesized().unicode)\(b.parenthesized().unicode)ᵀ",
-                             latex: "\(a.parenthesized().latex) \(b.parenthesized().latex)^{\\top}")
+                piece = Vectorizer.outer(a, b)
             }
             if !coefficient.isOne {
                 guard let k = scalar(coefficient) else { return nil }
@@ -327,6 +325,16 @@ struct Vectorizer {
 }
 
 extension Vectorizer {
+    /// The outer product abᵀ, in input as a column times a row, `a @ b'`, as it is printed on paper.
+    static func outer(_ a: Form, _ b: Form) -> Form {
+        let left = a.isSum ? a.parenthesized() : a
+        let simple = b.input.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        let right = simple ? b.input : "(\(b.input))"
+        let (au, bu) = (a.isSum || a.isProduct ? "(\(a.unicode))" : a.unicode, b.isSum || b.isProduct ? "(\(b.unicode))" : b.unicode)
+        return Form(input: "\(left.input) @ \(right)'", unicode: "\(au)\(bu)ᵀ",
+                    latex: "\(a.parenthesized().latex) \(b.parenthesized().latex)^{\\top}", isProduct: true, isMatrixProduct: true)
+    }
+
     /// Two factors of a product side by side, as on paper (Wx, Aᵀ(Ax − b)), with a space where they would
     /// run together into one name: after a digit (W2 x) or before a function's name (Wᵀ step(u)).
     static func juxtaposed(_ left: String, _ right: String) -> String {
