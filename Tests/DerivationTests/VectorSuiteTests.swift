@@ -81,6 +81,32 @@ final class VectorSuiteTests: XCTestCase {
         }
     }
 
+    /// Second derivatives (`--order 2`) of classic losses, each checked and in its textbook matrix form.
+    func testHessiansReachTheirMatrixForms() throws {
+        let cases: [(String, String, [String], String)] = [
+            ("x' @ A @ x", "x", ["A = [[1, 2, 0], [-1, 3, 1], [0.5, 0, 2]]", "x = [0.3, -1.2, 0.8]"], "A + A'"),
+            ("sum((A @ x - b)^2)", "x", ["A = [[1, 2], [-1, 3], [0.5, 0]]", "x = [0.7, -0.4]", "b = [1, 0, -1]"], "2 * A' @ A"),
+            ("logsumexp(z)", "z", ["z = [0.3, -1.2, 0.8]"], "diag(softmax(z)) - softmax(z) @ softmax(z)'"),
+            ("sum(softplus(X @ w))", "w", ["X = [[1, 2], [-1, 3], [0.5, 0]]", "w = [0.7, -0.4]"],
+             "X' @ diag(sigmoid(X @ w) * (1 - sigmoid(X @ w))) @ X"),
+        ]
+        for (input, wrt, bindings, expected) in cases {
+            let session = Session()
+            for line in bindings { _ = session.submit(line) }
+            var options = Derivations.Options()
+            for name in session.environment.names { if let t = session.environment[name]?.tensor { options.ranks[name] = t.rank } }
+            let request = try Derivations.secondDerivative(of: try Derivations.derive(input, wrt: wrt, options: options))
+            let report = NumericCheck(environment: session.environment, request: request).report()
+            XCTAssertTrue(report.agrees, "\(input): \(report.problem ?? "")")
+            let form = try XCTUnwrap(request.result.vectorForm?.input, input)
+            XCTAssertLessThanOrEqual(Self.tokens(form), Self.tokens(expected), "\(input): \(form)")
+            guard case .result? = session.submit("__expected = " + expected).first, let value = report.vectorFormValue,
+                  let want = session.environment["__expected"]?.tensor else { return XCTFail("\(input): \(expected) did not evaluate") }
+            XCTAssertEqual(value.scalars.count, want.scalars.count, input)
+            for (a, b) in zip(value.scalars, want.scalars) { XCTAssertEqual(a, b, accuracy: 1e-9, input) }
+        }
+    }
+
     func testNoExpressionDependsOnItsLetters() throws {
         let failures = try Self.rows().compactMap { RenamingTests.compare($0.expression, wrt: $0.wrt) }
         XCTAssertEqual(failures, [], failures.joined(separator: "\n"))

@@ -215,6 +215,40 @@ struct Vectorizer {
         }
     }
 
+    /// c·Σₖ Aᵢₖ·wₖ·Bₖⱼ = c·A @ diag(w) @ B (a Hessian's Xᵀ diag(s) X, least squares' 2·AᵀA).
+    private func matrixMatrixProduct(_ factors: [Term], rows i: Index, columns j: Index) -> Form? {
+        guard let sum = factors.last, case .sum(let k, let body) = sum else { return nil }
+        let coefficient = Term.product(of: factors.dropLast())
+        guard coefficient.freeIndices.isEmpty else { return nil }
+        let inner = body.factors
+        let left = inner.filter { $0.freeIndices.contains(k) && $0.freeIndices.contains(i) && !$0.freeIndices.contains(j) }
+        let right = inner.filter { $0.freeIndices.contains(k) && $0.freeIndices.contains(j) && !$0.freeIndices.contains(i) }
+        let weights = inner.filter { $0.freeIndices == [k] }
+        let scalars = inner.filter { $0.freeIndices.isEmpty }
+        guard !left.isEmpty, !right.isEmpty, left.count + right.count + weights.count + scalars.count == inner.count,
+              let a = elementwise(.product(of: left), i, k), let b = elementwise(.product(of: right), k, j) else { return nil }
+        var parts = [a.isSum || a.isProduct ? a.tightened : a]
+        if !weights.isEmpty {
+            guard let w = vector(.product(of: weights), over: k) else { return nil }
+            parts.append(Form(input: "diag(\(w.input))", unicode: "diag(\(w.unicode))", latex: "\\operatorname{diag}\\left(\(w.latex)\\right)"))
+        }
+        parts.append(b.isSum || b.isProduct ? b.tightened : b)
+        var form = Form(input: parts.map(\.input).joined(separator: " @ "), unicode: parts.dropFirst().map(\.unicode).reduce(parts[0].unicode) { Vectorizer.juxtaposed($0, $1) },
+                        latex: parts.map(\.latex).joined(separator: " "), isProduct: true, isMatrixProduct: true)
+        let c = Term.product(of: [coefficient] + scalars)
+        if !c.isOne {
+            let (number, rest) = c.coefficientAndRest
+            let magnitude = Term.product(of: [.number(abs(number)), rest])
+            if !magnitude.isOne {
+                guard let k = scalar(magnitude) else { return nil }
+                form = Form(input: "\(k.parenthesized().input) * \(form.input)", unicode: "\(k.parenthesized().unicode)·\(form.unicode)",
+                            latex: "\(k.parenthesized().latex) \(form.latex)", isProduct: true, isMatrixProduct: true)
+            }
+            if number < 0 { form = negate(form) }
+        }
+        return form
+    }
+
     /// diag(a) @ M or M @ diag(b): factors over i alone (or j alone) and a matrix built elementwise over (i, j).
     private func scaledMatrix(_ factors: [Term], rows i: Index, columns j: Index) -> Form? {
         let both = factors.filter { $0.freeIndices.contains(i) && $0.freeIndices.contains(j) }
@@ -275,6 +309,7 @@ struct Vectorizer {
         }
         // A vector over i times a matrix, as (1 − tanh(uᵢ)²)·Wᵢⱼ: diag(a) @ W, each row of W scaled.
         if let scaled = scaledMatrix(factors, rows: i, columns: j) { return scaled }
+        if let product = matrixMatrixProduct(factors, rows: i, columns: j) { return product }
         let monomials = Polynomial.collect(Polynomial.monomials(term, expand: true))
         var result: Form?
         for m in monomials {
