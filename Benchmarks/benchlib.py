@@ -1,7 +1,7 @@
 """What the benchmark scripts share: the machine they ran on, timing a whole process, running a worker.
 
-Imported by autodiff.py, derive_growth.py and derive_suite.py (run from any folder: they put this folder on
-sys.path through their own location).
+Imported by autodiff.py, derive_growth.py, derive_suite.py and derive_vector.py (with vector_sympy.py); run from
+any folder: they put this folder on sys.path through their own location.
 """
 
 from __future__ import annotations
