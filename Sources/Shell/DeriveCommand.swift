@@ -102,7 +102,11 @@ public enum DeriveCommand {
         options.assumptions = request.assume
         for name in env?.names ?? [] {
             if case .function(.closure(let c))? = env?[name] { options.functions[name] = UserFunction(parameters: c.parameters, body: c.body) }
-            if let t = env?[name]?.tensor { options.ranks[name] = t.rank }
+            if let definition = env?.definition(named: name) {
+                options.sessionDefinitions[name] = definition.body
+            } else if let t = env?[name]?.tensor {
+                options.ranks[name] = t.rank
+            }
         }
         // `:derive f` for a function the user defined: f applied to its own parameters, by the first of them.
         var subject = request.subject, wrt = request.wrt, order = request.order

@@ -38,6 +38,16 @@ final class DeriveSessionTests: XCTestCase {
         XCTAssertTrue(text(byX).contains("check: every step agrees"), text(byX))
     }
 
+    func testASessionDefinitionIsReadAsWhatItStandsFor() {
+        _ = shell.submit("z = [2, 1, 0.1]; y = [0, 1, 0]")
+        _ = shell.submit("p := softmax(z)")
+        for subject in [":derive cross_entropy(p, y) wrt z", ":derive p_i wrt z_j"] {
+            let outputs = shell.submit(subject)
+            XCTAssertEqual(errors(outputs), [], subject)
+            XCTAssertTrue(text(outputs).contains("check: every step agrees"), "\(subject): \(text(outputs))")
+        }
+    }
+
     func testTheCallsThatComputeDerivativesAreDerived() {
         _ = shell.submit("z = [2, 1, 0.1]; A = [[1, 2], [3, 4]]; x = [1, 2]")
         let lse = shell.submit(":derive hessian(logsumexp, z)")

@@ -49,6 +49,8 @@ public enum Derivations {
         public var functions: [String: UserFunction] = [:]
         /// How many indices each bound value takes (0 for a number, 1 for a vector, 2 for a matrix).
         public var ranks: [String: Int] = [:]
+        /// The session's definitions (`p := softmax(z)`): a name read as what it stands for.
+        public var sessionDefinitions: [String: Expr] = [:]
         public init() {}
     }
 
@@ -78,6 +80,7 @@ public enum Derivations {
             throw Failure(message: error.message, range: error.range, suggestion: guess.map { "did you mean the catalog entry \($0)?" })
         }
         var reader = TermReader(reserving: options.reserved, functions: options.functions, ranks: options.ranks)
+        reader.sessionDefinitions = options.sessionDefinitions
         let target: Term
         do {
             target = try reader.readInput(expr)

@@ -5,6 +5,7 @@ import VectorLang
 extension TermReader {
     /// Element X of a vector-valued expression: a named vector, or a part (softmax(z)_i, (W @ x)_i).
     mutating func component(of base: Expr, _ letters: [Index], range: SourceRange) throws -> Term {
+        if case .variable(let v, _) = base, sessionDefinitions[v] != nil, letters.count == 1 { return try element(of: base, at: letters) }
         if case .variable(let v, _) = base {
             guard IndexedName.parse(v, range: range) == nil, Builtins.named[v] == nil else {
                 throw Failure(message: "index notation on this is not supported; name it first (p = …)", range: range)

@@ -123,6 +123,15 @@ extension TermReader {
             if Builtins.named[name] != nil || Builtins.constants[name] != nil || IndexedName.parse(name, range: range) != nil {
                 return VectorTerm(shape: .scalar, term: try read(expr))
             }
+            if let body = sessionDefinitions[name] {
+                // A definition is read through; one that reached itself would have been refused by the session.
+                var inner = self
+                inner.sessionDefinitions[name] = nil
+                let value = try inner.lower(body)
+                self = inner
+                sessionDefinitions[name] = body
+                return value
+            }
             // Unbound and not inferred: a number where the input uses it as one (z_i / T), else a vector.
             let rank = ranks[name] ?? assumedRanks[name] ?? (variables[name] == 0 ? 0 : 1)
             use(name, rank: rank)

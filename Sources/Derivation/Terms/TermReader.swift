@@ -28,6 +28,8 @@ struct TermReader {
     private var expanding: [String] = []
     /// Ranks of names the session has not bound, read off how vector notation uses them (`inferRanks`).
     var assumedRanks: [String: Int] = [:]
+    /// The session's definitions (`p := softmax(z)`), read as what they stand for wherever they are used.
+    var sessionDefinitions: [String: Expr] = [:]
 
     init(reserving names: Set<String> = [], functions: [String: UserFunction] = [:], ranks: [String: Int] = [:]) {
         taken = names
@@ -103,6 +105,10 @@ struct TermReader {
             if parts.isDelta {
                 guard indices.count == 2 else { throw Failure(message: "the delta takes two indices, as in δ_ij", range: range) }
                 return .kronecker(indices[0], indices[1])
+            }
+            // p_i of a session definition p := softmax(z) is an element of what p stands for.
+            if sessionDefinitions[parts.base] != nil, indices.count == 1 {
+                return try element(of: .variable(parts.base, range: range), at: indices)
             }
             use(parts.base, rank: indices.count)
             return .indexed(parts.base, indices)
