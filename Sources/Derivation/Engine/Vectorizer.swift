@@ -56,7 +56,7 @@ struct Vectorizer {
     }
 
     /// A term with no free index, such as Σₖ pₖ(pₖ − yₖ): sums become sum(…).
-    private func scalar(_ term: Term) -> Form? {
+    func scalar(_ term: Term) -> Form? {
         switch term {
         case .sum(let k, let body):
             // Σₖ aₖbₖ of two vectors is the inner product aᵀb.
@@ -80,7 +80,7 @@ struct Vectorizer {
     }
 
     /// A term with one free index: each element-level operation becomes elementwise.
-    private func vector(_ term: Term, over i: Index) -> Form? {
+    func vector(_ term: Term, over i: Index) -> Form? {
         switch term {
         case .indexed(let name, let indices) where indices == [i]:
             return expansions[name] ?? Form(input: name, unicode: name, latex: name)
@@ -193,13 +193,13 @@ struct Vectorizer {
 
     /// −f: a sum in parentheses; a product as it is, since a leading minus and a left-to-right product or
     /// matrix product read the same (-X' @ v, -2 * v). As an operand later on, it is parenthesised.
-    private func negate(_ f: Form) -> Form {
+    func negate(_ f: Form) -> Form {
         let p = f.isSum ? f.parenthesized() : f
         return Form(input: "-" + p.input, unicode: "−" + p.unicode, latex: "-" + p.latex, isProduct: true, isMatrixProduct: true)
     }
 
     /// A term built elementwise from matrices indexed exactly (i, j), as (Pᵢⱼ − Yᵢⱼ)/m.
-    private func elementwise(_ term: Term, _ i: Index, _ j: Index) -> Form? {
+    func elementwise(_ term: Term, _ i: Index, _ j: Index) -> Form? {
         switch term {
         case .indexed(let name, let indices) where indices == [i, j]:
             return Form(input: name, unicode: name, latex: name)
@@ -213,65 +213,6 @@ struct Vectorizer {
         default:
             return combine(term) { elementwise($0, i, j) }
         }
-    }
-
-    /// c·Σₖ Aᵢₖ·wₖ·Bₖⱼ = c·A @ diag(w) @ B (a Hessian's Xᵀ diag(s) X, least squares' 2·AᵀA).
-    private func matrixMatrixProduct(_ factors: [Term], rows i: Index, columns j: Index) -> Form? {
-        guard let sum = factors.last, case .sum(let k, let body) = sum else { return nil }
-        let coefficient = Term.product(of: factors.dropLast())
-        guard coefficient.freeIndices.isEmpty else { return nil }
-        let inner = body.factors
-        let left = inner.filter { $0.freeIndices.contains(k) && $0.freeIndices.contains(i) && !$0.freeIndices.contains(j) }
-        let right = inner.filter { $0.freeIndices.contains(k) && $0.freeIndices.contains(j) && !$0.freeIndices.contains(i) }
-        let weights = inner.filter { $0.freeIndices == [k] }
-        let scalars = inner.filter { $0.freeIndices.isEmpty }
-        guard !left.isEmpty, !right.isEmpty, left.count + right.count + weights.count + scalars.count == inner.count,
-              let a = elementwise(.product(of: left), i, k), let b = elementwise(.product(of: right), k, j) else { return nil }
-        var parts = [a.isSum || a.isProduct ? a.tightened : a]
-        if !weights.isEmpty {
-            guard let w = vector(.product(of: weights), over: k) else { return nil }
-            parts.append(Form(input: "diag(\(w.input))", unicode: "diag(\(w.unicode))", latex: "\\operatorname{diag}\\left(\(w.latex)\\right)"))
-        }
-        parts.append(b.isSum || b.isProduct ? b.tightened : b)
-        var form = Form(input: parts.map(\.input).joined(separator: " @ "), unicode: parts.dropFirst().map(\.unicode).reduce(parts[0].unicode) { Vectorizer.juxtaposed($0, $1) },
-                        latex: parts.map(\.latex).joined(separator: " "), isProduct: true, isMatrixProduct: true)
-        let c = Term.product(of: [coefficient] + scalars)
-        if !c.isOne {
-            let (number, rest) = c.coefficientAndRest
-            let magnitude = Term.product(of: [.number(abs(number)), rest])
-            if !magnitude.isOne {
-                guard let k = scalar(magnitude) else { return nil }
-                form = Form(input: "\(k.parenthesized().input) * \(form.input)", unicode: "\(k.parenthesized().unicode)·\(form.unicode)",
-                            latex: "\(k.parenthesized().latex) \(form.latex)", isProduct: true, isMatrixProduct: true)
-            }
-            if number < 0 { form = negate(form) }
-        }
-        return form
-    }
-
-    /// diag(a) @ M or M @ diag(b): factors over i alone (or j alone) and a matrix built elementwise over (i, j).
-    private func scaledMatrix(_ factors: [Term], rows i: Index, columns j: Index) -> Form? {
-        let both = factors.filter { $0.freeIndices.contains(i) && $0.freeIndices.contains(j) }
-        let rowOnly = factors.filter { $0.freeIndices.contains(i) && !$0.freeIndices.contains(j) }
-        let columnOnly = factors.filter { !$0.freeIndices.contains(i) && $0.freeIndices.contains(j) }
-        let scalars = factors.filter { $0.freeIndices.isDisjoint(with: [i, j]) }
-        guard !both.isEmpty, rowOnly.isEmpty != columnOnly.isEmpty, scalars.allSatisfy({ $0.isNumber }),
-              let m = elementwise(.product(of: both), i, j) else { return nil }
-        let onRows = !rowOnly.isEmpty
-        guard let v = onRows ? vector(.product(of: rowOnly), over: i) : vector(.product(of: columnOnly), over: j) else { return nil }
-        let diagonal = Form(input: "diag(\(v.input))", unicode: "diag(\(v.unicode))", latex: "\\operatorname{diag}\\left(\(v.latex)\\right)")
-        let matrix = m.isSum || m.isProduct ? m.tightened : m
-        var form = onRows
-            ? Form(input: "\(diagonal.input) @ \(matrix.input)", unicode: Vectorizer.juxtaposed(diagonal.unicode, matrix.unicode),
-                   latex: "\(diagonal.latex) \(matrix.latex)", isProduct: true, isMatrixProduct: true)
-            : Form(input: "\(matrix.input) @ \(diagonal.input)", unicode: Vectorizer.juxtaposed(matrix.unicode, diagonal.unicode),
-                   latex: "\(matrix.latex) \(diagonal.latex)", isProduct: true, isMatrixProduct: true)
-        let c = Term.product(of: scalars).coefficientAndRest.0
-        if abs(c) != 1 {
-            let k = TermRenderer(.input).render(.number(abs(c)))
-            form = Form(input: "\(k) * \(form.input)", unicode: "\(k)·\(form.unicode)", latex: "\(k) \(form.latex)", isProduct: true, isMatrixProduct: true)
-        }
-        return c < 0 ? negate(form) : form
     }
 
     /// Σₖ with the factors that do not involve k in front: Σₙ aⱼ·bₗ·cₙⱼ = aⱼ·bₗ·Σₙ cₙⱼ, so each part's shape shows.
