@@ -146,3 +146,19 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(multi.location(in: "[1, 2,\n 3, q]").column, 2)
     }
 }
+
+/// Inputs as long as a careless paste: refused with a message, never a tree too deep to evaluate or free.
+final class LongInputTests: XCTestCase {
+    func testAHundredThousandOperatorsAreRefusedAndTheSessionGoesOn() {
+        let session = Session()
+        _ = session.submit("x = 1; z = [1]")
+        for line in [Array(repeating: "1", count: 100_000).joined(separator: "+"), "x" + String(repeating: "'", count: 100_000),
+                     "z" + String(repeating: "[1]", count: 100_000)] {
+            guard case .error(let d, _)? = session.submit(line).first else { return XCTFail("accepted: \(line.prefix(20))…") }
+            XCTAssertTrue(d.message.hasPrefix("expression too long"), d.message)
+        }
+        XCTAssertEqual(session.submit("1 + 1").first, .result("2"))
+        let sum = Array(repeating: "1", count: 10_000).joined(separator: "+")
+        XCTAssertEqual(session.submit(sum).first, .result("10000"), "ten thousand terms are still fine")
+    }
+}

@@ -6,11 +6,16 @@
 public struct Parser {
     /// Deeper nesting than this is refused with a message instead of overflowing the stack.
     public static let maximumDepth = 200
+    /// More operators than this in one statement are refused: `1+1+…` builds a tree as deep as it is long,
+    /// and evaluating or even freeing a tree of 100,000 levels overflows the stack.
+    public static let maximumOperations = 20_000
 
     let tokens: [Token]
     /// The current token; internal so that the index-notation forms, in their own file, can advance it.
     var position = 0
     private var depth = 0
+    /// Operators read so far in the current statement (`maximumOperations`).
+    private var operations = 0
 
     public init(tokens: [Token]) {
         self.tokens = tokens
@@ -35,9 +40,19 @@ public struct Parser {
         while true {
             while peek.kind == .semicolon { position += 1 }
             if peek.kind == .end { return result }
+            operations = 0
             result.append(try statement())
             if peek.kind == .semicolon { continue }
             try expectEnd()
+        }
+    }
+
+    /// One more operator in the statement; past `maximumOperations`, a message instead of a tree too deep to use.
+    private mutating func count(_ token: Token) throws(Diagnostic) {
+        operations += 1
+        guard operations <= Parser.maximumOperations else {
+            throw Diagnostic("expression too long: more than \(Parser.maximumOperations) operators in one statement", at: token.range,
+                             suggestion: "split it into parts with names (s1 = …; s2 = …), or use sum(…) over a vector")
         }
     }
 
@@ -83,6 +98,7 @@ public struct Parser {
             default: return lhs
             }
             let opToken = advance()
+            try count(opToken)
             let rhs = try multiplicative()
             lhs = .binary(op, lhs, rhs, operatorRange: opToken.range, range: lhs.range.union(rhs.range))
         }
@@ -99,6 +115,7 @@ public struct Parser {
             default: return lhs
             }
             let opToken = advance()
+            try count(opToken)
             let rhs = try unary()
             lhs = .binary(op, lhs, rhs, operatorRange: opToken.range, range: lhs.range.union(rhs.range))
         }
@@ -129,6 +146,7 @@ public struct Parser {
     private mutating func postfix() throws(Diagnostic) -> Expr {
         var expr = try primary()
         while true {
+            if [.leftParen, .leftBracket, .apostrophe].contains(peek.kind) { try count(peek) }
             switch peek.kind {
             case .leftParen:
                 let open = advance()
