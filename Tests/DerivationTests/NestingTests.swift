@@ -52,3 +52,17 @@ final class NestingTests: XCTestCase {
         XCTAssertEqual(TermRenderer(.input).render(alone.result), "sigmoid(x)")
     }
 }
+
+/// A product of one factor many times, as a careless paste writes xⁿ: combined first, derived by the power rule.
+final class RepeatedFactorTests: XCTestCase {
+    func testEightyFactorsOfXTakeThePowerRule() throws {
+        let input = Array(repeating: "x", count: 80).joined(separator: "*")
+        let request = try Derivations.derive(input, wrt: "x")
+        XCTAssertTrue(request.result.complete)
+        XCTAssertLessThanOrEqual(request.result.steps.count, 6)
+        XCTAssertEqual(TermRenderer(.input).render(request.result.result), "80 * x^79")
+        let session = Session()
+        _ = session.submit("x = 1.1")
+        XCTAssertTrue(NumericCheck(environment: session.environment, request: request).report().agrees)
+    }
+}

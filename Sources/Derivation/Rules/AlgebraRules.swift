@@ -18,6 +18,13 @@ enum AlgebraRules {
         combined(term).map { Rewrite($0.simpler) }
     }
 
+    /// x·x·…·x = xⁿ before differentiating, as one would on paper: the power rule then takes one step
+    /// where the product rule would take one per factor (x*x*…*x of 80 factors hit the step limit).
+    static let repeatedFactors = Rule("combine powers", "a·a = a²") { term, _ in
+        guard case .multiply(let factors) = term, Set(factors).count < factors.count else { return nil }
+        return combined(term).map { Rewrite($0.simpler) }
+    }
+
     /// A product or quotient written as its single monomial, when that is smaller.
     private static func combined(_ term: Term) -> (simpler: Term, monomial: Monomial)? {
         switch term {
