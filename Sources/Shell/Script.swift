@@ -12,22 +12,34 @@ enum Script {
         let firstLine: Int
     }
 
+    /// Lines are read once each: the bracket depth is added up line by line (`Session.bracketBalance`),
+    /// so an unclosed `[` before 20,000 lines costs 20,000 line reads, not 20,000 re-reads of all of them.
     static func inputs(_ lines: [String]) -> [Input] {
         var inputs: [Input] = []
         var pending: [String] = []
         var start = 0
+        var depth = 0
+        var open = true
         for (number, line) in lines.enumerated() {
             if pending.isEmpty {
                 start = number
+                depth = 0
+                open = true
                 if line.trimmingSpaces.hasPrefix(":") {
                     inputs.append(Input(text: line, firstLine: number + 1))
                     continue
                 }
             }
             pending.append(line)
-            let text = pending.joined(separator: "\n")
-            if Session.needsContinuation(text), number < lines.count - 1 { continue }
-            inputs.append(Input(text: text, firstLine: start + 1))
+            // As Session.needsContinuation on the whole text: a line that does not tokenize, or a closing
+            // bracket with nothing open, ends the input.
+            if let balance = Session.bracketBalance(of: line), open, depth + balance.lowest >= 0 {
+                depth += balance.net
+            } else {
+                open = false
+            }
+            if open, depth > 0, number < lines.count - 1 { continue }
+            inputs.append(Input(text: pending.joined(separator: "\n"), firstLine: start + 1))
             pending = []
         }
         return inputs

@@ -131,3 +131,17 @@ final class SessionScriptTests: XCTestCase {
         XCTAssertEqual(shell.submit("double(21)"), [.result("42")])
     }
 }
+
+/// A script with a bracket left open reads each line once, however many follow.
+final class ScriptGroupingTests: XCTestCase {
+    func testAnUnclosedBracketBeforeManyLinesIsGroupedInOnePass() {
+        let lines = ["z = ["] + Array(repeating: "1,", count: 50_000) + ["1]", "sum(z)"]
+        let inputs = Script.inputs(lines)
+        XCTAssertEqual(inputs.count, 2)
+        XCTAssertEqual(inputs.last, Script.Input(text: "sum(z)", firstLine: 50_003))
+        let unclosed = Script.inputs(["z = ["] + Array(repeating: "1,", count: 50_000))
+        XCTAssertEqual(unclosed.count, 1, "the rest of the file is one input, reported once")
+        XCTAssertEqual(Script.inputs(["a = (1", "+ 2)", ")", "x = 1"]).map(\.text), ["a = (1\n+ 2)", ")", "x = 1"])
+    }
+}
+

@@ -76,16 +76,24 @@ public final class Session {
     ///
     /// Text that does not lex is complete: submitting it shows the error.
     public static func needsContinuation(_ text: String) -> Bool {
-        guard let tokens = try? Lexer.tokenize(text) else { return false }
-        var depth = 0
+        guard let balance = bracketBalance(of: text) else { return false }
+        return balance.lowest >= 0 && balance.net > 0
+    }
+
+    /// How a piece of text changes the bracket depth: the net change, and the lowest depth reached on
+    /// the way (below 0: a closing bracket with no opening one); nil when it does not tokenize. Tokens
+    /// never span lines, so a script can add up its lines one at a time instead of re-reading them all.
+    public static func bracketBalance(of text: String) -> (net: Int, lowest: Int)? {
+        guard let tokens = try? Lexer.tokenize(text) else { return nil }
+        var depth = 0, lowest = 0
         for token in tokens {
             switch token.kind {
             case .leftParen, .leftBracket, .leftBrace: depth += 1
             case .rightParen, .rightBracket, .rightBrace: depth -= 1
             default: break
             }
-            if depth < 0 { return false }
+            lowest = min(lowest, depth)
         }
-        return depth > 0
+        return (depth, lowest)
     }
 }
