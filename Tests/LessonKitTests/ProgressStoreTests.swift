@@ -1,6 +1,6 @@
 import XCTest
 import Foundation
-@testable import LessonKit
+@_spi(Testing) @testable import LessonKit
 
 final class ProgressStoreTests: XCTestCase {
     var directory: String!
@@ -58,7 +58,7 @@ final class ProgressStoreTests: XCTestCase {
         XCTAssertEqual(store.load().progress.lessons["tour"]?.step, 5)
     }
 
-    func testAnUnreadableFileIsSetAsideWithAWarning() throws {
+    func testAFileThatDoesNotParseIsSetAsideWithAWarning() throws {
         let path = directory + "/progress.json"
         try Data("{\"version\": 1, \"lessons\": {\"tour\": ".utf8).write(to: URL(fileURLWithPath: path))
         let store = ProgressStore(path: path)
@@ -73,6 +73,96 @@ final class ProgressStoreTests: XCTestCase {
         XCTAssertEqual(warning?.contains("moved to \(path).corrupt.1"), true, warning ?? "")
         XCTAssertEqual(try files(), ["progress.json", "progress.json.corrupt", "progress.json.corrupt.1", "progress.json.lock"])
         XCTAssertEqual(store.load().progress.lessons["tour"]?.step, 2)
+    }
+
+    // MARK: - Files that cannot be read are left alone
+
+    /// A directory where the file should be: read(2) fails with EISDIR, for real.
+    func testADirectoryInPlaceOfTheFileIsLeftAndSavingStops() throws {
+        let path = directory + "/progress.json"
+        try FileManager.default.createDirectory(atPath: path + "/inside", withIntermediateDirectories: true)
+        let store = ProgressStore(path: path)
+        let loaded = store.load()
+        XCTAssertEqual(loaded.progress, CourseProgress())
+        XCTAssertEqual(loaded.warning, "cannot read \(path): Is a directory; progress will not be saved this session")
+        XCTAssertEqual(store.savingOff, loaded.warning)
+        XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8))) { error in
+            XCTAssertEqual("\(error)", loaded.warning, "in words, not a raw CocoaError")
+        }
+        XCTAssertEqual(try files(), ["progress.json"], "nothing moved aside, no lock, no temporary file")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path), ["inside"])
+    }
+
+    /// Failures that root cannot be made to meet (CI runs as root) are handed in through the reader.
+    func testInjectedReadFailuresLeaveTheFileAndStopSaving() throws {
+        let path = directory + "/progress.json"
+        let original = Data("{\"version\": 1, \"lessons\": {}}".utf8)
+        try original.write(to: URL(fileURLWithPath: path))
+        for (code, words) in [(EACCES, "Permission denied"), (EIO, "Input/output error")] {
+            let store = ProgressStore(path: path, read: { _ in .failed(code) })
+            XCTAssertEqual(store.load().warning, "cannot read \(path): \(words); progress will not be saved this session")
+            XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8)))
+            XCTAssertThrowsError(try store.reset(lesson: "tour"))
+            XCTAssertThrowsError(try store.save(CourseProgress()))
+            XCTAssertEqual(try files(), ["progress.json"])
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), original)
+        }
+    }
+
+    /// Saving stays off for the store's life, even if a later read works.
+    func testSavingStaysOffOnceTurnedOff() throws {
+        let path = directory + "/progress.json"
+        var failing = true
+        let store = ProgressStore(path: path, read: { failing ? .failed(EIO) : ProgressFile.contents(at: $0) })
+        XCTAssertNotNil(store.load().warning)
+        failing = false
+        XCTAssertNil(store.load().warning)
+        XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8)))
+        XCTAssertEqual(try files(), [])
+    }
+
+    func testASymbolicLinkIsNotFollowed() throws {
+        let path = directory + "/progress.json", elsewhere = directory + "/elsewhere.json"
+        let original = Data("{\"version\": 1, \"lessons\": {}}".utf8)
+        try original.write(to: URL(fileURLWithPath: elsewhere))
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: elsewhere)
+        let store = ProgressStore(path: path)
+        XCTAssertEqual(store.load().warning,
+                       "cannot read \(path): it is a symbolic link, which Jacobi does not follow there; progress will not be saved this session")
+        XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8)))
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path), elsewhere, "the link is left as it is")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: elsewhere)), original)
+    }
+
+    /// A link where the lock file goes is not followed: it would create or lock whatever it names.
+    func testALinkedLockFileIsNotFollowed() throws {
+        let path = directory + "/progress.json", victim = directory + "/victim"
+        try FileManager.default.createSymbolicLink(atPath: path + ".lock", withDestinationPath: victim)
+        let store = ProgressStore(path: path)
+        XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8))) { error in
+            XCTAssertEqual("\(error)", "cannot open the lock file \(path).lock: it is a symbolic link, which Jacobi does not follow there")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: victim), "nothing created through the link")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+    }
+
+    /// A FIFO in place of the file would wait for a writer if opened plainly; it is refused at once.
+    func testAFIFOInPlaceOfTheFileIsRefusedWithoutWaiting() throws {
+        let path = directory + "/progress.json"
+        XCTAssertEqual(mkfifo(path, 0o600), 0)
+        XCTAssertEqual(ProgressStore(path: path).load().warning,
+                       "cannot read \(path): it is not a regular file; progress will not be saved this session")
+    }
+
+    /// A learner who made the file private keeps it private.
+    func testASavedFileKeepsItsMode() throws {
+        let path = directory + "/progress.json"
+        let store = ProgressStore(path: path)
+        try store.record(LessonProgress(lesson: "tour", stepCount: 8))
+        XCTAssertEqual(chmod(path, 0o600), 0)
+        try store.record(LessonProgress(lesson: "tour", step: 1, stepCount: 8))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
     }
 
     func testWrongShapedJSONIsSetAsideToo() throws {
