@@ -209,45 +209,15 @@ final class ProgressStoreTests: XCTestCase {
 
 /// SIGKILL a process again and again while it saves progress: every time, the file left behind loads.
 ///
-/// The child is this test binary, started with `JACOBI_PROGRESS_WRITER` set so that `testWriterLoop`
-/// saves forever. It pauses between writing the temporary file and renaming it, which widens the
-/// window a kill must hit to matter. Half the kills are aimed at that window (as soon as the temporary
-/// file appears), half land at random; the test counts the kills that left a temporary file behind,
-/// so it shows that the window was really hit.
+/// The child is `ProgressWriter` (Tests/ProgressWriter), built beside the tests, which saves forever.
+/// It pauses between writing the temporary file and renaming it, which widens the window a kill must
+/// hit to matter. Half the kills are aimed at that window (as soon as the temporary file appears), half
+/// land at random; the test counts the kills that left a temporary file behind, so it shows that the
+/// window was really hit.
 final class ProgressKillTests: XCTestCase {
-    static let writerVariable = "JACOBI_PROGRESS_WRITER"
-
-    /// The child's loop; does nothing in a normal test run.
-    func testWriterLoop() throws {
-        guard let path = ProcessInfo.processInfo.environment[Self.writerVariable] else { return }
-        let store = ProgressStore(path: path)
-        store.beforeRename = { usleep(10_000) }
-        var counter = store.load().progress.lessons["counter"]?.step ?? 0
-        while true {
-            counter += 1
-            var progress = Self.bulkyProgress()
-            progress.lessons["counter"] = LessonProgress(lesson: "counter", step: counter, stepCount: Int.max)
-            try store.save(progress)
-        }
-    }
-
-    /// About 150 KB of JSON, so writing it takes a while too.
-    static func bulkyProgress() -> CourseProgress {
-        var progress = CourseProgress()
-        for l in 0..<60 {
-            var questions: [String: QuestionRecord] = [:]
-            for q in 0..<30 { questions["\(q / 3 + 1).\(q % 3 + 1)"] = QuestionRecord(outcome: q % 4 == 0 ? .skipped : .correct, attempts: q % 3, hints: q % 2) }
-            progress.lessons["lesson-\(l)"] = LessonProgress(lesson: "lesson-\(l)", step: l % 9, stepCount: 12, questions: questions)
-        }
-        return progress
-    }
-
     func testKilledDuringSavesLeavesALoadableFile() throws {
-        #if os(Linux)
-        let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        #else
-        throw XCTSkip("the kill test starts the test binary through /proc/self/exe, which is Linux's")
-        #endif
+        // Missing, the test fails rather than skips: without the child there is no test.
+        let binary = try XCTUnwrap(Paths.executable(named: "ProgressWriter"), "ProgressWriter was not built beside the tests")
         let directory = NSTemporaryDirectory() + "jacobi-kill-\(getpid())"
         try? FileManager.default.removeItem(atPath: directory)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -267,8 +237,7 @@ final class ProgressKillTests: XCTestCase {
         for k in 0..<kills {
             let child = Process()
             child.executableURL = URL(fileURLWithPath: binary)
-            child.arguments = ["LessonKitTests.ProgressKillTests/testWriterLoop"]
-            child.environment = ProcessInfo.processInfo.environment.merging([Self.writerVariable: path]) { $1 }
+            child.arguments = [path]
             child.standardOutput = FileHandle.nullDevice
             child.standardError = FileHandle.nullDevice
             try child.run()
