@@ -23,8 +23,8 @@ extension MetaCommand {
         MetaCommand("save", aliases: ["save!"], usage: ":save FILE",
                     "Writes the session's variables, functions and definitions as a script that :load restores.",
                     detail: ["Numbers are written with 17 significant digits, so they read back exactly.",
-                             "An existing file is replaced only when you agree at the prompt; :save! FILE replaces it without asking",
-                             "(and writes through a symbolic link). A FIFO or a device such as /dev/null is written in place."],
+                             "An existing file is replaced only if you agree; :save! FILE replaces it without asking.",
+                             "A FIFO or a device (/dev/null) is written in place; a symbolic link only with :save!."],
                     group: .files, argument: .fileName) { shell, call in
             guard !call.argument.isEmpty else {
                 return [call.error(":save needs a file name", suggestion: "type :save session.jac")]

@@ -11,18 +11,19 @@ final class SaveTerminalTests: XCTestCase {
         try tty.type("z = 1")
         try tty.press("Enter")
         try tty.waitForLastLine("jacobi>")
-        try tty.type(":save \(file)")
-        try tty.press("Enter")
-        try tty.waitForLastLine("\(file) exists; overwrite it? [y/N]")
-        try tty.press("Enter")
-        try tty.wait("the file kept") { $0.contains("not saved; \(file) is as it was") && TmuxSession.lastLine(of: $0) == "jacobi>" }
+
+        /// Types `:save FILE`, waits for the question, answers it, and waits for `expected` and the prompt.
+        func save(answer: String, expect expected: String) throws {
+            try tty.type(":save \(file)")
+            try tty.press("Enter")
+            try tty.waitForLastLine("\(file) exists; overwrite it? [y/N]")
+            if !answer.isEmpty { try tty.type(answer) }
+            try tty.press("Enter")
+            try tty.wait(expected) { $0.contains(expected) && TmuxSession.lastLine(of: $0) == "jacobi>" }
+        }
+        try save(answer: "", expect: "not saved; \(file) is as it was")
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "keep me\n")
-        try tty.type(":save \(file)")
-        try tty.press("Enter")
-        try tty.waitForLastLine("\(file) exists; overwrite it? [y/N]")
-        try tty.type("y")
-        try tty.press("Enter")
-        try tty.wait("the file replaced") { $0.contains("saved 1 name to \(file)") && TmuxSession.lastLine(of: $0) == "jacobi>" }
+        try save(answer: "y", expect: "saved 1 name to \(file)")
         XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).hasSuffix("z = 1\n"))
     }
 }
