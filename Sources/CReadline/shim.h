@@ -64,4 +64,9 @@ static inline const char *jacobi_history_last(void) {
     HIST_ENTRY *entry = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
     return entry ? entry->line : NULL;
 }
+
+/* Standard output's C stream (Swift 6 treats the global `stdout` as unsafe shared state too): flushing
+   it, and whether a write to it has failed, so lost output is reported (see StandardOutput.swift). */
+static inline int jacobi_flush_stdout(void) { return fflush(stdout); }
+static inline int jacobi_stdout_failed(void) { return ferror(stdout); }
 #endif

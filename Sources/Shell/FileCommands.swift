@@ -20,16 +20,21 @@ extension MetaCommand {
     }
 
     static var save: MetaCommand {
-        MetaCommand("save", usage: ":save FILE", "Writes the session's variables, functions and definitions as a script that :load restores.",
-                    detail: ["Numbers are written with 17 significant digits, so they read back exactly."],
+        MetaCommand("save", aliases: ["save!"], usage: ":save FILE",
+                    "Writes the session's variables, functions and definitions as a script that :load restores.",
+                    detail: ["Numbers are written with 17 significant digits, so they read back exactly.",
+                             "An existing file is replaced only if you agree; :save! FILE replaces it without asking.",
+                             "A FIFO or a device (/dev/null) is written in place; a symbolic link only with :save!."],
                     group: .files, argument: .fileName) { shell, call in
             guard !call.argument.isEmpty else {
                 return [call.error(":save needs a file name", suggestion: "type :save session.jac")]
             }
-            let path = ShellSession.expandingTilde(call.argument)
             let saved = SessionScript.script(of: shell.session.environment, precision: shell.session.options.precision)
             do {
-                try TextFile.writeAtomically(saved.text, to: path)
+                let written = try FileTarget.write(saved.text, to: ShellSession.expandingTilde(call.argument), name: call.argument,
+                                                   force: call.typedName == "save!", override: ":save! \(call.argument)",
+                                                   confirm: shell.confirm)
+                guard written else { return [.info("not saved; \(call.argument) is as it was")] }
             } catch {
                 return [call.error("\(error)")]
             }

@@ -21,11 +21,12 @@ public enum Launcher {
         return succeeded ? 0 : 1
     }
 
-    /// `jacobi run FILE` and `jacobi FILE`.
+    /// `jacobi run FILE` and `jacobi FILE`; FILE may be a FIFO or a device (`jacobi run <(…)`), which
+    /// `:load` refuses, since here the user is the one who started the process that writes it.
     public static func runScript(at path: String, options: ShellOptions) -> Int32 {
         let lines: [String]
         do {
-            lines = try TextFile.lines(at: path)
+            lines = try TextFile.lines(at: path, streams: true)
         } catch {
             Terminal.writeError("jacobi: \(error)\n")
             return 1

@@ -73,6 +73,13 @@ public struct MetaCommand {
             .error(Diagnostic(message, at: atName ? nameRange : argumentRange, note: note, suggestion: suggestion), source: source)
         }
 
+        /// The command's name as typed, without its colon: `save!` for `:save! x.jac`, where `name` is `save`.
+        public var typedName: String {
+            let scalars = Array(source.unicodeScalars)
+            guard nameRange.start + 1 < nameRange.end, nameRange.end <= scalars.count else { return "" }
+            return String(String.UnicodeScalarView(scalars[(nameRange.start + 1)..<nameRange.end]))
+        }
+
         /// The argument split at spaces: `:clear a b` gives `["a", "b"]`.
         public var words: [String] { argument.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
     }

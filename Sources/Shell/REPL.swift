@@ -27,9 +27,12 @@ struct REPL {
     /// not remembered (`jacobi lesson NAME` starts with `:lesson NAME`).
     func run(first: String? = nil) -> Int32 {
         shell.lessons.ask = { question in self.ask(question) }
+        // Replacing a file is the one question whose plain Enter means no.
+        shell.confirm = { question in self.ask(question, default: false) }
         shell.lessons.stepByStep = true
         defer {
             shell.lessons.ask = nil
+            shell.confirm = nil
             shell.lessons.stepByStep = false
             reader.close()
         }

@@ -17,6 +17,10 @@ public final class ShellSession {
     public var lessonNames: () -> [String] = { [] }
     /// Runs a piece of work and says how long it took; tests substitute a fixed answer for `:time`.
     public var stopwatch: (() -> Void) -> Duration = { work in ContinuousClock().measure(work) }
+    /// Asks a yes-or-no question at the terminal (true, false, or nil when cancelled); the REPL sets it.
+    /// Without it (a script, a pipe, `-e`) nobody could answer, so what would need asking is refused:
+    /// `:save` over an existing file says to use `:save!`.
+    public var confirm: ((String) -> Bool?)?
     /// How many `:load`s are running inside each other, so a file that loads itself stops.
     var loadDepth = 0
     /// Whether the last evaluation was stopped by Ctrl-C (so `:load` stops the rest of its file).

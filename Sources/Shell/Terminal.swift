@@ -30,13 +30,25 @@ enum Terminal {
         return true
     }
 
+    /// Writes to standard output; a failed write ends the process (see `StandardOutput`).
     static func writeOut(_ text: String) {
-        print(text, terminator: "")
+        StandardOutput.write(text)
+    }
+
+    /// A yes-or-no question outside the REPL (`present --output` over a file), asked on standard error
+    /// so that standard output stays the program's: true only for y or yes, nil at the end of input.
+    /// Only for a terminal: elsewhere nobody could answer, and the caller refuses instead of asking.
+    static func confirm(_ question: String) -> Bool? {
+        writeError(question)
+        guard let answer = Swift.readLine(strippingNewline: true) else { return nil }
+        return ["y", "yes"].contains(answer.trimmingSpaces.lowercased())
     }
 
     /// Writes to standard error unbuffered, after flushing standard output so the two stay in order.
+    ///
+    /// The flush's own failure is not acted on here: this also writes the message about it.
     static func writeError(_ text: String) {
-        flush()
+        fflush(nil)
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -46,6 +58,9 @@ enum Terminal {
         }
     }
 
-    /// Flushes every C stream (standard output among them).
-    static func flush() { fflush(nil) }
+    /// Flushes every C stream; a failure to flush standard output ends the process (see `StandardOutput`).
+    static func flush() {
+        fflush(nil)
+        StandardOutput.flush()
+    }
 }

@@ -13,6 +13,8 @@ enum Entry {
         uniquingKeysWith: { first, _ in first })
 
     static func main() {
+        // First, so that even swift-argument-parser's help reaches standard output or says why not.
+        StandardOutput.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, first == DeriveSubcommand.configuration.commandName {
             DeriveSubcommand.mainWithUsageStatus(Array(arguments.dropFirst()))

@@ -67,7 +67,7 @@ struct LessonsCommand: ParsableCommand {
     }
 }
 
-/// `jacobi present LESSON [--export markdown] [--output FILE]`.
+/// `jacobi present LESSON [--export markdown] [--output FILE [--force]]`.
 struct PresentSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "present",
@@ -87,13 +87,17 @@ struct PresentSubcommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the handout to FILE instead of standard output (implies --export markdown).", valueName: "FILE"))
     var output: String?
 
+    @Flag(help: "With --output: replace an existing FILE without asking, and write through a symbolic link.")
+    var force = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        if force, output == nil { throw ValidationError("--force goes with --output FILE") }
         if let export, export != "markdown" { throw ValidationError("--export supports markdown only, got '\(export)'") }
     }
 
     func run() throws {
-        try exitOnFailure(Launcher.present(name, exportMarkdown: export != nil, output: output, options: try common.shellOptions()))
+        try exitOnFailure(Launcher.present(name, exportMarkdown: export != nil, output: output, force: force, options: try common.shellOptions()))
     }
 }

@@ -1,6 +1,6 @@
 import XCTest
 import Foundation
-@testable import LessonKit
+@_spi(Testing) @testable import LessonKit
 
 final class ProgressStoreTests: XCTestCase {
     var directory: String!
@@ -58,7 +58,7 @@ final class ProgressStoreTests: XCTestCase {
         XCTAssertEqual(store.load().progress.lessons["tour"]?.step, 5)
     }
 
-    func testAnUnreadableFileIsSetAsideWithAWarning() throws {
+    func testAFileThatDoesNotParseIsSetAsideWithAWarning() throws {
         let path = directory + "/progress.json"
         try Data("{\"version\": 1, \"lessons\": {\"tour\": ".utf8).write(to: URL(fileURLWithPath: path))
         let store = ProgressStore(path: path)
@@ -73,6 +73,96 @@ final class ProgressStoreTests: XCTestCase {
         XCTAssertEqual(warning?.contains("moved to \(path).corrupt.1"), true, warning ?? "")
         XCTAssertEqual(try files(), ["progress.json", "progress.json.corrupt", "progress.json.corrupt.1", "progress.json.lock"])
         XCTAssertEqual(store.load().progress.lessons["tour"]?.step, 2)
+    }
+
+    // MARK: - Files that cannot be read are left alone
+
+    /// A directory where the file should be: read(2) fails with EISDIR, for real.
+    func testADirectoryInPlaceOfTheFileIsLeftAndSavingStops() throws {
+        let path = directory + "/progress.json"
+        try FileManager.default.createDirectory(atPath: path + "/inside", withIntermediateDirectories: true)
+        let store = ProgressStore(path: path)
+        let loaded = store.load()
+        XCTAssertEqual(loaded.progress, CourseProgress())
+        XCTAssertEqual(loaded.warning, "cannot read \(path): Is a directory; progress will not be saved this session")
+        XCTAssertEqual(store.savingOff, loaded.warning)
+        XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8))) { error in
+            XCTAssertEqual("\(error)", loaded.warning, "in words, not a raw CocoaError")
+        }
+        XCTAssertEqual(try files(), ["progress.json"], "nothing moved aside, no lock, no temporary file")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: path), ["inside"])
+    }
+
+    /// Failures that root cannot be made to meet (CI runs as root) are handed in through the reader.
+    func testInjectedReadFailuresLeaveTheFileAndStopSaving() throws {
+        let path = directory + "/progress.json"
+        let original = Data("{\"version\": 1, \"lessons\": {}}".utf8)
+        try original.write(to: URL(fileURLWithPath: path))
+        for (code, words) in [(EACCES, "Permission denied"), (EIO, "Input/output error")] {
+            let store = ProgressStore(path: path, read: { _ in .failed(code) })
+            XCTAssertEqual(store.load().warning, "cannot read \(path): \(words); progress will not be saved this session")
+            XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8)))
+            XCTAssertThrowsError(try store.reset(lesson: "tour"))
+            XCTAssertThrowsError(try store.save(CourseProgress()))
+            XCTAssertEqual(try files(), ["progress.json"])
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), original)
+        }
+    }
+
+    /// Saving stays off for the store's life, even if a later read works.
+    func testSavingStaysOffOnceTurnedOff() throws {
+        let path = directory + "/progress.json"
+        var failing = true
+        let store = ProgressStore(path: path, read: { failing ? .failed(EIO) : ProgressFile.contents(at: $0) })
+        XCTAssertNotNil(store.load().warning)
+        failing = false
+        XCTAssertNil(store.load().warning)
+        XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8)))
+        XCTAssertEqual(try files(), [])
+    }
+
+    func testASymbolicLinkIsNotFollowed() throws {
+        let path = directory + "/progress.json", elsewhere = directory + "/elsewhere.json"
+        let original = Data("{\"version\": 1, \"lessons\": {}}".utf8)
+        try original.write(to: URL(fileURLWithPath: elsewhere))
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: elsewhere)
+        let store = ProgressStore(path: path)
+        XCTAssertEqual(store.load().warning,
+                       "cannot read \(path): it is a symbolic link, which Jacobi does not follow there; progress will not be saved this session")
+        XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8)))
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path), elsewhere, "the link is left as it is")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: elsewhere)), original)
+    }
+
+    /// A link where the lock file goes is not followed: it would create or lock whatever it names.
+    func testALinkedLockFileIsNotFollowed() throws {
+        let path = directory + "/progress.json", victim = directory + "/victim"
+        try FileManager.default.createSymbolicLink(atPath: path + ".lock", withDestinationPath: victim)
+        let store = ProgressStore(path: path)
+        XCTAssertThrowsError(try store.record(LessonProgress(lesson: "tour", stepCount: 8))) { error in
+            XCTAssertEqual("\(error)", "cannot open the lock file \(path).lock: it is a symbolic link, which Jacobi does not follow there")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: victim), "nothing created through the link")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+    }
+
+    /// A FIFO in place of the file would wait for a writer if opened plainly; it is refused at once.
+    func testAFIFOInPlaceOfTheFileIsRefusedWithoutWaiting() throws {
+        let path = directory + "/progress.json"
+        XCTAssertEqual(mkfifo(path, 0o600), 0)
+        XCTAssertEqual(ProgressStore(path: path).load().warning,
+                       "cannot read \(path): it is not a regular file; progress will not be saved this session")
+    }
+
+    /// A learner who made the file private keeps it private.
+    func testASavedFileKeepsItsMode() throws {
+        let path = directory + "/progress.json"
+        let store = ProgressStore(path: path)
+        try store.record(LessonProgress(lesson: "tour", stepCount: 8))
+        XCTAssertEqual(chmod(path, 0o600), 0)
+        try store.record(LessonProgress(lesson: "tour", step: 1, stepCount: 8))
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
     }
 
     func testWrongShapedJSONIsSetAsideToo() throws {
@@ -119,45 +209,15 @@ final class ProgressStoreTests: XCTestCase {
 
 /// SIGKILL a process again and again while it saves progress: every time, the file left behind loads.
 ///
-/// The child is this test binary, started with `JACOBI_PROGRESS_WRITER` set so that `testWriterLoop`
-/// saves forever. It pauses between writing the temporary file and renaming it, which widens the
-/// window a kill must hit to matter. Half the kills are aimed at that window (as soon as the temporary
-/// file appears), half land at random; the test counts the kills that left a temporary file behind,
-/// so it shows that the window was really hit.
+/// The child is `ProgressWriter` (Tests/ProgressWriter), built beside the tests, which saves forever.
+/// It pauses between writing the temporary file and renaming it, which widens the window a kill must
+/// hit to matter. Half the kills are aimed at that window (as soon as the temporary file appears), half
+/// land at random; the test counts the kills that left a temporary file behind, so it shows that the
+/// window was really hit.
 final class ProgressKillTests: XCTestCase {
-    static let writerVariable = "JACOBI_PROGRESS_WRITER"
-
-    /// The child's loop; does nothing in a normal test run.
-    func testWriterLoop() throws {
-        guard let path = ProcessInfo.processInfo.environment[Self.writerVariable] else { return }
-        let store = ProgressStore(path: path)
-        store.beforeRename = { usleep(10_000) }
-        var counter = store.load().progress.lessons["counter"]?.step ?? 0
-        while true {
-            counter += 1
-            var progress = Self.bulkyProgress()
-            progress.lessons["counter"] = LessonProgress(lesson: "counter", step: counter, stepCount: Int.max)
-            try store.save(progress)
-        }
-    }
-
-    /// About 150 KB of JSON, so writing it takes a while too.
-    static func bulkyProgress() -> CourseProgress {
-        var progress = CourseProgress()
-        for l in 0..<60 {
-            var questions: [String: QuestionRecord] = [:]
-            for q in 0..<30 { questions["\(q / 3 + 1).\(q % 3 + 1)"] = QuestionRecord(outcome: q % 4 == 0 ? .skipped : .correct, attempts: q % 3, hints: q % 2) }
-            progress.lessons["lesson-\(l)"] = LessonProgress(lesson: "lesson-\(l)", step: l % 9, stepCount: 12, questions: questions)
-        }
-        return progress
-    }
-
     func testKilledDuringSavesLeavesALoadableFile() throws {
-        #if os(Linux)
-        let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        #else
-        throw XCTSkip("the kill test starts the test binary through /proc/self/exe, which is Linux's")
-        #endif
+        // Missing, the test fails rather than skips: without the child there is no test.
+        let binary = try XCTUnwrap(Paths.executable(named: "ProgressWriter"), "ProgressWriter was not built beside the tests")
         let directory = NSTemporaryDirectory() + "jacobi-kill-\(getpid())"
         try? FileManager.default.removeItem(atPath: directory)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -177,8 +237,7 @@ final class ProgressKillTests: XCTestCase {
         for k in 0..<kills {
             let child = Process()
             child.executableURL = URL(fileURLWithPath: binary)
-            child.arguments = ["LessonKitTests.ProgressKillTests/testWriterLoop"]
-            child.environment = ProcessInfo.processInfo.environment.merging([Self.writerVariable: path]) { $1 }
+            child.arguments = [path]
             child.standardOutput = FileHandle.nullDevice
             child.standardError = FileHandle.nullDevice
             try child.run()

@@ -1,3 +1,4 @@
+import Foundation
 import VectorLang
 @testable import LessonKit
 
@@ -7,6 +8,16 @@ enum Paths {
     static let root = String(tests.split(separator: "/", omittingEmptySubsequences: false).dropLast(2).joined(separator: "/"))
     static let lessons = root + "/Lessons"
     static let fixtures = tests + "/Fixtures"
+
+    /// A program SwiftPM built with the tests: beside the test bundle, or in the package's `.build/debug`.
+    static func executable(named name: String) -> String? {
+        var candidates: [String] = []
+        if let bundle = CommandLine.arguments.first, let slash = bundle.lastIndex(of: "/") {
+            candidates.append(String(bundle[...slash]) + name)
+        }
+        candidates.append(root + "/.build/debug/" + name)
+        return candidates.first { access($0, X_OK) == 0 }
+    }
 }
 
 /// A stand-in for the derivation engine: it knows the catalog's names and writes a header, a start,

@@ -187,7 +187,7 @@ final class LessonShellTests: XCTestCase {
         XCTAssertEqual(diagnostic.message, ":lesson reset needs the lesson to forget")
     }
 
-    func testAnUnreadableProgressFileIsSetAsideWithAWarning() throws {
+    func testAProgressFileThatDoesNotParseIsSetAsideWithAWarning() throws {
         try FileManager.default.createDirectory(atPath: (progressPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try "{ not json".write(toFile: progressPath, atomically: true, encoding: .utf8)
         let s = shell()
@@ -196,6 +196,25 @@ final class LessonShellTests: XCTestCase {
                                      + "it was moved to \(progressPath).corrupt and progress starts afresh"), text)
         XCTAssertTrue(FileManager.default.fileExists(atPath: progressPath + ".corrupt"))
         XCTAssertEqual(saved("tour")?.step, 0, "a fresh file is written at the first checkpoint")
+    }
+
+    /// A progress file that cannot be read is not taken for a corrupt one: it stays, and the lesson
+    /// goes on without saving, said once when it starts (and again by :lessons), in words.
+    func testAProgressFileThatCannotBeReadIsLeftAndSavingStops() throws {
+        try FileManager.default.createDirectory(atPath: progressPath, withIntermediateDirectories: true)
+        let s = shell()
+        let warning = "warning: cannot read \(progressPath): Is a directory; progress will not be saved this session"
+        let start = LessonFixtures.text(s.submit(":lesson tour"))
+        XCTAssertTrue(start.hasPrefix(warning + "\n"), start)
+        let later = LessonFixtures.text(s.submit("z[end]") + s.submit(":next"))
+        XCTAssertFalse(later.contains("warning"), later)
+        XCTAssertEqual(s.lessons.prompt(ascii: false), "lesson 1·2> ", "the lesson goes on")
+        XCTAssertTrue(LessonFixtures.text(s.submit(":lessons")).hasPrefix(warning), "said again where progress is shown")
+        var isDirectory: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: progressPath, isDirectory: &isDirectory) && isDirectory.boolValue)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: (progressPath as NSString).deletingLastPathComponent),
+                       ["progress.json"], "nothing set aside, nothing written beside it")
+        XCTAssertEqual(s.submit(":lesson reset tour"), [.info(warning)])
     }
 
     func testUnknownLessonsGetASuggestion() {

@@ -13,9 +13,12 @@ final class FuzzRegressionTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("FuzzRegressions")
 
+    /// Fails when the folder has moved or holds no inputs: replaying nothing would pass.
     func testSavedInputsReturn() throws {
-        let files = (try? FileManager.default.contentsOfDirectory(at: Self.folder, includingPropertiesForKeys: nil)) ?? []
-        for file in files.filter({ $0.pathExtension == "txt" }).sorted(by: { $0.path < $1.path }) {
+        let files = try FileManager.default.contentsOfDirectory(at: Self.folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+        XCTAssertFalse(files.isEmpty, "no saved inputs (*.txt) in \(Self.folder.path)")
+        for file in files {
             // Bytes as the fuzzer gave them: invalid UTF-8 is decoded lossily, as the fuzz target does.
             let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
             Self.replay(text)

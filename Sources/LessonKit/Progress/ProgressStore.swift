@@ -14,18 +14,27 @@ import Darwin
 ///
 /// Every save writes a temporary file in the same directory, flushes it to disk and renames it over
 /// the old file; rename is atomic on POSIX file systems, so a kill at any moment leaves either the old
-/// file or the new one, never a half-written one. A file that cannot be read is renamed to
-/// `….corrupt` and reported as a warning; progress starts afresh rather than crashing.
+/// file or the new one, never a half-written one.
+///
+/// A file that reads but does not parse is renamed to `….corrupt` and reported; progress starts
+/// afresh. A file that cannot be read at all (EACCES, EIO, a directory, a symbolic link: neither the
+/// file nor its lock is opened through one) is left where it is, and saving is off for the life of
+/// this store, so a passing fault never costs the learner their progress.
 public final class ProgressStore {
     public let path: String
+    /// Reads the file; tests substitute failures that cannot be made for real.
+    private let read: (String) -> ProgressRead
+    /// Why saving is off, once it is: the file could not be read, or a newer Jacobi wrote it.
+    public private(set) var savingOff: String?
     /// Runs between writing the temporary file and renaming it; the kill test widens that window with it.
-    var beforeRename: (() -> Void)?
+    @_spi(Testing) public var beforeRename: (() -> Void)?
 
-    public init(path: String) {
+    public init(path: String, read: @escaping (String) -> ProgressRead = ProgressFile.contents(at:)) {
         self.path = path
+        self.read = read
     }
 
-    /// What `load` found, and a warning to show when the file was set aside.
+    /// What `load` found, and a warning to show when the file was set aside or could not be read.
     public struct Loaded: Sendable {
         public var progress: CourseProgress
         public var warning: String?
@@ -37,19 +46,23 @@ public final class ProgressStore {
 
     // MARK: - Reading
 
-    /// The saved progress; an empty record when there is no file yet or it was unreadable.
+    /// The saved progress; an empty record when there is no file yet, or it was set aside or unreadable.
     public func load() -> Loaded {
-        guard FileManager.default.fileExists(atPath: path) else { return Loaded(progress: CourseProgress()) }
+        let data: Data
+        switch read(path) {
+        case .missing: return Loaded(progress: CourseProgress())
+        case .unreadable(let reason):
+            return turnSavingOff("cannot read \(path): \(reason); progress will not be saved this session")
+        case .contents(let contents): data = contents
+        }
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
             let progress = try JSONDecoder().decode(CourseProgress.self, from: data)
             guard progress.version <= CourseProgress.currentVersion else {
-                return Loaded(progress: CourseProgress(),
-                              warning: "\(path) was written by a newer Jacobi (format \(progress.version)); it is left as it is, and progress is not saved over it")
+                return turnSavingOff("\(path) was written by a newer Jacobi (format \(progress.version)); it is left as it is, and progress is not saved over it")
             }
             return Loaded(progress: progress)
         } catch {
-            return Loaded(progress: CourseProgress(), warning: setAside(because: error))
+            return Loaded(progress: CourseProgress(), warning: setAside())
         }
     }
 
@@ -58,11 +71,18 @@ public final class ProgressStore {
         load().progress.lessons[lesson]
     }
 
-    private func setAside(because error: any Error) -> String {
-        let why = error is DecodingError ? "is not a progress file Jacobi can read" : "could not be read (\(error))"
+    private func turnSavingOff(_ reason: String) -> Loaded {
+        savingOff = reason
+        return Loaded(progress: CourseProgress(), warning: reason)
+    }
+
+    /// Renames a file that is not progress JSON out of the way, to the first free `….corrupt[.k]`.
+    private func setAside() -> String {
+        let why = "is not a progress file Jacobi can read"
         for k in 0..<100 {
             let target = path + ".corrupt" + (k == 0 ? "" : ".\(k)")
-            if FileManager.default.fileExists(atPath: target) { continue }
+            var info = stat()
+            if lstat(target, &info) == 0 { continue }
             if rename(path, target) == 0 {
                 return "your progress file \(path) \(why); it was moved to \(target) and progress starts afresh"
             }
@@ -87,10 +107,11 @@ public final class ProgressStore {
     }
 
     private func update(_ change: (inout CourseProgress) -> Void) throws -> String? {
+        if let savingOff { throw Failure(description: savingOff) }
         try createDirectory()
         return try withLock {
             let loaded = load()
-            if loaded.warning?.contains("newer Jacobi") == true { throw Failure(description: loaded.warning ?? "") }
+            if let savingOff { throw Failure(description: savingOff) }
             var progress = loaded.progress
             change(&progress)
             try save(progress)
@@ -100,15 +121,21 @@ public final class ProgressStore {
 
     /// Writes the whole file atomically: temporary file, fsync, rename, fsync of the directory.
     public func save(_ progress: CourseProgress) throws {
+        if let savingOff { throw Failure(description: savingOff) }
         try createDirectory()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(progress) + Data("\n".utf8)
         let temporary = temporaryPath(pid: getpid())
-        // The name is this process's own, so a file already there is a leftover of a killed process
-        // that had the same pid: truncating it is safe.
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // The name is this process's own, so whatever is there is a leftover of a killed process that
+        // had the same pid (or a link someone put there): it goes, and the file is made anew, never
+        // opened through a link.
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("cannot create \(temporary)") }
+        // The file keeps the mode it had (a learner may have made it private).
+        var old = stat()
+        if lstat(path, &old) == 0, old.st_mode & S_IFMT == S_IFREG { fchmod(fd, old.st_mode & 0o7777) }
         var written = 0
         let ok = data.withUnsafeBytes { buffer -> Bool in
             guard let base = buffer.baseAddress else { return false }
@@ -144,12 +171,14 @@ public final class ProgressStore {
         (directory.isEmpty ? "" : directory + "/") + ".\(fileName).\(pid).tmp"
     }
 
+    /// Creates the directories above the file that do not exist yet, private to the user as XDG asks.
     private func createDirectory() throws {
         guard !directory.isEmpty else { return }
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw Failure(description: "cannot create the directory \(directory): \(error)")
+        var prefix = ""
+        for (i, part) in directory.split(separator: "/", omittingEmptySubsequences: false).enumerated() {
+            prefix += (i == 0 ? "" : "/") + part
+            if part.isEmpty || mkdir(prefix, 0o700) == 0 || errno == EEXIST { continue }
+            throw failure("cannot create the directory \(prefix)")
         }
     }
 
@@ -171,10 +200,11 @@ public final class ProgressStore {
         }
     }
 
-    /// Serialises load–change–save between processes with an advisory lock on `….lock`.
+    /// Serialises load–change–save between processes with an advisory lock on `….lock`, which is
+    /// never opened through a symbolic link (O_NOFOLLOW): a link there is an error, not followed.
     private func withLock<T>(_ body: () throws -> T) throws -> T {
-        let fd = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return try body() }
+        let fd = open(path + ".lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw Failure(description: "cannot open the lock file \(path).lock: \(ProgressRead.describe(errno))") }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
         defer { flock(fd, LOCK_UN) }

@@ -18,9 +18,10 @@ extension Launcher {
         return interactive(shell, options: options, first: ":lesson \(lesson.name)")
     }
 
-    /// `jacobi present LESSON [--export markdown] [--output FILE]`: the presentation, or the handout
-    /// (every output filled in) on standard output or in FILE.
-    public static func present(_ name: String, exportMarkdown: Bool, output: String?, options: ShellOptions) -> Int32 {
+    /// `jacobi present LESSON [--export markdown] [--output FILE [--force]]`: the presentation, or the
+    /// handout (every output filled in) on standard output or in FILE. An existing FILE is replaced only
+    /// with `--force` or a yes at the terminal; see `FileTarget` for links, FIFOs and devices.
+    public static func present(_ name: String, exportMarkdown: Bool, output: String?, force: Bool = false, options: ShellOptions) -> Int32 {
         guard let lesson = findLesson(name, in: ShellSession(options: options)) else { return 1 }
         if exportMarkdown || output != nil {
             // A fixed width, so a handout does not depend on the terminal it was made in.
@@ -30,13 +31,18 @@ extension Launcher {
                 Terminal.writeOut(text)
                 return 0
             }
+            // Only a terminal can answer; elsewhere an existing file is refused without a question.
+            var confirm: ((String) -> Bool?)?
+            if Terminal.standardInputIsTerminal { confirm = { question in Terminal.confirm(question) } }
             do {
-                try TextFile.writeAtomically(text, to: ShellSession.expandingTilde(output))
+                let written = try FileTarget.write(text, to: ShellSession.expandingTilde(output), name: output, force: force,
+                                                   override: "--force", confirm: confirm)
+                if !written { Terminal.writeError("jacobi: not written; \(output) is as it was\n") }
+                return written ? 0 : 1
             } catch {
                 Terminal.writeError("jacobi: \(error)\n")
                 return 1
             }
-            return 0
         }
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
         return Presenter.of(lesson, options: options, palette: palette, width: Terminal.width).run()

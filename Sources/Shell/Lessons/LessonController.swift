@@ -14,6 +14,9 @@ public final class LessonController {
     lazy var folder: Result<String, LessonPaths.NotFound> = LessonPaths.locateLessons()
     /// The progress file, or nil when progress is not saved; from the environment when first needed.
     lazy var progressPath: String? = LessonPaths.progress(environment: LessonPaths.environment)
+    /// The store for `progressPath`, kept for the session: once the file cannot be read, saving stays
+    /// off (`ProgressStore.savingOff`) for as long as this controller lives.
+    private var openStore: ProgressStore?
     /// Asks the learner a yes-or-no question (true, false, or nil when they cancelled). Without it (a
     /// script, a pipe) a lesson with saved progress continues where it stopped, without asking.
     var ask: ((String) -> Bool?)?
@@ -113,7 +116,7 @@ public final class LessonController {
         }
         guard let lesson = library.lesson(named: query) else { return [.info(LessonController.unknown(query, in: library, listedBy: ":lessons"))] }
         var outputs: [ShellSession.Output] = []
-        let store = progressPath.map(ProgressStore.init)
+        let store = progressStore
         let loaded = store?.load()
         if let warning = loaded?.warning { outputs.append(.info("warning: " + warning)) }
         var saved = loaded?.progress.lessons[lesson.name]
@@ -149,8 +152,10 @@ public final class LessonController {
     func reset(_ query: String, in shell: ShellSession) -> [ShellSession.Output] {
         let name: String
         if case .success(let library) = library(), let lesson = library.lesson(named: query) { name = lesson.name } else { name = query }
-        guard let store = progressPath.map(ProgressStore.init) else { return [.info("progress is not saved (JACOBI_PROGRESS is empty)")] }
-        guard store.load().progress.lessons[name] != nil else { return [.info("no saved progress for \(name)")] }
+        guard let store = progressStore else { return [.info("progress is not saved (JACOBI_PROGRESS is empty)")] }
+        let loaded = store.load()
+        if let savingOff = store.savingOff { return [.info("warning: " + savingOff)] }
+        guard loaded.progress.lessons[name] != nil else { return [.info("no saved progress for \(name)")] }
         var outputs = forget(name, store: store)
         if let runner, isRunning, runner.lesson.name == name {
             self.runner = nil
@@ -176,7 +181,7 @@ public final class LessonController {
         case .failure(let problem): return [.info(problem.description)]
         case .success(let found): library = found
         }
-        let loaded = progressPath.map { ProgressStore(path: $0).load() }
+        let loaded = progressStore?.load()
         var outputs: [ShellSession.Output] = loaded?.warning.map { [.info("warning: " + $0)] } ?? []
         let saved = loaded?.progress.lessons ?? [:]
         outputs.append(.styled(LessonList.lines(library, progress: saved, width: width, howToStart: howToStart)))
@@ -247,10 +252,20 @@ public final class LessonController {
         return outputs
     }
 
+    /// The store for the progress file, the same one for as long as the path stays the same.
+    var progressStore: ProgressStore? {
+        guard let path = progressPath else { return nil }
+        if let openStore, openStore.path == path { return openStore }
+        let store = ProgressStore(path: path)
+        openStore = store
+        return store
+    }
+
     private func save(_ progress: LessonProgress) -> [ShellSession.Output] {
-        guard let path = progressPath else { return [] }
+        // Saving is off after a warning that already said so when the lesson started.
+        guard let store = progressStore, store.savingOff == nil else { return [] }
         do {
-            if let warning = try ProgressStore(path: path).record(progress) { return [.info("warning: " + warning)] }
+            if let warning = try store.record(progress) { return [.info("warning: " + warning)] }
         } catch {
             guard !saveFailureShown else { return [] }
             saveFailureShown = true

@@ -13,8 +13,9 @@ extension REPL {
         return palette.prompt(padding + "...> ", continuation: true)
     }
 
-    /// A yes-or-no question at the prompt: Enter or y for yes, n for no; Ctrl-C or Ctrl-D cancels.
-    func ask(_ question: String) -> Bool? {
+    /// A yes-or-no question at the prompt: y for yes, n for no, Enter for `answer` (yes unless said);
+    /// Ctrl-C or Ctrl-D cancels.
+    func ask(_ question: String, default answer: Bool = true) -> Bool? {
         while true {
             switch reader.read(prompt: palette.prompt(question, continuation: false)) {
             case .interrupt: return nil
@@ -23,7 +24,8 @@ extension REPL {
                 return nil
             case .line(let text):
                 switch text.trimmingSpaces.lowercased() {
-                case "", "y", "yes": return true
+                case "": return answer
+                case "y", "yes": return true
                 case "n", "no": return false
                 default: write(palette.paint("please answer y or n", .yellow) + "\n", false)
                 }

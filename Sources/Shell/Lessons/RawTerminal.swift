@@ -52,6 +52,14 @@ enum RawTerminal {
         restoreHandlers()
     }
 
+    /// The settings `enter` found, put back without writing anything: for a process about to end
+    /// because standard output failed, where writing the cursor back would fail too.
+    static func restoreSettings() {
+        guard active else { return }
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+        active = false
+    }
+
     private static func restoreHandlers() {
         for (signal, action) in zip(signals, previous) {
             var action = action

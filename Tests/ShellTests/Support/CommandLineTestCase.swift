@@ -21,8 +21,9 @@ class CommandLineTestCase: XCTestCase {
         var err: String
     }
 
-    /// Runs the binary with `arguments`, standard input from `input` (nothing when nil).
-    func jacobi(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Run {
+    /// Runs the binary with `arguments`, standard input from `input` (nothing when nil), standard output
+    /// to `output` when given (`/dev/full`; `out` is then empty).
+    func jacobi(_ arguments: [String], input: String? = nil, environment: [String: String] = [:], output: FileHandle? = nil) throws -> Run {
         guard let binary = TmuxSession.binary() else { throw XCTSkip("the jacobi binary was not found; run swift build first") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -39,7 +40,7 @@ class CommandLineTestCase: XCTestCase {
             XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: contents), path)
         }
         process.standardInput = FileHandle(forReadingAtPath: paths[0])
-        process.standardOutput = FileHandle(forWritingAtPath: paths[1])
+        process.standardOutput = output ?? FileHandle(forWritingAtPath: paths[1])
         process.standardError = FileHandle(forWritingAtPath: paths[2])
         try process.run()
         process.waitUntilExit()
