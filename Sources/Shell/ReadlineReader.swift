@@ -91,7 +91,7 @@ final class ReadlineReader: LineReader {
     private func loadHistory() {
         guard let path = historyPath else { return }
         guard TextFile.createDirectories(forFile: path), TextFile.touch(path) else {
-            Terminal.writeError("jacobi: history is off this session: cannot create \(path): \(String(cString: strerror(errno)))\n")
+            Launcher.complain("history is off this session: cannot create \(path): \(String(cString: strerror(errno)))")
             historyPath = nil
             return
         }
