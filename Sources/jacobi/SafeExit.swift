@@ -5,13 +5,14 @@ extension ParsableCommand {
     /// Parses and runs as `main` does, except that what swift-argument-parser writes (an error, or
     /// help) goes through the shell's output gate: its errors quote the command line, and a word of
     /// it may hold control characters (`--precision $'\e]0;…'` would otherwise retitle the window).
-    static func mainShowingSafely(_ arguments: [String]) -> Never {
+    /// `failing` ends the process for an error, by default as `exitShowingSafely`.
+    static func mainShowingSafely(_ arguments: [String], failing: (Error) -> Never = exitShowingSafely) -> Never {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
             self.exit()
         } catch {
-            exitShowingSafely(error)
+            failing(error)
         }
     }
 
