@@ -6,6 +6,9 @@ import VectorLang
 /// and the session's variables, functions and definitions. After `:`, the commands; after a command, what its
 /// `MetaCommand.Argument` says (names, an expression, or file names, which readline lists itself).
 /// Nothing else ever falls back to file names.
+///
+/// A name with a control character in it (a lesson file's, say) is never offered: readline would list
+/// it, and put it in the line, byte for byte, past the output gate (`TerminalText`). It can still be typed.
 struct Completer {
     let shell: ShellSession
 
@@ -72,7 +75,7 @@ struct Completer {
         case .argument(.none), .argument(.text): return .candidates([])
         case .argument(.fileName): return .fileNames
         case .argument(.names(let names)):
-            return .candidates(Completer.unique(names(shell)).filter { $0.hasPrefix(word) }.map { Candidate(word: $0, suffix: "") })
+            return .candidates(Completer.showable(Completer.unique(names(shell))).filter { $0.hasPrefix(word) }.map { Candidate(word: $0, suffix: "") })
         case .argument(.expression), .language:
             return .candidates(languageCandidates(word))
         }
@@ -117,6 +120,11 @@ struct Completer {
     static func isName(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
         return text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
+    }
+
+    /// The names that show as they are: none of `TerminalText`'s control characters in them.
+    static func showable(_ names: [String]) -> [String] {
+        names.filter { !$0.unicodeScalars.contains(where: TerminalText.isShownVisibly) }
     }
 
     static func unique(_ names: [String]) -> [String] {

@@ -32,7 +32,7 @@ extension Launcher {
             switch DeriveCommand.run(request, environment: nil, precision: options.precision, width: Terminal.textWidth) {
             case .failure(let problem): return usageError(parsed.located(problem), in: parsed.source)
             case .success(let derived):
-                Terminal.writeOut(derived.lines.joined(separator: "\n") + "\n")
+                Terminal.writeOut(TerminalText.shown(derived.lines.joined(separator: "\n")) + "\n")
                 return DeriveStatus.status(for: derived.verdict)
             }
         }
@@ -40,7 +40,7 @@ extension Launcher {
         case .failure(let problem): return usageError(parsed.located(problem), in: parsed.source)
         case .success(let derived):
             let hint = Palette(enabled: Terminal.colorAllowed(requested: options.color)).paint(StepPager.hint(ascii: options.ascii), .dim)
-            StepPager(hint: hint, write: Terminal.writeOut).show(derived.blocks.reveals.map { $0.joined(separator: "\n") }, keys: TerminalKeys())
+            StepPager(hint: hint, write: Terminal.writeOut).show(derived.blocks.reveals.map { TerminalText.shown($0.joined(separator: "\n")) }, keys: TerminalKeys())
             Terminal.flush()
             return DeriveStatus.status(for: derived.verdict)
         }
@@ -61,15 +61,29 @@ extension Launcher {
     /// returns the usage status.
     static func usageError(_ diagnostic: Diagnostic, in source: String) -> Int32 {
         // With no words at all, a caret under an empty line would point at nothing.
-        let text = source.isEmpty ? "error: \(diagnostic.message)\n  help: jacobi derive --help shows how" : diagnostic.rendered(source: source)
+        let text = source.isEmpty
+            ? "error: \(TerminalText.shown(diagnostic.message))\n  help: jacobi derive --help shows how" : diagnostic.rendered(source: source)
         Terminal.writeError(text + "\n")
         return DeriveStatus.usage
     }
 
     /// Writes swift-argument-parser's message for a command line it could not read; returns the usage status.
     public static func usageError(_ message: String) -> Int32 {
-        Terminal.writeError(message + "\n")
+        Terminal.writeError(TerminalText.shown(message) + "\n")
         return DeriveStatus.usage
+    }
+
+    /// Writes what swift-argument-parser has to say about the command line (help, or why it cannot be
+    /// read) through the output gate, as it quotes the words it was given: help on standard output.
+    public static func commandLineMessage(_ message: String, isError: Bool) {
+        guard !message.isEmpty else { return }
+        let shown = TerminalText.shown(message) + "\n"
+        if isError {
+            Terminal.writeError(shown)
+        } else {
+            Terminal.writeOut(shown)
+            Terminal.flush()
+        }
     }
 
     public static func listDerivations(ascii: Bool) {

@@ -28,7 +28,7 @@ public enum Launcher {
         do {
             lines = try TextFile.lines(at: path, streams: true)
         } catch {
-            Terminal.writeError("jacobi: \(error)\n")
+            complain("\(error)")
             return 1
         }
         return ScriptRunner(shell: ShellSession(options: options), options: options).run(lines, name: path) ? 0 : 1
@@ -42,6 +42,12 @@ public enum Launcher {
             return ScriptRunner(shell: shell, options: options).run(lines, name: "<stdin>") ? 0 : 1
         }
         return interactive(shell, options: options)
+    }
+
+    /// Writes `jacobi: MESSAGE` on standard error, the message through the output gate
+    /// (`TerminalText.shown`): messages name files, folders and lessons, whose names are anyone's.
+    static func complain(_ message: String) {
+        Terminal.writeError("jacobi: " + TerminalText.shown(message) + "\n")
     }
 
     /// The REPL on the terminal; `first` runs before the first prompt (`jacobi lesson NAME`).

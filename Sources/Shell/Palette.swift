@@ -5,6 +5,11 @@ import VectorLang
 /// Colour is the shell's business only: the session returns plain text and structured errors, and
 /// this turns them into what the terminal shows. `Palette(enabled: false)` gives exactly the text the
 /// transcripts and scripts see.
+///
+/// It is also the output gate: every text it is given is passed through `TerminalText.shown` before
+/// it is painted, so the escape sequences of its styles are the only ones that reach the terminal,
+/// whatever a lesson, a script or the user wrote. Text written without a palette goes through
+/// `TerminalText.shown` where it is written (`ScriptRunner`, the launchers).
 struct Palette {
     let enabled: Bool
 
@@ -13,13 +18,17 @@ struct Palette {
         case boldRed = "1;31", boldGreen = "1;32"
     }
 
+    /// `text`, shown safely, in `style` when colour is on.
     func paint(_ text: String, _ style: Style) -> String {
-        enabled && !text.isEmpty ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
+        let text = TerminalText.shown(text)
+        return enabled && !text.isEmpty ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
     }
 
     /// A prompt for readline: escape codes between \001 and \002, so readline knows they take no columns
     /// and the cursor and line wrapping stay right.
+    /// The text is shown safely (a lesson's name is part of it); the markers are the palette's own.
     func prompt(_ text: String, continuation: Bool) -> String {
+        let text = TerminalText.shown(text)
         guard enabled else { return text }
         // Colour the prompt's text, not the space the user types after.
         let body = String(text.reversed().drop { $0 == " " }.reversed())
@@ -32,11 +41,12 @@ struct Palette {
     /// The output as text, its lines broken to fit `width` columns (nil: left whole): results, notices
     /// and styled text; help aligns its own columns, and an error's caret points into its line as it is.
     func render(_ output: ShellSession.Output, width: Int? = nil) -> (text: String, isError: Bool)? {
+        // Shown safely before fitting, so lines are broken where the text as shown is too wide.
         let fit = { (text: String) in
-            text.split(separator: "\n", omittingEmptySubsequences: false)
+            TerminalText.shown(text).split(separator: "\n", omittingEmptySubsequences: false)
                 .flatMap { LineBreaker.wrap(String($0), width: width, style: .prose) }.joined(separator: "\n")
         }
-        let fitted = { (lines: [StyledLine]) in lines.flatMap { $0.fitted(to: width, backticks: !self.enabled) } }
+        let fitted = { (lines: [StyledLine]) in lines.flatMap { $0.shown.fitted(to: width, backticks: !self.enabled) } }
         switch output {
         case .result(let text): return (paint(fit(text), .cyan), false)
         case .info(let text): return (paint(fit(text), .yellow), false)
@@ -51,6 +61,7 @@ struct Palette {
 
     /// Headings bold; in entries, the name before the two-space gap green.
     func help(_ text: String) -> String {
+        let text = TerminalText.shown(text)
         guard enabled else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             guard line.hasPrefix("  ") else { return paint(String(line), .bold) }
@@ -62,10 +73,12 @@ struct Palette {
         }.joined(separator: "\n")
     }
 
-    /// The diagnostic as `Diagnostic.rendered` writes it, with the label, caret, note and help coloured.
+    /// The diagnostic as `Diagnostic.rendered` writes it (shown safely, its caret placed on the line as
+    /// shown), with the label, caret, note and help coloured.
     func error(_ diagnostic: Diagnostic, source: String, prefix: String) -> String {
         let plain = diagnostic.rendered(source: source, prefix: prefix)
         guard enabled else { return plain }
+        let prefix = TerminalText.shown(prefix)
         let lines = plain.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         return lines.enumerated().map { index, line in
             switch index {

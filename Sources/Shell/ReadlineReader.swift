@@ -91,7 +91,7 @@ final class ReadlineReader: LineReader {
     private func loadHistory() {
         guard let path = historyPath else { return }
         guard TextFile.createDirectories(forFile: path), TextFile.touch(path) else {
-            Terminal.writeError("jacobi: history is off this session: cannot create \(path): \(String(cString: strerror(errno)))\n")
+            Launcher.complain("history is off this session: cannot create \(path): \(String(cString: strerror(errno)))")
             historyPath = nil
             return
         }
@@ -134,10 +134,30 @@ final class ReadlineReader: LineReader {
         case .fileNames:
             guard let text else { return nil }
             jacobi_rl_set_suppress_append(0)
-            return jacobi_rl_filename_matches(text)
+            return showableFileNames(jacobi_rl_filename_matches(text))
         case .candidates(let candidates):
             return matches(candidates)
         }
+    }
+
+    /// readline's file-name matches without the names that hold control characters (see `Completer`),
+    /// or the array itself when none does, so readline completes as it always has.
+    private static func showableFileNames(_ found: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?)
+        -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        guard let found else { return nil }
+        var all: [String] = []
+        var count = 0
+        while let name = found[count] {
+            all.append(String(cString: name))
+            count += 1
+        }
+        // One match comes alone; several come after their common prefix.
+        let names = count == 1 ? all : Array(all.dropFirst())
+        let showable = Completer.showable(names)
+        guard showable.count < names.count else { return found }
+        for i in 0..<count { free(found[i]) }
+        free(found)
+        return matches(showable.map { Completer.Candidate(word: $0, suffix: "") })
     }
 
     /// The array readline wants: the replacement text first, then (for several) each candidate, then

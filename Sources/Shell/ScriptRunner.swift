@@ -4,7 +4,9 @@ import VectorLang
 ///
 /// Inputs are grouped as at the prompt (`Script.inputs`), and meta-commands work, so a file written
 /// by `:save` runs the same with `jacobi FILE` as with `:load`. Errors go to standard error as
-/// `NAME:LINE:COLUMN: error: …` with the caret; the run goes on unless asked to stop.
+/// `NAME:LINE:COLUMN: error: …` with the caret; the run goes on unless asked to stop. Everything is
+/// shown through the output gate (`TerminalText.shown`, the palette, `Diagnostic.rendered`), as a
+/// script's text is as untrusted as a lesson's.
 struct ScriptRunner {
     let shell: ShellSession
     let options: ShellOptions
@@ -40,7 +42,7 @@ struct ScriptRunner {
         for output in shell.submit(text) {
             switch output {
             case .result(let text), .info(let text), .help(let text):
-                Terminal.writeOut(text + "\n")
+                Terminal.writeOut(TerminalText.shown(text) + "\n")
             case .styled(let lines):
                 Terminal.writeOut(Palette(enabled: false).styled(lines) + "\n")
             case .pages(let pages):

@@ -19,9 +19,9 @@ enum Entry {
         if let first = arguments.first, first == DeriveSubcommand.configuration.commandName {
             DeriveSubcommand.mainWithUsageStatus(Array(arguments.dropFirst()))
         } else if let first = arguments.first, let command = subcommands[first] {
-            command.main(Array(arguments.dropFirst()))
+            command.mainShowingSafely(Array(arguments.dropFirst()))
         } else {
-            JacobiCommand.main(arguments)
+            JacobiCommand.mainShowingSafely(arguments)
         }
     }
 }

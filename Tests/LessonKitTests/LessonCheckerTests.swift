@@ -42,6 +42,25 @@ final class LessonCheckerTests: XCTestCase {
         XCTAssertTrue(report.failures.first?.message.hasPrefix("set-up line fails:") == true, report.text)
     }
 
+    /// Control characters anywhere in a file (text, a question, a code block, the file's name) fail the
+    /// check at their line, named by code point and column; a byte-order mark in front and Windows line
+    /// ends do not.
+    func testControlCharactersFailAtTheirLines() throws {
+        let text = "\u{FEFF}# Title \u{1B}]0;pwned\u{07}\r\n- minutes: 1\r\n\r\nSummary.\r\n\r\n## Step\r\n"
+            + "Text \u{202E}reversed\u{202C} and \u{9B}2J.\r\n\r\n```jacobi question\r\nask: Why\u{0}?\r\nexpect: 1\r\n```\r\n"
+        let library = LessonLibrary(sources: [("lessons/01-x\u{1B}[2J.md", text), ("lessons/02-clean.md", LessonRunnerTests.text)])
+        let report = LessonChecker(derive: FakeDerivations.provider).check(library)
+        XCTAssertEqual(report.failures.map(\.description), [
+            "lessons/01-x\u{1B}[2J.md:1: the file's name holds control character U+001B at column 5 (a learner sees ^[, written out, not obeyed; remove it)",
+            "lessons/01-x\u{1B}[2J.md:1: control characters U+001B at column 9, U+0007 at column 18 (a learner sees ^[, ^G, written out, not obeyed; remove them)",
+            "lessons/01-x\u{1B}[2J.md:7: control characters U+202E at column 6, U+202C at column 15, U+009B at column 21 "
+                + "(a learner sees \\u{202E}, \\u{202C}, \\u{9B}, written out, not obeyed; remove them)",
+            "lessons/01-x\u{1B}[2J.md:10: control character U+0000 at column 9 (a learner sees ^@, written out, not obeyed; remove it)",
+        ])
+        XCTAssertEqual(library.lessons.count, 2, "a lesson with control characters still loads: they are shown, not obeyed")
+        XCTAssertTrue(LessonChecker(derive: FakeDerivations.provider).check(LessonLibrary(sources: [("02-clean.md", LessonRunnerTests.text)])).passed)
+    }
+
     func testAPassingReport() throws {
         let lesson = try LessonParser.parse(LessonRunnerTests.text, file: "runner.md")
         let report = LessonChecker(derive: FakeDerivations.provider).check(lesson)

@@ -79,6 +79,15 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(words(":lesson 02"), ["02-chain-rule"])
     }
 
+    /// readline would list and insert a name byte for byte, past the output gate: a name holding a
+    /// control character is not offered (it can be typed, or a lesson chosen by number).
+    func testNamesWithControlCharactersAreNotOffered() {
+        shell.lessonNames = { ["01-tour", "02-pw\u{1B}]0;x\u{07}ned", "03-\u{202E}txt"] }
+        XCTAssertEqual(words(":lesson 0"), ["01-tour"])
+        XCTAssertEqual(insertion(":lesson 02"), nil)
+        XCTAssertEqual(Completer.showable(["a.jac", "b\u{9B}.jac", "c\u{0}", "δ.jac"]), ["a.jac", "δ.jac"])
+    }
+
     func testWordsEndAtTheLanguagesOperatorsButNotInFileNames() {
         XCTAssertEqual(completer.word("x-soft"), "soft")
         XCTAssertEqual(completer.word("softmax(z"), "z")

@@ -2,7 +2,7 @@ import VectorLang
 
 /// Runs every lesson without a learner, as an author (and CI) needs: every set-up and demo line runs
 /// without error, every derivation succeeds, every question's expected answer passes its own check,
-/// and every listed mistake fails it with its own feedback.
+/// and every listed mistake fails it with its own feedback; and no file holds control characters.
 public struct LessonChecker {
     private let derive: DerivationProvider?
 
@@ -11,11 +11,12 @@ public struct LessonChecker {
         self.derive = derive
     }
 
-    /// Checks every lesson of the library; files that did not parse are failures too.
+    /// Checks every lesson of the library; files that did not parse, and lines with control
+    /// characters, are failures too.
     public func check(_ library: LessonLibrary) -> CheckReport {
         var report = CheckReport()
         report.files = library.lessons.count + library.errors.count
-        report.failures = library.errors
+        report.failures = library.errors + library.controlCharacters
         for lesson in library.lessons { check(lesson, into: &report) }
         return report
     }

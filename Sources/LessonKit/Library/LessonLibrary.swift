@@ -12,12 +12,17 @@ public struct LessonLibrary: Sendable {
     public var lessons: [Lesson]
     /// Files that are not valid lessons, each with its `file:line` message.
     public var errors: [LessonDiagnostic]
+    /// Lines (of any file, valid lesson or not) that hold control characters: shown to a learner
+    /// written out, and failures for `LessonChecker` (see `ControlCharacterCheck`).
+    public var controlCharacters: [LessonDiagnostic]
 
     /// Parses lessons from text already read: each `file` is the path used in messages.
     public init(sources: [(file: String, text: String)]) {
         var lessons: [Lesson] = []
         var errors: [LessonDiagnostic] = []
+        var controlCharacters: [LessonDiagnostic] = []
         for source in sources {
+            controlCharacters += ControlCharacterCheck.diagnostics(in: source.text, file: source.file)
             do {
                 lessons.append(try LessonParser.parse(source.text, file: source.file))
             } catch {
@@ -26,6 +31,7 @@ public struct LessonLibrary: Sendable {
         }
         self.lessons = lessons.sorted { ($0.number ?? Int.max, $0.name) < ($1.number ?? Int.max, $1.name) }
         self.errors = errors
+        self.controlCharacters = controlCharacters
     }
 
     /// Reads every lesson file in `directory`.

@@ -116,12 +116,17 @@ struct LineReader {
 
     init(text: String, file: String) {
         self.file = file
+        self.lines = LineReader.lines(of: text)
+    }
+
+    /// The lines of a file's text, the byte-order mark in front (which editors add) left out.
+    static func lines(of text: String) -> [String] {
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
         // "\r\n" is one Character in Swift, so a file written on Windows splits on it as a whole.
         var lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map(String.init)
         if lines.last == "" { lines.removeLast() }
-        self.lines = lines
+        return lines
     }
 
     /// The number of the last line read (or 1 for an empty file), for errors at the end.

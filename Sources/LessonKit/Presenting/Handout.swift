@@ -3,6 +3,10 @@ import VectorLang
 /// The lesson as a Markdown handout (`jacobi present LESSON --export markdown`): the same text, with
 /// every demo's output filled in, each derivation written out, and each answer folded under its
 /// question in a `<details>` block that GitHub and most Markdown viewers render closed.
+///
+/// The whole handout is shown safely (`TerminalText.shown`): it is printed on standard output as often
+/// as it is written to a file, and read with `cat` as often as rendered, so a control character in the
+/// lesson is written out visibly (`^[`, `\u{202E}`) in either place, never passed on.
 public enum Handout {
     public static func markdown(_ lesson: Lesson, in session: Session, derive: DerivationProvider?) -> String {
         var out: [String] = ["# \(lesson.title)", "", "*About \(lesson.minutes) minutes.*"]
@@ -44,7 +48,7 @@ public enum Handout {
                 }
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return TerminalText.shown(out.joined(separator: "\n") + "\n")
     }
 
     private static func answer(_ question: Question) -> String {

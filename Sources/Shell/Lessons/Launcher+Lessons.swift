@@ -40,7 +40,7 @@ extension Launcher {
                 if !written { Terminal.writeError("jacobi: not written; \(output) is as it was\n") }
                 return written ? 0 : 1
             } catch {
-                Terminal.writeError("jacobi: \(error)\n")
+                complain("\(error)")
                 return 1
             }
         }
@@ -52,11 +52,11 @@ extension Launcher {
     static func findLesson(_ name: String, in shell: ShellSession) -> Lesson? {
         switch shell.lessons.library() {
         case .failure(let problem):
-            Terminal.writeError("jacobi: \(problem)\n")
+            complain("\(problem)")
             return nil
         case .success(let library):
             if let lesson = library.lesson(named: name) { return lesson }
-            Terminal.writeError("jacobi: " + LessonController.unknown(name, in: library, listedBy: "jacobi lessons") + "\n")
+            complain(LessonController.unknown(name, in: library, listedBy: "jacobi lessons"))
             return nil
         }
     }
@@ -65,7 +65,7 @@ extension Launcher {
     public static func listLessons(options: ShellOptions) -> Int32 {
         let shell = ShellSession(options: options)
         if case .failure(let problem) = shell.lessons.library() {
-            Terminal.writeError("jacobi: \(problem)\n")
+            complain("\(problem)")
             return 1
         }
         let outputs = shell.lessons.listing(width: Terminal.width, howToStart: "jacobi lesson NAME (or NUMBER) starts one; :lesson NAME at the prompt.")
@@ -82,7 +82,7 @@ extension Launcher {
         } else {
             switch LessonPaths.locateLessons() {
             case .failure(let notFound):
-                Terminal.writeError("jacobi: \(notFound)\n")
+                complain("\(notFound)")
                 return 1
             case .success(let found): folder = found
             }
@@ -91,11 +91,11 @@ extension Launcher {
         do {
             library = try LessonLibrary(directory: folder)
         } catch {
-            Terminal.writeError("jacobi: cannot read the lessons folder \(folder)\n")
+            complain("cannot read the lessons folder \(folder)")
             return 1
         }
         guard !library.lessons.isEmpty || !library.errors.isEmpty else {
-            Terminal.writeError("jacobi: no lesson files (*.md) in \(folder)\n")
+            complain("no lesson files (*.md) in \(folder)")
             return 1
         }
         let report = LessonChecker(derive: LessonDerivations.provider(precision: options.precision, ascii: false)).check(library)
@@ -133,7 +133,7 @@ struct LessonPipe {
         case .finished?, .quit?: return 0
         default:
             let whereabouts = shell.lessons.runner.map { " at step \($0.stepIndex + 1) of \($0.lesson.steps.count)" } ?? ""
-            Terminal.writeError("jacobi: the input ended before the lesson did\(whereabouts); the progress is saved\n")
+            Launcher.complain("the input ended before the lesson did\(whereabouts); the progress is saved")
             return 1
         }
     }
@@ -144,7 +144,7 @@ struct LessonPipe {
         let continuation = String(repeating: " ", count: max(prompt.count - 5, 0)) + "...> "
         return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
             let shown = palette.paint(String((index == 0 ? prompt : continuation).dropLast()), .boldGreen)
-            return line.isEmpty ? shown : shown + " " + line
+            return line.isEmpty ? shown : shown + " " + TerminalText.shown(String(line))
         }.joined(separator: "\n")
     }
 

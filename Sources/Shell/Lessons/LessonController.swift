@@ -63,9 +63,12 @@ public final class LessonController {
     }
 
     /// The prompt during a lesson, `lesson 3·2> ` (lesson 3, step 2); nil when no lesson runs.
+    ///
+    /// A lesson's name is its file's, which may hold any character: shown safely here, so the prompt's
+    /// length (which lines up the continuation prompt under it) is the columns it takes.
     func prompt(ascii: Bool) -> String? {
         guard let runner, isRunning else { return nil }
-        let lesson = runner.lesson.number.map(String.init) ?? runner.lesson.name
+        let lesson = TerminalText.shown(runner.lesson.number.map(String.init) ?? runner.lesson.name)
         return "lesson \(lesson)\(ascii ? ":" : "·")\(runner.stepIndex + 1)> "
     }
 

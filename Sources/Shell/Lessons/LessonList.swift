@@ -1,12 +1,16 @@
 import LessonKit
+import VectorLang
 
 /// The `:lessons` and `jacobi lessons` listing: number, name, title, minutes and progress, one lesson
 /// a line, the title cut to fit the width.
+///
+/// Names and titles are shown safely (`TerminalText.shown`) before the columns are measured, so a
+/// control character in either takes the room it is shown in.
 enum LessonList {
     static func lines(_ library: LessonLibrary, progress: [String: LessonProgress], width: Int, howToStart: String) -> [StyledLine] {
         guard !library.lessons.isEmpty else { return [StyledLine("no lessons found", .notice)] }
         let rows = library.lessons.map { lesson in
-            (number: lesson.number.map(String.init) ?? "", name: lesson.name, title: lesson.title,
+            (number: lesson.number.map(String.init) ?? "", name: TerminalText.shown(lesson.name), title: TerminalText.shown(lesson.title),
              minutes: "\(lesson.minutes) min", status: progress[lesson.name].map(\.description) ?? "not started")
         }
         let numberWidth = rows.map(\.number.count).max() ?? 0

@@ -19,7 +19,8 @@ struct LessonView {
     /// `── Step 2 of 7 · Scores into probabilities ─────`, a rule to the text's width.
     func stepHeader(number: Int, of count: Int, title: String) -> [StyledLine] {
         let (rule, dot) = ascii ? ("-", ":") : ("─", " ·")
-        let text = "\(rule)\(rule) Step \(number) of \(count)\(dot) \(title) "
+        // Shown safely first, so the rule is measured against the title as it appears.
+        let text = "\(rule)\(rule) Step \(number) of \(count)\(dot) \(TerminalText.shown(title)) "
         let fill = String(repeating: rule, count: max(textWidth - text.count, 2))
         return [.blank, StyledLine(text + fill, .heading)]
     }

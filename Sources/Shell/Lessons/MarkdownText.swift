@@ -1,3 +1,5 @@
+import VectorLang
+
 /// A lesson's Markdown narrative laid out for the terminal: paragraphs and list items reflowed to the
 /// width, code kept as written, inline code marked for the palette.
 ///
@@ -124,7 +126,11 @@ enum MarkdownText {
     }
 
     /// Greedy filling: as many words on a line as fit; `first` leads the first line, `rest` the others.
+    ///
+    /// The words are measured as shown (`TerminalText.shown`), so a control character in a lesson's
+    /// text takes the columns of its visible form.
     static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [StyledLine] {
+        let text = TerminalText.shown(text)
         var lines: [StyledLine] = []
         var spans: [StyledLine.Span] = []
         var length = 0

@@ -51,6 +51,9 @@ public struct StyledLine: Equatable, Sendable {
     /// The line as plain text.
     public var plain: String { spans.map(\.plain).joined() }
 
+    /// The line with each span's text shown safely (`TerminalText.shown`), for measuring and painting.
+    var shown: StyledLine { StyledLine(spans.map { Span(TerminalText.shown($0.text), $0.role) }) }
+
     /// The line with its plain text in `role`; inline code keeps its own colour.
     func tinted(_ role: Role) -> StyledLine {
         StyledLine(spans.map { Span($0.text, $0.role == .plain ? role : $0.role) })
@@ -58,9 +61,9 @@ public struct StyledLine: Equatable, Sendable {
 }
 
 extension Palette {
-    /// The lines painted, one per line; without colour, their plain text.
+    /// The lines painted, one per line; without colour, their plain text; shown safely either way.
     func styled(_ lines: [StyledLine]) -> String {
-        lines.map { line in
+        lines.map(\.shown).map { line in
             guard enabled else { return line.plain }
             return line.spans.map { span in
                 guard let style = Palette.style(for: span.role) else { return span.text }

@@ -31,6 +31,10 @@ extension Diagnostic {
     ///
     /// `source` is the text the range refers to; if it has several lines, the one holding the range is shown.
     /// Colour is the shell's business; this is the uncoloured form used in scripts, tests and on standard error.
+    ///
+    /// Every part is passed through `TerminalText.shown`, as the source line and the message may hold
+    /// what a file or a user typed, control characters included; and the caret is placed on the text
+    /// as shown, where ESC takes the two columns of `^[`, so it still points at what the range covers.
     public func rendered(source: String, label: String = "error", prefix: String = "") -> String {
         let all = Array(source.unicodeScalars)
         let start = min(range.start, all.count)
@@ -38,14 +42,20 @@ extension Diagnostic {
         while lineStart > 0, all[lineStart - 1] != "\n" { lineStart -= 1 }
         var lineEnd = start
         while lineEnd < all.count, all[lineEnd] != "\n" { lineEnd += 1 }
-        let line = String(String.UnicodeScalarView(all[lineStart..<lineEnd]))
-        let width = max(1, min(range.end, lineEnd + 1) - start)
+        let line = TerminalText.shown(String(String.UnicodeScalarView(all[lineStart..<lineEnd])))
         var caretLine = ""
-        for i in lineStart..<start { caretLine += all[i] == "\t" ? "\t" : " " }
+        for i in lineStart..<start {
+            caretLine += all[i] == "\t" ? "\t" : String(repeating: " ", count: TerminalText.shownWidth(of: all[i]))
+        }
+        // The range's characters as shown, and one column more when it runs past the line's end (a
+        // missing bracket is pointed at just after the last character).
+        let covered = all[start..<max(start, min(range.end, lineEnd))].reduce(0) { $0 + TerminalText.shownWidth(of: $1) }
+        let width = max(1, covered + (range.end > lineEnd ? 1 : 0))
         caretLine += String(repeating: "^", count: width)
-        var text = "\(prefix)\(label): \(message)\n  \(line)\n  \(caretLine)"
-        if let note { text += "\n  note: \(note)" }
-        if let suggestion { text += "\n  help: \(suggestion)" }
+        let shown = TerminalText.shown
+        var text = "\(shown(prefix))\(shown(label)): \(shown(message))\n  \(line)\n  \(caretLine)"
+        if let note { text += "\n  note: \(shown(note))" }
+        if let suggestion { text += "\n  help: \(shown(suggestion))" }
         return text
     }
 }

@@ -39,6 +39,10 @@ public enum JSONPrinter {
     }
 
     /// A JSON string literal, escaping quotes, backslashes and control characters (RFC 8259, section 7).
+    ///
+    /// Also escaped, though JSON allows them raw: DEL, the C1 controls and the bidi and BOM characters
+    /// that `TerminalText` shows visibly. `--json` output is read on terminals too, and `\u202e` there is
+    /// text, where the raw character would reorder the line; a JSON reader gets the same string either way.
     public static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -48,7 +52,7 @@ public enum JSONPrinter {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            case _ where TerminalText.isShownVisibly(scalar):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

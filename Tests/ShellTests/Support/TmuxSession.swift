@@ -65,6 +65,16 @@ final class TmuxSession {
         try run(["capture-pane", "-p", "-J", "-t", name, "-S", "-"] + (escapes ? ["-e"] : []))
     }
 
+    /// Only what is on the screen now, no scrollback: what a clear-screen sequence would have wiped.
+    func visibleScreen() throws -> String {
+        try run(["capture-pane", "-p", "-J", "-t", name])
+    }
+
+    /// The pane's title, which OSC 0 and OSC 2 set: what a terminal would show in its title bar.
+    func title() throws -> String {
+        try run(["display-message", "-p", "-t", name, "#{pane_title}"]).trimmingCharacters(in: .newlines)
+    }
+
     /// The last line with text on it (where the cursor's prompt is), without spaces at either end.
     static func lastLine(of screen: String) -> String {
         screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.last { !$0.isEmpty } ?? ""
