@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import VectorLang
 
 /// The few facts about the terminal that output depends on.
 enum Terminal {
@@ -39,7 +40,8 @@ enum Terminal {
     /// so that standard output stays the program's: true only for y or yes, nil at the end of input.
     /// Only for a terminal: elsewhere nobody could answer, and the caller refuses instead of asking.
     static func confirm(_ question: String) -> Bool? {
-        writeError(question)
+        // The question names a file the user gave: shown through the gate, as all such text is.
+        writeError(TerminalText.shown(question))
         guard let answer = Swift.readLine(strippingNewline: true) else { return nil }
         return ["y", "yes"].contains(answer.trimmingSpaces.lowercased())
     }

@@ -37,7 +37,7 @@ extension Launcher {
             do {
                 let written = try FileTarget.write(text, to: ShellSession.expandingTilde(output), name: output, force: force,
                                                    override: "--force", confirm: confirm)
-                if !written { Terminal.writeError("jacobi: not written; \(output) is as it was\n") }
+                if !written { Terminal.writeError("jacobi: not written; \(TerminalText.shown(output)) is as it was\n") }
                 return written ? 0 : 1
             } catch {
                 complain("\(error)")
