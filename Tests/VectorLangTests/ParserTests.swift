@@ -162,3 +162,21 @@ final class LongInputTests: XCTestCase {
         XCTAssertEqual(session.submit(sum).first, .result("10000"), "ten thousand terms are still fine")
     }
 }
+
+/// An error about a huge input stays a few lines: the source shown as a window around the caret, and a
+/// message quoting a megabyte-long name clipped.
+final class LongErrorTests: XCTestCase {
+    func testAMegabyteNameGivesAShortErrorWithTheCaretInTheWindow() {
+        let name = String(repeating: "a", count: 1_000_000)
+        let session = Session()
+        guard case .error(let d, let source)? = session.submit(name).first else { return XCTFail("accepted") }
+        let text = d.rendered(source: source)
+        XCTAssertLessThan(text.utf8.count, 2_000)
+        let line = "x = 1; " + String(repeating: "1+", count: 100) + "foo(1) + 2"
+        guard case .error(let e, let s)? = session.submit(line).first else { return XCTFail("accepted") }
+        let lines = e.rendered(source: s).split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[1].hasPrefix("  …"), lines[1])
+        let caret = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) } ?? -1
+        XCTAssertEqual(String(Array(lines[1])[caret..<(caret + 3)]), "foo", "the caret is under foo")
+    }
+}

@@ -42,20 +42,36 @@ extension Diagnostic {
         while lineStart > 0, all[lineStart - 1] != "\n" { lineStart -= 1 }
         var lineEnd = start
         while lineEnd < all.count, all[lineEnd] != "\n" { lineEnd += 1 }
-        let line = TerminalText.shown(String(String.UnicodeScalarView(all[lineStart..<lineEnd])))
-        var caretLine = ""
-        for i in lineStart..<start {
+        // A long line (a pasted megabyte) is shown as a window around the caret, cut with …, so an error
+        // is a few lines whatever the input.
+        let from = lineEnd - lineStart > Diagnostic.longestLine ? max(lineStart, start - Diagnostic.context) : lineStart
+        let to = min(lineEnd, from + Diagnostic.longestLine)
+        let before = from > lineStart ? "…" : "", after = to < lineEnd ? "…" : ""
+        let line = before + TerminalText.shown(String(String.UnicodeScalarView(all[from..<to]))) + after
+        var caretLine = before.isEmpty ? "" : " "
+        for i in from..<start {
             caretLine += all[i] == "\t" ? "\t" : String(repeating: " ", count: TerminalText.shownWidth(of: all[i]))
         }
         // The range's characters as shown, and one column more when it runs past the line's end (a
         // missing bracket is pointed at just after the last character).
-        let covered = all[start..<max(start, min(range.end, lineEnd))].reduce(0) { $0 + TerminalText.shownWidth(of: $1) }
+        let covered = all[min(start, to)..<max(min(start, to), min(range.end, to))].reduce(0) { $0 + TerminalText.shownWidth(of: $1) }
         let width = max(1, covered + (range.end > lineEnd ? 1 : 0))
         caretLine += String(repeating: "^", count: width)
-        let shown = TerminalText.shown
+        let shown = { (text: String) in Diagnostic.clipped(TerminalText.shown(text)) }
         var text = "\(shown(prefix))\(shown(label)): \(shown(message))\n  \(line)\n  \(caretLine)"
         if let note { text += "\n  note: \(shown(note))" }
         if let suggestion { text += "\n  help: \(shown(suggestion))" }
         return text
+    }
+
+    /// Columns of source shown at most, and before the caret, when a line is longer.
+    static let longestLine = 160
+    static let context = 60
+
+    /// A message that quotes a huge input (a megabyte-long name) keeps its start and end, not all of it.
+    static func clipped(_ text: String, to limit: Int = 400) -> String {
+        guard text.unicodeScalars.count > limit else { return text }
+        let scalars = Array(text.unicodeScalars)
+        return String(String.UnicodeScalarView(scalars.prefix(limit / 2))) + " … " + String(String.UnicodeScalarView(scalars.suffix(limit / 4)))
     }
 }

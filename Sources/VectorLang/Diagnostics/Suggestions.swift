@@ -5,6 +5,8 @@ public enum Suggestions {
     /// A prefix match wins first (`softm` → `softmax`); otherwise Damerau–Levenshtein distance up to
     /// a third of the name's length (at least 1, at most 3).
     public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+        // Edit distance costs the product of the lengths: a name longer than any builtin's is no typo of one.
+        guard name.count <= 64 else { return nil }
         let lowered = name.lowercased()
         var best: (name: String, distance: Int)?
         let limit = min(3, max(1, lowered.count / 3))
