@@ -180,3 +180,14 @@ final class LongErrorTests: XCTestCase {
         XCTAssertEqual(String(Array(lines[1])[caret..<(caret + 3)]), "foo", "the caret is under foo")
     }
 }
+
+/// numjacobian knows its size after one column, and refuses a result over the limit then, not after
+/// building it: 2,000 columns of 4,000,000 differences would take minutes and 64 GB; one takes a moment.
+final class NumericJacobianSizeTests: XCTestCase {
+    func testAnOversizedJacobianIsRefusedAfterOneColumn() {
+        let session = Session()
+        guard case .error(let d, _)? = session.submit("numjacobian(z -> outer(z, z), ones(2000))").first else { return XCTFail("accepted") }
+        XCTAssertTrue(d.message.hasPrefix("result too large"), d.message)
+        XCTAssertEqual(session.submit("1 + 1").first, .result("2"))
+    }
+}

@@ -27,11 +27,21 @@ enum FiniteDifferences {
         example: "numjacobian(softmax, [2, 1, 0.1])", category: .calculus, arity: 2...3,
         derivative: .unsupported("finite differences are numeric; differentiate the function itself")
     ) { args in
-        let columns = try differences(args)
-        let m = columns.first?.count ?? 0
-        guard columns.allSatisfy({ $0.count == m }) else { throw args.error("the function's result changed size", argument: 0) }
-        try args.checkSize([m, columns.count])
-        return .tensor(Tensor(rows: m, columns: columns.count, scalars: rowMajor(columns, rows: m)))
+        // The size is known after the first column and checked then, before the whole matrix is
+        // built; each column goes straight into its place, with no second copy.
+        var scalars: [Double] = []
+        var m = 0
+        let n = try args.tensor(1).count
+        try differences(args) { j, column in
+            if j == 0 {
+                m = column.count
+                try args.checkSize([m, n])
+                scalars = [Double](repeating: 0, count: m * n)
+            }
+            guard column.count == m else { throw args.error("the function's result changed size", argument: 0) }
+            for i in 0..<m { scalars[i * n + j] = column[i] }
+        }
+        return .tensor(Tensor(rows: m, columns: n, scalars: scalars))
     }
 
     /// Columns of differences (one per coordinate of x) laid out as the rows of a Jacobian.
@@ -43,12 +53,17 @@ enum FiniteDifferences {
 
     /// For each coordinate j, the central difference of f's (flattened) result.
     static func differences(_ args: Arguments) throws -> [[Double]] {
+        var columns: [[Double]] = []
+        try differences(args) { _, column in columns.append(column) }
+        return columns
+    }
+
+    /// The central difference of f's (flattened) result for each coordinate j, handed to `column` in turn.
+    static func differences(_ args: Arguments, column: (Int, [Double]) throws -> Void) throws {
         let f = try args.function(0)
         let x = try args.tensor(1)
         let h = args.count == 3 ? try args.scalar(2) : defaultStep
         guard h > 0, h.isFinite else { throw args.error("the step h must be a positive number", argument: 2) }
-        var columns: [[Double]] = []
-        columns.reserveCapacity(x.count)
         for j in 0..<x.count {
             try args.checkInterrupt()
             let step = h * max(1, abs(x.scalars[j]))
@@ -59,9 +74,8 @@ enum FiniteDifferences {
             let down = try numbers(args.call(f, with: [.tensor(minus)], from: 0), args)
             guard up.count == down.count else { throw args.error("the function's result changed size", argument: 0) }
             let width = plus.scalars[j] - minus.scalars[j]
-            columns.append(zip(up.scalars, down.scalars).map { ($0 - $1) / width })
+            try column(j, zip(up.scalars, down.scalars).map { ($0 - $1) / width })
         }
-        return columns
     }
 
     private static func numbers(_ value: Value, _ args: Arguments) throws -> Tensor {
