@@ -234,3 +234,47 @@ final class IndexNotationTests: XCTestCase {
         XCTAssertEqual(error("z_i * z_j").message, "interrupted")
     }
 }
+
+/// Index notation computed as arrays gives what the vector forms give, at sizes the element-by-element
+/// evaluation took seconds to minutes for.
+final class ArrayIndexNotationTests: XCTestCase {
+    let session = Session()
+
+    func value(_ line: String) -> Tensor? {
+        guard case .result? = session.submit("__v = " + line).first else { return nil }
+        return session.environment["__v"]?.tensor
+    }
+
+    func assertSame(_ index: String, _ vector: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard let a = value(index), let b = value(vector) else { return XCTFail("\(index) or \(vector) did not evaluate", file: file, line: line) }
+        XCTAssertEqual(a.shape, b.shape, index, file: file, line: line)
+        for (x, y) in zip(a.scalars, b.scalars) { XCTAssertEqual(x, y, accuracy: 1e-12 * max(1, abs(y)), index, file: file, line: line) }
+    }
+
+    func testEachFormAgreesWithItsVectorForm() {
+        _ = session.submit("z = randn(7); x = randn(5); W = randn(7, 5); A = randn(5, 5); T = 1.7")
+        assertSame("z_i * z_j", "z @ z'")
+        assertSame("exp(z_i) / sum_k(exp(z_k))", "softmax(z)")
+        assertSame("exp(z_i / T) / sum_k(exp(z_k / T))", "softmax(z / T)")
+        assertSame("sum_j(W_ij * x_j)", "W @ x")
+        assertSame("W_ji", "W'")
+        assertSame("delta(i, j) * z_i", "diag(z)")
+        assertSame("softmax(z)_i * (delta(i, j) - softmax(z)_j)", "jacobian(softmax, z)")
+        assertSame("sum_k(A_ik * A_kj)", "A @ A")
+        assertSame("-z_i^2 + 2 * sigmoid(z_i)", "-z^2 + 2 * sigmoid(z)")
+        assertSame("sum_i(sum_j(A_ij))", "sum(A)")
+    }
+
+    func testThroughGradItIsStillDifferentiated() {
+        _ = session.submit("z = [0.5, -1, 2]")
+        guard case .result(let g)? = session.submit("grad(v -> sum_i(v_i^2), z)").first else { return XCTFail("grad failed") }
+        XCTAssertEqual(g, "[1, -2, 4]")
+    }
+
+    func testAnOuterProductOfThreeThousandIsOnePass() {
+        _ = session.submit("z = ones(3000)")
+        let t = value("z_i * z_j")
+        XCTAssertEqual(t?.shape, [3000, 3000])
+        XCTAssertEqual(t?.scalars.last, 1)
+    }
+}

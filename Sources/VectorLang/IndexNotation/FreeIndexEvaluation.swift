@@ -7,6 +7,7 @@ extension Evaluator {
         var analysis = IndexAnalysis(evaluator: self, locals: locals)
         let free = try analysis.freeIndices(of: expr)
         guard !free.isEmpty else { return try evaluate(expr, locals: locals) }
+        if let arrays = try arrayEvaluation(expr, free: free, locals: locals) { return arrays }
         return try enumerate(expr, over: free, locals: locals)
     }
 
