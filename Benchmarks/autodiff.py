@@ -28,11 +28,13 @@ CASES = [
     ("softmax", "softmax, n = 10^7", 1.0),
     ("jacobian", "jacobian(softmax, z), n = 2000", 1.0),
     ("grad", "grad(z -> cross_entropy(softmax(z), y), z), n = 10^6, y one-hot", 2.0),
+    ("outer", "z_i * z_j in index notation, n = 3000", 5.0),
 ]
 NUMPY_FORMS = {
     "softmax": "e = np.exp(x - x.max()); e / e.sum()",
     "jacobian": "np.diag(p) - np.outer(p, p)",
     "grad": "softmax(z) - y (by hand)",
+    "outer": "np.outer(z, z)",
 }
 MEMORY_TARGET = 3.0
 
@@ -66,6 +68,11 @@ def numpy_case(name):
         f = lambda: softmax(z) - y
         g = f()
         return f, {"first": g[0], "hot": g[n // 3], "l1": np.abs(g).sum()}
+    if name == "outer":
+        z = scores(3000)
+        f = lambda: np.outer(z, z)
+        t = f()
+        return f, {"first": t[0, 0], "corner": t[0, -1], "trace": np.trace(t)}
     raise ValueError(name)
 
 
@@ -82,6 +89,10 @@ def jax_case(name, jax, jnp):
         n = 10**6
         z, y = jnp.asarray(scores(n)), jnp.zeros(n).at[n // 3].set(1.0)
         f = jax.jit(jax.grad(lambda z: -jnp.sum(y * jnp.log(jax.nn.softmax(z)))))
+        return lambda: f(z).block_until_ready()
+    if name == "outer":
+        z = jnp.asarray(scores(3000))
+        f = jax.jit(lambda z: jnp.outer(z, z))
         return lambda: f(z).block_until_ready()
     raise ValueError(name)
 

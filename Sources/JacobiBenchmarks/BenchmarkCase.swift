@@ -14,7 +14,7 @@ struct BenchmarkCase: Sendable {
     /// A few numbers of the result, for the driver to compare with NumPy's.
     let check: @Sendable (Tensor) -> [String: Double]
 
-    static let all: [BenchmarkCase] = [softmax, jacobianOfSoftmax, gradOfCrossEntropy]
+    static let all: [BenchmarkCase] = [softmax, jacobianOfSoftmax, gradOfCrossEntropy, indexOuter]
 
     static func named(_ name: String) -> BenchmarkCase? { all.first { $0.name == name } }
 
@@ -29,6 +29,15 @@ struct BenchmarkCase: Sendable {
         check: { j in
             let n = j.shape[0]
             return ["j11": j.scalars[0], "j12": j.scalars[1], "trace": (0..<n).reduce(0) { $0 + j.scalars[$1 * n + $1] }]
+        })
+
+    /// Index notation as typed: two free indices, computed as arrays (one pass), not element by element.
+    static let indexOuter = BenchmarkCase(
+        name: "outer", summary: "z_i * z_j in index notation, n = 3000", line: "z_i * z_j",
+        setUp: { $0.bind("z", to: .tensor(Tensor(vector: scores(count: 3000)))) },
+        check: { t in
+            let n = t.shape[0]
+            return ["first": t.scalars[0], "corner": t.scalars[n - 1], "trace": (0..<n).reduce(0) { $0 + t.scalars[$1 * n + $1] }]
         })
 
     static let gradOfCrossEntropy = BenchmarkCase(

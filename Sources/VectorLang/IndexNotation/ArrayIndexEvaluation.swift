@@ -43,15 +43,7 @@ extension Evaluator {
             return v
         case .binary(let op, let a, let b, _, _) where op != .matrixProduct:
             guard let l = try axisValue(a, sizes: &sizes, locals: locals), let r = try axisValue(b, sizes: &sizes, locals: locals) else { return nil }
-            return Evaluator.combined(l, r, sizes: sizes) { x, y in
-                switch op {
-                case .add: return x + y
-                case .subtract: return x - y
-                case .multiply: return x * y
-                case .divide: return x / y
-                case .power, .matrixProduct: return _pow(x, y)
-                }
-            }
+            return Evaluator.combined(l, r, sizes: sizes, op)
         case .call(.variable(let f, let head), let args, _) where !isBound(f, locals: locals):
             if let k = IndexedName.summationLetter(f), Builtins.named[f] == nil, args.count == 1, sizes[k] == nil {
                 var analysis = IndexAnalysis(evaluator: self, locals: locals)
@@ -136,29 +128,58 @@ extension Evaluator {
         return AxisValue(axes: [a, b], tensor: Tensor(shape: [n, m], scalars: scalars))
     }
 
-    /// Two values over the union of their axes, combined entry by entry; nil when that would be too large.
-    private static func combined(_ l: AxisValue, _ r: AxisValue, sizes: [String: Int], _ op: (Double, Double) -> Double) -> AxisValue? {
+    /// Two values over the union of their axes, combined entry by entry by `op` (nil: the right one's
+    /// entry, to lay a value out over more axes); nil when that would be too large.
+    private static func combined(_ l: AxisValue, _ r: AxisValue, sizes: [String: Int], _ op: BinaryOperator?) -> AxisValue? {
         let axes = (l.axes + r.axes.filter { !l.axes.contains($0) })
         guard let total = count(axes, sizes: sizes) else { return nil }
         let left = strides(of: l, along: axes, sizes: sizes), right = strides(of: r, along: axes, sizes: sizes)
         let shape = axes.map { sizes[$0] ?? 1 }
-        var scalars = [Double](repeating: 0, count: total)
-        var counter = [Int](repeating: 0, count: axes.count)
-        var li = 0, ri = 0
-        for position in 0..<total {
-            scalars[position] = op(l.tensor.scalars[li], r.tensor.scalars[ri])
-            // The next multi-index, last axis fastest, moving the operands' positions along.
-            var axis = axes.count - 1
-            while axis >= 0 {
-                counter[axis] += 1
-                li += left[axis]
-                ri += right[axis]
-                if counter[axis] < shape[axis] { break }
-                li -= left[axis] * shape[axis]
-                ri -= right[axis] * shape[axis]
-                counter[axis] = 0
-                axis -= 1
+        let a = l.tensor.scalars, b = r.tensor.scalars
+        // One loop per operator, so each is compiled with its arithmetic inline: the last axis runs
+        // innermost, with the operands' positions moved by their strides (0 along an axis they lack).
+        // Every entry is written exactly once, so the array is not zeroed first.
+        func fill(_ out: UnsafeMutableBufferPointer<Double>, _ f: (Double, Double) -> Double) {
+            let last = axes.count - 1
+            guard last >= 0 else { out[0] = f(a[0], b[0]); return }
+            let n = shape[last], ls = left[last], rs = right[last]
+            var counter = [Int](repeating: 0, count: axes.count)
+            var li = 0, ri = 0, position = 0
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    while position < total {
+                        var x = li, y = ri
+                        for p in position..<(position + n) {
+                            out[p] = f(a[x], b[y])
+                            x += ls
+                            y += rs
+                        }
+                        position += n
+                        var axis = last - 1
+                        while axis >= 0 {
+                            counter[axis] += 1
+                            li += left[axis]
+                            ri += right[axis]
+                            if counter[axis] < shape[axis] { break }
+                            li -= left[axis] * shape[axis]
+                            ri -= right[axis] * shape[axis]
+                            counter[axis] = 0
+                            axis -= 1
+                        }
+                    }
+                }
             }
+        }
+        let scalars = [Double](unsafeUninitializedCapacity: total) { out, initialized in
+            switch op {
+            case .add?: fill(out, +)
+            case .subtract?: fill(out, -)
+            case .multiply?: fill(out, *)
+            case .divide?: fill(out, /)
+            case .power?, .matrixProduct?: fill(out, _pow)
+            case nil: fill(out) { _, y in y }
+            }
+            initialized = total
         }
         return AxisValue(axes: axes, tensor: Tensor(shape: shape, scalars: scalars))
     }
@@ -188,7 +209,7 @@ extension Evaluator {
     static func laid(_ v: AxisValue, along letters: [String], sizes: [String: Int]) -> Tensor {
         if v.axes == letters { return v.tensor }
         let one = AxisValue(axes: letters, tensor: Tensor(shape: letters.map { sizes[$0] ?? 1 }, scalars: [Double](repeating: 0, count: count(letters, sizes: sizes) ?? 0)))
-        return combined(one, v, sizes: sizes) { _, y in y }?.tensor ?? v.tensor
+        return combined(one, v, sizes: sizes, nil)?.tensor ?? v.tensor
     }
 
     /// For each of `axes`, how far one step along it moves in `v`'s scalars (0 where `v` lacks it).
