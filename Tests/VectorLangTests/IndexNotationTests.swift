@@ -238,17 +238,13 @@ final class IndexNotationTests: XCTestCase {
 /// Index notation computed as arrays gives what the vector forms give, at sizes the element-by-element
 /// evaluation took seconds to minutes for.
 final class ArrayIndexNotationTests: XCTestCase {
-    let session = Session()
+    let check = ArraySession()
+    var session: Session { check.session }
 
-    func value(_ line: String) -> Tensor? {
-        guard case .result? = session.submit("__v = " + line).first else { return nil }
-        return session.environment["__v"]?.tensor
-    }
+    func value(_ line: String) -> Tensor? { check.value(line) }
 
     func assertSame(_ index: String, _ vector: String, file: StaticString = #filePath, line: UInt = #line) {
-        guard let a = value(index), let b = value(vector) else { return XCTFail("\(index) or \(vector) did not evaluate", file: file, line: line) }
-        XCTAssertEqual(a.shape, b.shape, index, file: file, line: line)
-        for (x, y) in zip(a.scalars, b.scalars) { XCTAssertEqual(x, y, accuracy: 1e-12 * max(1, abs(y)), index, file: file, line: line) }
+        check.assertSame(index, vector, file: file, line: line)
     }
 
     func testEachFormAgreesWithItsVectorForm() {
@@ -276,5 +272,43 @@ final class ArrayIndexNotationTests: XCTestCase {
         let t = value("z_i * z_j")
         XCTAssertEqual(t?.shape, [3000, 3000])
         XCTAssertEqual(t?.scalars.last, 1)
+    }
+}
+
+/// partial(f, z_j) by forward mode over arrays agrees with the Jacobians computed by automatic
+/// differentiation of the vector forms.
+final class ArrayPartialTests: XCTestCase {
+    func testEachPartialAgreesWithItsJacobian() {
+        let check = ArraySession()
+        _ = check.session.submit("z = randn(6); y = [0, 0, 1, 0, 0, 0]; T = 1.3; A = randn(6, 6)")
+        check.assertSame("partial(exp(z_i) / sum_k(exp(z_k)), z_j)", "jacobian(softmax, z)")
+        check.assertSame("partial(exp(z_i / T) / sum_k(exp(z_k / T)), z_j)", "jacobian(v -> softmax(v / T), z)")
+        check.assertSame("partial(-sum_k(y_k * log(exp(z_k) / sum_m(exp(z_m)))), z_j)", "softmax(z) - y")
+        check.assertSame("partial(tanh(sum_k(A_ik * z_k)), z_j)", "jacobian(v -> tanh(A @ v), z)")
+        check.assertSame("partial(sigmoid(z_i)^2 + sqrt(exp(z_i)), z_j)", "jacobian(v -> sigmoid(v)^2 + sqrt(exp(v)), z)")
+        check.assertSame("partial(z_i * z_j, z_j)", "z @ ones(6)' + diag(z)")
+        check.assertSame("partial(z_i * z_i, z_j)", "diag(2 * z)")
+    }
+
+    func testAPartialOfTheSoftmaxJacobianAtAThousandIsQuick() {
+        let check = ArraySession()
+        _ = check.session.submit("z = randn(1000)")
+        check.assertSame("partial(exp(z_i) / sum_k(exp(z_k)), z_j)", "jacobian(softmax, z)")
+    }
+}
+
+/// A session and a comparison of an index form with a vector form, entry by entry.
+struct ArraySession {
+    let session = Session()
+
+    func value(_ line: String) -> Tensor? {
+        guard case .result? = session.submit("__v = " + line).first else { return nil }
+        return session.environment["__v"]?.tensor
+    }
+
+    func assertSame(_ index: String, _ vector: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard let a = value(index), let b = value(vector) else { return XCTFail("\(index) or \(vector) did not evaluate", file: file, line: line) }
+        XCTAssertEqual(a.count, b.count, index, file: file, line: line)
+        for (x, y) in zip(a.scalars, b.scalars) { XCTAssertEqual(x, y, accuracy: 1e-12 * max(1, abs(y)), index, file: file, line: line) }
     }
 }

@@ -29,7 +29,7 @@ extension Evaluator {
         return .tensor(Evaluator.laid(value, along: letters, sizes: sizes))
     }
 
-    private func axisValue(_ expr: Expr, sizes: inout [String: Int], locals: [String: Value]) throws -> AxisValue? {
+    func axisValue(_ expr: Expr, sizes: inout [String: Int], locals: [String: Value]) throws -> AxisValue? {
         // Ctrl-C is seen between operations, each a single pass over at most the size limit.
         try Interrupt.check(at: expr.range)
         switch expr {
@@ -45,6 +45,7 @@ extension Evaluator {
             guard let l = try axisValue(a, sizes: &sizes, locals: locals), let r = try axisValue(b, sizes: &sizes, locals: locals) else { return nil }
             return Evaluator.combined(l, r, sizes: sizes, op)
         case .call(.variable(let f, let head), let args, _) where !isBound(f, locals: locals):
+            if f == "partial", args.count == 2 { return try partialAsArrays(args[0], by: args[1], sizes: &sizes, locals: locals) }
             if let k = IndexedName.summationLetter(f), Builtins.named[f] == nil, args.count == 1, sizes[k] == nil {
                 var analysis = IndexAnalysis(evaluator: self, locals: locals)
                 guard let n = try analysis.summationCount(k, in: args[0], head: head) else { return nil }
@@ -121,7 +122,7 @@ extension Evaluator {
     }
 
     /// δ over two letters: 1 where they agree. A repeated letter (δ_ii) is left to the element-wise path.
-    private static func delta(_ a: String, _ b: String, sizes: [String: Int]) -> AxisValue? {
+    static func delta(_ a: String, _ b: String, sizes: [String: Int]) -> AxisValue? {
         guard a != b, let n = sizes[a], let m = sizes[b], n.multipliedReportingOverflow(by: m).partialValue <= Tensor.maximumCount else { return nil }
         var scalars = [Double](repeating: 0, count: n * m)
         for i in 0..<min(n, m) { scalars[i * m + i] = 1 }
@@ -130,7 +131,7 @@ extension Evaluator {
 
     /// Two values over the union of their axes, combined entry by entry by `op` (nil: the right one's
     /// entry, to lay a value out over more axes); nil when that would be too large.
-    private static func combined(_ l: AxisValue, _ r: AxisValue, sizes: [String: Int], _ op: BinaryOperator?) -> AxisValue? {
+    static func combined(_ l: AxisValue, _ r: AxisValue, sizes: [String: Int], _ op: BinaryOperator?) -> AxisValue? {
         let axes = (l.axes + r.axes.filter { !l.axes.contains($0) })
         guard let total = count(axes, sizes: sizes) else { return nil }
         let left = strides(of: l, along: axes, sizes: sizes), right = strides(of: r, along: axes, sizes: sizes)
@@ -185,7 +186,7 @@ extension Evaluator {
     }
 
     /// Σ over axis k; a body without k is n times itself.
-    private static func summed(_ body: AxisValue, over k: String, count n: Int, sizes: [String: Int]) -> AxisValue? {
+    static func summed(_ body: AxisValue, over k: String, count n: Int, sizes: [String: Int]) -> AxisValue? {
         guard let at = body.axes.firstIndex(of: k) else {
             return AxisValue(axes: body.axes, tensor: Tensor(shape: body.tensor.shape, scalars: body.tensor.scalars.map { $0 * Double(n) }))
         }
