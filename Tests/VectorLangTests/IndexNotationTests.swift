@@ -288,6 +288,10 @@ final class ArrayPartialTests: XCTestCase {
         check.assertSame("partial(sigmoid(z_i)^2 + sqrt(exp(z_i)), z_j)", "jacobian(v -> sigmoid(v)^2 + sqrt(exp(v)), z)")
         check.assertSame("partial(z_i * z_j, z_j)", "z @ ones(6)' + diag(z)")
         check.assertSame("partial(z_i * z_i, z_j)", "diag(2 * z)")
+        check.assertSame("partial(softmax(z)_i, z_j)", "jacobian(softmax, z)")
+        check.assertSame("partial(log_softmax(z)_i, z_j)", "jacobian(log_softmax, z)")
+        check.assertSame("partial(softmax(z)_i * z_i, z_j)", "jacobian(v -> softmax(v) * v, z)")
+        check.assertSame("partial(-sum_k(y_k * log(softmax(z)_k)), z_j)", "softmax(z) - y")
     }
 
     func testAPartialOfTheSoftmaxJacobianAtAThousandIsQuick() {

@@ -18,7 +18,9 @@ extension Evaluator {
               case .tensor(let z)? = try boundValue(parts.base, locals: locals, at: range), z.rank == 1, z.count == n else { return nil }
         guard let dual = try dual(f, variable: parts.base, letter: j, sizes: &sizes, locals: locals) else { return nil }
         // Zero by z_j where nothing depends on it; the caller lays the result over every free letter.
-        return dual.derivative ?? AxisValue(axes: [j], tensor: Tensor(shape: [n], scalars: [Double](repeating: 0, count: n)))
+        guard let d = dual.derivative else { return AxisValue(axes: [j], tensor: Tensor(shape: [n], scalars: [Double](repeating: 0, count: n))) }
+        // A product with a zero of δ gives −0 where element-by-element differentiation gives 0: written as 0.
+        return AxisValue(axes: d.axes, tensor: Tensor(shape: d.tensor.shape, scalars: d.tensor.scalars.map { $0 == 0 ? 0 : $0 }))
     }
 
     private func dual(_ expr: Expr, variable: String, letter j: String, sizes: inout [String: Int], locals: [String: Value]) throws -> Dual? {
@@ -94,6 +96,26 @@ extension Evaluator {
             }
             let factor = AxisValue(axes: value.axes, tensor: Tensor(shape: value.tensor.shape, scalars: slope))
             return Dual(value: value, derivative: Evaluator.product(du, factor, sizes: sizes))
+        case .index(.call(.variable(let f, _), let args, _), let subscripts, _)
+            where (f == "softmax" || f == "log_softmax") && args.count == 1 && subscripts.count == 1 && !isBound(f, locals: locals):
+            // softmax(z)_a: ∂p_a/∂z_j = p_a(δ_aj − p_j); log_softmax(z)_a: δ_aj − p_j. Only of the variable itself.
+            guard case .variable(let name, _) = args[0], name == variable, case .single(.variable(let a, _)) = subscripts[0], a != j,
+                  let value = try axisValue(expr, sizes: &sizes, locals: locals), let n = sizes[j],
+                  case .tensor(let z)? = try boundValue(variable, locals: locals, at: expr.range) else {
+                return Evaluator.mentions(expr, variable) ? nil : try axisValue(expr, sizes: &sizes, locals: locals).map { Dual(value: $0, derivative: nil) }
+            }
+            let m = z.scalars.max() ?? 0
+            let e = z.scalars.map { _exp($0 - m) }
+            let total = e.reduce(0, +)
+            let p = e.map { $0 / total }
+            var scalars = [Double](repeating: 0, count: n * n)
+            for r in 0..<n {
+                for c in 0..<n {
+                    let delta: Double = r == c ? 1 : 0
+                    scalars[r * n + c] = f == "softmax" ? p[r] * (delta - p[c]) : delta - p[c]
+                }
+            }
+            return Dual(value: value, derivative: AxisValue(axes: [a, j], tensor: Tensor(shape: [n, n], scalars: scalars)))
         default:
             // δ and other forms with no variable in them are constants; anything else is not handled.
             guard Evaluator.mentions(expr, variable) == false, let value = try axisValue(expr, sizes: &sizes, locals: locals) else { return nil }
