@@ -104,6 +104,10 @@ extension Term {
     static let indexLetters = ["k", "m", "l", "n", "r", "s", "t", "u", "v", "w", "a", "b", "c", "d", "e", "f", "g", "h", "o", "q",
                                "x", "p", "i", "j"].map(Index.init)
 
+    /// The letters a result's rows and columns are given first, as on paper (∂pᵢ/∂zⱼ): a convention of
+    /// printing only, since every letter is a binder or a fresh name and any other pair reads the same.
+    static let outputLetters = [Index("i"), Index("j")]
+
     /// A letter not in `used`, preferring `preferred`.
     static func fresh(avoiding used: Set<Index>, preferring preferred: Index? = nil) -> Index {
         if let preferred, !used.contains(preferred) { return preferred }

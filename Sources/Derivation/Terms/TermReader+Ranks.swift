@@ -18,18 +18,7 @@ extension TermReader {
     /// The plain names of an expression, left to right, each once.
     static func namesInOrder(_ expr: Expr) -> [String] {
         var seen: [String] = []
-        func visit(_ e: Expr) {
-            switch e {
-            case .variable(let name, _): if !seen.contains(name) { seen.append(name) }
-            case .unary(_, let a, _), .transpose(let a, _): visit(a)
-            case .binary(_, let a, let b, _, _): visit(a); visit(b)
-            case .call(_, let args, _): args.forEach(visit)
-            case .array(let items, _): items.forEach(visit)
-            case .index(let base, _, _): visit(base)
-            case .number, .lambda: break
-            }
-        }
-        visit(expr)
+        for (name, _) in expr.freeNames() where !seen.contains(name) { seen.append(name) }
         return seen
     }
 

@@ -110,7 +110,12 @@ extension TermReader {
     /// The whole input in vector notation, with letters for its slots (i for rows, j for columns).
     mutating func readVectorInput(_ expr: Expr) throws -> Term {
         let value = try lower(expr)
-        return value.term.renaming(TermReader.rowSlot, to: Index("i")).renaming(TermReader.columnSlot, to: Index("j"))
+        // Rows and columns get the first letters free in the term, in alphabetical order, as the evaluator
+        // orders a result's free indices.
+        let row = Term.fresh(avoiding: value.term.allIndices, preferring: Term.outputLetters[0])
+        let column = Term.fresh(avoiding: value.term.allIndices.union(Term.indexLetters.filter { $0 <= row }).union([row]),
+                                preferring: Term.outputLetters[1])
+        return value.term.renaming(TermReader.rowSlot, to: row).renaming(TermReader.columnSlot, to: column)
     }
 
     /// `expr` read as a value over slots. A name's rank comes from the session (`ranks`) or, when the
@@ -188,7 +193,7 @@ extension TermReader {
             return VectorTerm(shape: .column, term: .indexed(u, [TermReader.rowSlot]))
         }
         let used = l.term.allIndices.union(r.term.allIndices)
-        let m = Term.fresh(avoiding: used, preferring: Index("m"))
+        let m = Term.fresh(avoiding: used)
         switch (l.shape, r.shape) {
         case (.column, .row):
             return VectorTerm(shape: .matrix, term: l.term * r.term)

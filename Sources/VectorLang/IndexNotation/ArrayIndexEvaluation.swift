@@ -97,25 +97,14 @@ extension Evaluator {
         return AxisValue(axes: letters, tensor: t)
     }
 
-    /// The names an expression uses, to tell a value with no free letters inside (softmax(z)) from one with.
+    /// The names an expression reads, with the letters of its elements (i of z_i): to tell a value with
+    /// no free letters inside (softmax(z)) from one with.
     private func freeLetters(in expr: Expr) -> Set<String> {
         var found: Set<String> = []
-        var stack = [expr]
-        while let e = stack.popLast() {
-            switch e {
-            case .variable(let name, let range):
-                found.insert(name)
-                if let parts = IndexedName.parse(name, range: range) {
-                    for case .letter(let l, _) in parts.subscripts { found.insert(l) }
-                }
-            case .unary(_, let a, _), .transpose(let a, _): stack.append(a)
-            case .binary(_, let a, let b, _, _): stack += [a, b]
-            case .call(let f, let args, _): stack += [f] + args
-            case .array(let items, _): stack += items
-            case .index(let base, let subs, _):
-                stack.append(base)
-                for case .single(let item) in subs { stack.append(item) }
-            case .number, .lambda: break
+        for (name, range) in expr.freeNames() {
+            found.insert(name)
+            if let parts = IndexedName.parse(name, range: range) {
+                for case .letter(let l, _) in parts.subscripts { found.insert(l) }
             }
         }
         return found

@@ -139,15 +139,6 @@ extension Evaluator {
 
     /// Whether the expression mentions the name (as itself or as the base of an element).
     static func mentions(_ expr: Expr, _ name: String) -> Bool {
-        switch expr {
-        case .variable(let v, let range): return v == name || IndexedName.parse(v, range: range)?.base == name
-        case .unary(_, let a, _), .transpose(let a, _): return mentions(a, name)
-        case .binary(_, let a, let b, _, _): return mentions(a, name) || mentions(b, name)
-        case .call(let f, let args, _): return mentions(f, name) || args.contains { mentions($0, name) }
-        case .index(let base, let subs, _): return mentions(base, name) || subs.contains { if case .single(let e) = $0 { return mentions(e, name) } else { return false } }
-        case .array(let items, _): return items.contains { mentions($0, name) }
-        case .lambda(_, let body, _): return mentions(body, name)
-        case .number: return false
-        }
+        expr.freeNames().contains { $0.name == name || IndexedName.parse($0.name, range: $0.range)?.base == name }
     }
 }

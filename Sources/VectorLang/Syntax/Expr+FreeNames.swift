@@ -4,7 +4,7 @@ extension Expr {
     ///
     /// Walked with a stack of its own, not by recursion: a chain such as `1 + 1 + … + 1` nests as deep as it
     /// is long, and reading it must not need more stack than evaluating it.
-    func freeNames() -> [(name: String, range: SourceRange)] {
+    public func freeNames() -> [(name: String, range: SourceRange)] {
         var found: [(name: String, range: SourceRange)] = []
         var pending: [(expr: Expr, shadowed: Set<String>)] = [(self, [])]
         while let (expr, shadowed) = pending.popLast() {
