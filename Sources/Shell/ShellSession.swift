@@ -32,6 +32,7 @@ public final class ShellSession {
     public init(options: ShellOptions) {
         self.options = options
         self.session = Session(options: options.printOptions, json: options.json)
+        session.evaluator.memoryBudget = options.memory
         for command in MetaCommand.standard + [.derive] + MetaCommand.lessonCommands { register(command) }
         derivationNames = { Catalog.names }
         lessonNames = { [lessons] in lessons.names }

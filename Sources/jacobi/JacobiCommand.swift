@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Shell
 
@@ -91,11 +92,24 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Stop a script at its first error.")
     var stopOnError = false
 
+    @Option(help: ArgumentHelp("The most memory the session's numbers may take, such as 2G or 500M (default: JACOBI_MEMORY, else half of the machine's).",
+                               valueName: "SIZE"))
+    var memory: String?
+
     func shellOptions() throws -> ShellOptions {
         guard (1...17).contains(precision) else {
             throw ValidationError("--precision must be from 1 to 17, got \(precision)")
         }
-        return ShellOptions(precision: precision, json: json, color: !noColor, ascii: ascii, stopOnError: stopOnError)
+        let budget = try memoryBudget()
+        return ShellOptions(precision: precision, json: json, color: !noColor, ascii: ascii, stopOnError: stopOnError, memory: budget)
+    }
+
+    private func memoryBudget() throws -> ShellOptions.Budget {
+        do {
+            return try ShellOptions.memoryBudget(flag: memory, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 }
 

@@ -41,19 +41,56 @@ struct Differentiation {
         return try Backpropagation.cotangent(of: variable, output: y, seed: .tensor(Tensor(repeating: 1, shape: shape)), ops: ops)
     }
 
-    /// The matrix of ∂y_i/∂x_j (entries of matrices counted row by row), one backward pass per output.
-    func jacobian(of output: Value, wrt variable: Node) throws -> Value {
+    /// The matrix of ∂y_i/∂x_j (entries of matrices counted row by row).
+    ///
+    /// When the result is plain numbers (`traced` false), it is written into one buffer a row (one
+    /// backward pass) or, for a tall Jacobian, a column (one pass back through the transposed map, as
+    /// `jvp` does) at a time, and each pass's trace is dropped as soon as its numbers are copied: peak
+    /// memory is the result plus one pass. A derivative inside another keeps every row traced.
+    func jacobian(of output: Value, wrt variable: Node, traced: Bool) throws -> Value {
         guard let y = output.numbers else { return output }
         let n = variable.value.count, m = y.count
         try args.checkSize([m, n])
+        guard !traced else { return try tracedJacobian(of: output, wrt: variable, rows: m, columns: n) }
+        var scalars = [Double](repeating: 0, count: m * n)
+        if m > 2 * n {
+            let u = Node(value: Tensor(repeating: 0, shape: y.shape))
+            let transposed = try Backpropagation.cotangent(of: variable, output: output, seed: .traced(u), ops: ops)
+            for j in 0..<n {
+                try args.checkInterrupt()
+                var seed = Tensor(repeating: 0, shape: variable.value.shape)
+                seed.scalars[j] = 1
+                let column = try Backpropagation.cotangent(of: u, output: transposed, seed: .tensor(seed), ops: ops)
+                guard let numbers = column.numbers, numbers.count == m else { throw internalError() }
+                for i in 0..<m { scalars[i * n + j] = numbers.scalars[i] }
+            }
+        } else {
+            for i in 0..<m {
+                try args.checkInterrupt()
+                var seed = Tensor(repeating: 0, shape: y.shape)
+                seed.scalars[i] = 1
+                let row = try Backpropagation.cotangent(of: variable, output: output, seed: .tensor(seed), ops: ops)
+                guard let numbers = row.numbers, numbers.count == n else { throw internalError() }
+                scalars.replaceSubrange((i * n)..<((i + 1) * n), with: numbers.scalars)
+            }
+        }
+        return .tensor(Tensor(rows: m, columns: n, scalars: scalars))
+    }
+
+    /// The Jacobian as a traced value, for a derivative of a derivative: every row keeps its trace.
+    private func tracedJacobian(of output: Value, wrt variable: Node, rows m: Int, columns n: Int) throws -> Value {
         var rows: [Value] = []
         for i in 0..<m {
             try args.checkInterrupt()
-            var seed = Tensor(repeating: 0, shape: y.shape)
+            var seed = Tensor(repeating: 0, shape: output.numbers?.shape ?? [])
             seed.scalars[i] = 1
             let row = try Backpropagation.cotangent(of: variable, output: output, seed: .tensor(seed), ops: ops)
             rows.append(Tracing.gather(row, positions: Array(0..<n), shape: [n]))
         }
         return try ArrayLiteral.stack(rows, rows: m, columns: n, range: args.callRange)
+    }
+
+    private func internalError() -> Diagnostic {
+        Diagnostic("internal error: a backward pass gave the wrong number of entries", at: args.callRange)
     }
 }

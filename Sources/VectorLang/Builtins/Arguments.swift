@@ -99,6 +99,7 @@ public struct Arguments {
             }
             count = product
         }
+        try evaluator.reserve(count, shape: shape, at: callRange)
     }
 
     /// Throws "interrupted" if Ctrl-C was pressed; long kernels call this in their outer loops.

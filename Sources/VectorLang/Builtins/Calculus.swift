@@ -16,7 +16,12 @@ enum Calculus {
     /// A derivative taken at plain numbers is plain numbers: pullbacks compute with traced values, and
     /// their traces must not leak into the session (only a derivative inside another keeps them).
     static func detached(_ result: Value, _ args: Arguments) -> Value {
-        args.values.contains { $0.node != nil } ? result : result.primal
+        isTraced(args) ? result : result.primal
+    }
+
+    /// Whether this call is itself being differentiated (an argument is traced), so its result must stay traced.
+    static func isTraced(_ args: Arguments) -> Bool {
+        args.values.contains { $0.node != nil }
     }
 
     static let jacobian = Builtin(
@@ -32,7 +37,7 @@ enum Calculus {
         if y.numbers?.isScalar == true {
             return detached(try Backpropagation.cotangent(of: variable, output: y, seed: .scalar(1), ops: d.ops), args)
         }
-        return detached(try d.jacobian(of: y, wrt: variable), args)
+        return detached(try d.jacobian(of: y, wrt: variable, traced: isTraced(args)), args)
     }
 
     /// The Jacobian of a one-argument builtin straight from its entry: diag(f′(x)) for an elementwise
@@ -65,7 +70,7 @@ enum Calculus {
             throw args.error("hessian needs a vector (or a number), not a \(args.values[1].kindDescription)", argument: 1)
         }
         let g = try d.gradient(of: try args.function(0), at: .traced(variable), argument: 1)
-        let h = try d.jacobian(of: g, wrt: variable)
+        let h = try d.jacobian(of: g, wrt: variable, traced: isTraced(args))
         return detached(variable.value.isScalar ? Tracing.gather(h, positions: [0], shape: []) : h, args)
     }
 

@@ -6,6 +6,8 @@
 public final class Evaluator {
     public let environment: Environment
     public let random: RandomSource
+    /// How many bytes of numbers the session may hold (`--memory`, `JACOBI_MEMORY`).
+    public var memoryBudget = MemoryBudget.machineDefault
     /// User-function calls deeper than this are refused, so `f(x) = f(x)` gives a message, not a crash.
     public static let maximumCallDepth = 64
     private var callDepth = 0
@@ -250,6 +252,8 @@ public final class Evaluator {
         if case .transparent = builtin.derivative {} else if values.contains(where: { $0.node != nil }) {
             return try applyTraced(builtin, values, ranges: ranges, callRange: callRange)
         }
-        return try builtin.kernel(Arguments(name: builtin.name, values: values, ranges: ranges, callRange: callRange, evaluator: self))
+        let result = try builtin.kernel(Arguments(name: builtin.name, values: values, ranges: ranges, callRange: callRange, evaluator: self))
+        if let made = result.numbers { try admit(made, at: callRange) }
+        return result
     }
 }

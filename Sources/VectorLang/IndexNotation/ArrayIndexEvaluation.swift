@@ -22,6 +22,14 @@ extension Evaluator {
     /// The value of `expr` over its free indices, computed as arrays; nil when it is not of the kind
     /// this handles (the caller then evaluates it element by element).
     func arrayEvaluation(_ expr: Expr, free: [FreeIndex], locals: [String: Value]) throws -> Value? {
+        try Evaluator.$elementLimit.withValue(elementsAvailable) { try arrayEvaluationWithinLimit(expr, free: free, locals: locals) }
+    }
+
+    /// The most numbers any one array of this evaluation may hold: past it, the element-by-element
+    /// evaluation takes over, with its single result checked against the size limit and the budget.
+    @TaskLocal static var elementLimit = Tensor.maximumCount
+
+    private func arrayEvaluationWithinLimit(_ expr: Expr, free: [FreeIndex], locals: [String: Value]) throws -> Value? {
         var sizes = Dictionary(free.map { ($0.name, $0.count) }, uniquingKeysWith: { a, _ in a })
         guard let value = try axisValue(expr, sizes: &sizes, locals: locals) else { return nil }
         let letters = free.map(\.name)
@@ -112,7 +120,7 @@ extension Evaluator {
 
     /// δ over two letters: 1 where they agree. A repeated letter (δ_ii) is left to the element-wise path.
     static func delta(_ a: String, _ b: String, sizes: [String: Int]) -> AxisValue? {
-        guard a != b, let n = sizes[a], let m = sizes[b], n.multipliedReportingOverflow(by: m).partialValue <= Tensor.maximumCount else { return nil }
+        guard a != b, let n = sizes[a], let m = sizes[b], n.multipliedReportingOverflow(by: m).partialValue <= elementLimit else { return nil }
         var scalars = [Double](repeating: 0, count: n * m)
         for i in 0..<min(n, m) { scalars[i * m + i] = 1 }
         return AxisValue(axes: [a, b], tensor: Tensor(shape: [n, m], scalars: scalars))
@@ -217,7 +225,7 @@ extension Evaluator {
         var total = 1
         for a in axes {
             let (p, overflow) = total.multipliedReportingOverflow(by: sizes[a] ?? 1)
-            guard !overflow, p <= Tensor.maximumCount else { return nil }
+            guard !overflow, p <= elementLimit else { return nil }
             total = p
         }
         return total

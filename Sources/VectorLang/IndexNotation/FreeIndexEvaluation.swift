@@ -26,6 +26,7 @@ extension Evaluator {
             }
             total = product
         }
+        try reserve(total, shape: shape, at: expr.range)
         var scalars: [Double] = []
         scalars.reserveCapacity(total)
         var traced: [(position: Int, node: Node, shape: [Int])] = []

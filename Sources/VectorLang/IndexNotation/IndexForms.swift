@@ -11,6 +11,8 @@ extension Evaluator {
             return nil
         }
         guard arguments.count == 1 else { throw IndexAnalysis.sumArity(name, range: range) }
+        // A whole sum (Σᵢ Σⱼ zᵢ zⱼ) is one array reduction when it can be; otherwise term by term.
+        if let whole = try arrayEvaluation(.call(callee, arguments: arguments, range: range), free: [], locals: locals) { return whole }
         return try indexSum(letter, arguments[0], head: head, range: range, locals: locals)
     }
 
