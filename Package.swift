@@ -18,6 +18,7 @@ let package = Package(
             name: "jacobi",
             dependencies: [
                 "Shell",
+                "VectorLang",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,7 +9,6 @@ public struct ShellOptions: Sendable {
     public var stopOnError: Bool
     /// How many bytes of numbers the session may hold.
     public var memory: MemoryBudget
-    public typealias Budget = MemoryBudget
 
     public init(precision: Int = 4, json: Bool = false, color: Bool = true, ascii: Bool = false, stopOnError: Bool = false,
                 memory: MemoryBudget = .machineDefault) {

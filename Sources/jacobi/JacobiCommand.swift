@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Shell
+import VectorLang
 
 /// Dispatches on the first word: a subcommand (`jacobi derive …`) or the root command (`jacobi FILE`).
 ///
@@ -16,6 +17,11 @@ enum Entry {
     static func main() {
         // First, so that even swift-argument-parser's help reaches standard output or says why not.
         StandardOutput.install()
+        LargeStack.runToExit(dispatch)
+    }
+
+    /// Runs the command the arguments name; every branch ends the process.
+    static func dispatch() -> Never {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, first == DeriveSubcommand.configuration.commandName {
             DeriveSubcommand.mainWithUsageStatus(Array(arguments.dropFirst()))
@@ -104,7 +110,7 @@ struct CommonOptions: ParsableArguments {
         return ShellOptions(precision: precision, json: json, color: !noColor, ascii: ascii, stopOnError: stopOnError, memory: budget)
     }
 
-    private func memoryBudget() throws -> ShellOptions.Budget {
+    private func memoryBudget() throws -> MemoryBudget {
         do {
             return try ShellOptions.memoryBudget(flag: memory, environment: ProcessInfo.processInfo.environment)
         } catch {

@@ -25,6 +25,13 @@ enum AlgebraRules {
         return combined(term).map { Rewrite($0.simpler) }
     }
 
+    /// x + x + … + x = n·x before differentiating, as `repeatedFactors` does for products: one step
+    /// where the sum rule would differentiate every copy (a sum of 20,000 x's ran past the step limit).
+    static let repeatedTerms = Rule("collect like terms", "a + a = 2·a") { term, context in
+        guard case .add(let terms) = term, Set(terms).count < terms.count else { return nil }
+        return collect.rewrite(term, context)
+    }
+
     /// A product or quotient written as its single monomial, when that is smaller.
     private static func combined(_ term: Term) -> (simpler: Term, monomial: Monomial)? {
         switch term {

@@ -69,7 +69,7 @@ enum UnfoldingRules {
     }
 
     /// What a textbook simplifies before differentiating.
-    static let beforeDifferentiating = [logOfQuotient, logOfProduct, expOfLog, AlgebraRules.repeatedFactors]
+    static let beforeDifferentiating = [logOfQuotient, logOfProduct, expOfLog, AlgebraRules.repeatedFactors, AlgebraRules.repeatedTerms]
 
     /// ∂p/∂v = p·∂(log p)/∂v, for p > 0: the log-derivative route to the softmax Jacobian.
     static let logDerivative = Rule("log-derivative trick", "∂p/∂v = p·∂(log p)/∂v, since ∂(log p)/∂v = (1/p)·∂p/∂v and p > 0") { term, _ in

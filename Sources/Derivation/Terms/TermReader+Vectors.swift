@@ -118,6 +118,19 @@ extension TermReader {
         return value.term.renaming(TermReader.rowSlot, to: row).renaming(TermReader.columnSlot, to: column)
     }
 
+    /// The operands of a left-nested chain of + and − (or of ×), in the order written, each with
+    /// whether it is subtracted.
+    static func chain(_ expr: Expr, multiplying: Bool) -> [(operand: Expr, negated: Bool)] {
+        var operands: [(operand: Expr, negated: Bool)] = []
+        var node = expr
+        while case .binary(let op, let a, let b, _, _) = node, multiplying ? op == .multiply : (op == .add || op == .subtract) {
+            operands.append((b, op == .subtract))
+            node = a
+        }
+        operands.append((node, false))
+        return operands.reversed()
+    }
+
     /// `expr` read as a value over slots. A name's rank comes from the session (`ranks`) or, when the
     /// numbers are not bound yet, from how the expression uses it (`inferRanks`).
     mutating func lower(_ expr: Expr) throws -> VectorTerm {
@@ -152,6 +165,17 @@ extension TermReader {
             return TermReader.transposed(try lower(e))
         case .binary(.matrixProduct, let a, let b, let opRange, _):
             return try matrixProduct(a, b, expr: expr, at: opRange)
+        case .binary(let op, _, _, _, _) where op == .add || op == .subtract || op == .multiply:
+            // A chain a + b − c or a·b·c is read as one sum or product, in one pass: nested two at a
+            // time, x*x*…*x of 20,000 factors copied the growing product at every level.
+            var shape: Shape?
+            var terms: [Term] = []
+            for (operand, negated) in TermReader.chain(expr, multiplying: op == .multiply) {
+                let v = try lower(operand)
+                shape = shape.map { $0.broadcast(with: v.shape) } ?? v.shape
+                terms.append(negated ? -v.term : v.term)
+            }
+            return VectorTerm(shape: shape ?? .scalar, term: op == .multiply ? .product(of: terms) : .sum(of: terms))
         case .binary(let op, let a, let b, _, _):
             let l = try lower(a), r = try lower(b)
             let term: Term
