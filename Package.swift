@@ -90,6 +90,14 @@ if Context.environment["JACOBI_FUZZ"] != nil {
             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
         )
     )
+    package.targets.append(
+        .executableTarget(
+            name: "FuzzLessons",
+            dependencies: ["LessonKit", "VectorLang"],
+            path: "Fuzz/FuzzLessons",
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+        )
+    )
 }
 
 // Tests/VectorLangTests/FuzzRegressions holds crash inputs that FuzzRegressionTests reads through #filePath;

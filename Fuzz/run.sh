@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer target (with AddressSanitizer) and runs it: FuzzParseEvaluate (parse + evaluate,
-# the default) or, with FUZZ_TARGET=FuzzDerive, the derivation engine (parse → derive → render → check).
+# the default), FUZZ_TARGET=FuzzDerive, the derivation engine (parse → derive → render → check), or
+# FUZZ_TARGET=FuzzLessons, a lesson file (parse → lessons check).
 #
-#   [FUZZ_TARGET=FuzzDerive] Fuzz/run.sh [SECONDS] [extra libFuzzer flags…]     default 600 seconds
+#   [FUZZ_TARGET=FuzzDerive|FuzzLessons] Fuzz/run.sh [SECONDS] [extra libFuzzer flags…]     default 600 seconds
 #
-# Seeds:    Fuzz/corpus/ or Fuzz/corpus-derive/ (checked in; read only)     Dictionary: Fuzz/jacobi.dict
+# Inputs up to 300,000 bytes (-max_len): long enough for a line of 100,000 operators, which the parser
+# refuses, and for the deepest it accepts (20,000). Not run by .ci/run: a run is ten minutes or more.
+#
+# Seeds:    Fuzz/corpus/, Fuzz/corpus-derive/ or the course, Lessons/ (read only)     Dictionary: Fuzz/jacobi.dict
 # Output:   Fuzz/corpus-generated[-derive]/ (new inputs) and Fuzz/crashes/ (crash-*, timeout-*, oom-*), both git-ignored.
 # Env:      FUZZ_SANITIZERS (default "fuzzer,address"; "fuzzer" alone runs ~2x faster)
 #
@@ -22,7 +26,8 @@ target=${FUZZ_TARGET:-FuzzParseEvaluate}
 case $target in
     FuzzParseEvaluate) seeds=Fuzz/corpus generated=Fuzz/corpus-generated ;;
     FuzzDerive) seeds=Fuzz/corpus-derive generated=Fuzz/corpus-generated-derive ;;
-    *) echo "unknown FUZZ_TARGET $target (FuzzParseEvaluate or FuzzDerive)" >&2; exit 2 ;;
+    FuzzLessons) seeds=Lessons generated=Fuzz/corpus-generated-lessons ;;
+    *) echo "unknown FUZZ_TARGET $target (FuzzParseEvaluate, FuzzDerive or FuzzLessons)" >&2; exit 2 ;;
 esac
 
 echo "== building $target (-sanitize=$sanitizers) into .build-fuzz"
@@ -40,7 +45,7 @@ ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$binary" \
     -max_total_time="$seconds" \
     -dict=Fuzz/jacobi.dict \
     -artifact_prefix=Fuzz/crashes/ \
-    -max_len=4096 \
+    -max_len=300000 \
     -timeout=20 \
     -rss_limit_mb=4096 \
     -print_final_stats=1 \

@@ -21,13 +21,18 @@ func LLVMFuzzerRunDriver(
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    // On a large stack, as the jacobi binary runs: the deepest line the parser accepts is 20,000 levels.
+    _ = try? LargeStack.run { exerciseAll(text) }
+    return 0
+}
+
+private func exerciseAll(_ text: String) {
     exercise(Session(options: PrintOptions(), json: false), [text])
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if lines.count > 1 {
         exercise(Session(options: PrintOptions(), json: false), lines)
         exercise(Session(options: PrintOptions(), json: true), lines)
     }
-    return 0
 }
 
 private func exercise(_ session: Session, _ inputs: [String]) {

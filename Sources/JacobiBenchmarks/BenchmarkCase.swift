@@ -14,7 +14,7 @@ struct BenchmarkCase: Sendable {
     /// A few numbers of the result, for the driver to compare with NumPy's.
     let check: @Sendable (Tensor) -> [String: Double]
 
-    static let all: [BenchmarkCase] = [softmax, jacobianOfSoftmax, gradOfCrossEntropy, indexOuter]
+    static let all: [BenchmarkCase] = [softmax, jacobianOfSoftmax, gradOfCrossEntropy, indexOuter, indexPartial, jacobianOfLambda, hessian]
 
     static func named(_ name: String) -> BenchmarkCase? { all.first { $0.name == name } }
 
@@ -39,6 +39,29 @@ struct BenchmarkCase: Sendable {
             let n = t.shape[0]
             return ["first": t.scalars[0], "corner": t.scalars[n - 1], "trace": (0..<n).reduce(0) { $0 + t.scalars[$1 * n + $1] }]
         })
+
+    /// The softmax Jacobian typed in index notation: forward mode over arrays, not n² backward passes.
+    static let indexPartial = BenchmarkCase(
+        name: "partial", summary: "partial(exp(z_i) / sum_k(exp(z_k)), z_j), n = 1000",
+        line: "partial(exp(z_i) / sum_k(exp(z_k)), z_j)",
+        setUp: { $0.bind("z", to: .tensor(Tensor(vector: scores(count: 1000)))) }, check: matrixCheck)
+
+    /// A Jacobian of a lambda (no closed form): one backward pass per row, written into one buffer.
+    static let jacobianOfLambda = BenchmarkCase(
+        name: "jacobian-lambda", summary: "jacobian(v -> exp(v) * 2, z), n = 3000", line: "jacobian(v -> exp(v) * 2, z)",
+        setUp: { $0.bind("z", to: .tensor(Tensor(vector: scores(count: 3000)))) }, check: matrixCheck)
+
+    /// A dense Hessian: the gradient traced, then one backward pass through it per row.
+    static let hessian = BenchmarkCase(
+        name: "hessian", summary: "hessian(v -> sum(exp(v)) * sum(v), z), n = 2000", line: "hessian(v -> sum(exp(v)) * sum(v), z)",
+        setUp: { $0.bind("z", to: .tensor(Tensor(vector: scores(count: 2000)))) }, check: matrixCheck)
+
+    /// The first row's first two entries and the trace of a square result.
+    static func matrixCheck(_ m: Tensor) -> [String: Double] {
+        let n = m.shape.first ?? 0
+        guard n > 1 else { return [:] }
+        return ["m11": m.scalars[0], "m12": m.scalars[1], "trace": (0..<n).reduce(0) { $0 + m.scalars[$1 * n + $1] }]
+    }
 
     static let gradOfCrossEntropy = BenchmarkCase(
         name: "grad", summary: "grad(z -> cross_entropy(softmax(z), y), z), n = 10^6",

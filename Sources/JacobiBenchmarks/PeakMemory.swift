@@ -1,19 +1,20 @@
 import Foundation
 import VectorLang
 
-/// How much memory `softmax(x)` adds at its peak, above the input it was given.
+/// How much memory a case adds at its peak, above the inputs it was given.
 ///
 /// On Linux, writing 5 to /proc/self/clear_refs resets the process's high-water mark of resident memory
 /// (VmHWM) to its current size; after the call, VmHWM − the resident size before it is the peak that the
 /// call added, output included. Elsewhere, the same difference is taken from getrusage's ru_maxrss, which
 /// is right only when nothing before the call used more memory than the call does.
 enum PeakMemory {
-    static func softmax(count n: Int) throws -> [String: Any] {
+    /// The peak that evaluating `benchmark`'s line adds above its bound inputs, output included, beside
+    /// the size of the output: a result's own memory is the least any method can use.
+    static func measure(_ benchmark: BenchmarkCase) throws -> [String: Any] {
         let evaluator = Evaluator()
-        // Built in place, with no temporary copy, so the baseline is the input and the process itself.
-        evaluator.environment.bind("x", to: .tensor(Tensor(vector: BenchmarkCase.scores(count: n))))
-        let line = "softmax(x)"
-        let statements = try Parser.parse(line)
+        // Inputs built in place, with no temporary copy, so the baseline is the inputs and the process itself.
+        benchmark.setUp(evaluator.environment)
+        let statements = try Parser.parse(benchmark.line)
         let method: String
         let before = residentKilobytes("VmRSS")
         let baseline: Int
@@ -24,16 +25,17 @@ enum PeakMemory {
             method = "getrusage ru_maxrss after, minus before"
             baseline = maximumResidentKilobytes()
         }
-        var checksum = 0.0
+        var result: Tensor?
         for statement in statements {
-            if case .value(let value) = try evaluator.execute(statement, in: line) { checksum = value.numbers?.scalars.reduce(0, +) ?? .nan }
+            if case .value(let value) = try evaluator.execute(statement, in: benchmark.line) { result = value.numbers }
         }
         let peak = residentKilobytes("VmHWM") ?? maximumResidentKilobytes()
-        let inputMB = Double(n * MemoryLayout<Double>.size) / 1e6
+        let resultMB = Double((result?.count ?? 0) * MemoryLayout<Double>.size) / 1e6
         let extraMB = Double(peak - baseline) * 1024 / 1e6
         return [
-            "case": "softmax-memory", "n": n, "input_mb": inputMB, "extra_mb": extraMB, "extra_over_input": extraMB / inputMB,
-            "method": method, "check": ["sum": checksum],
+            "case": benchmark.name, "line": benchmark.line, "result_mb": resultMB, "extra_mb": extraMB,
+            "extra_over_result": resultMB > 0 ? extraMB / resultMB : Double.nan, "method": method,
+            "check": result.map(benchmark.check) ?? [:],
         ]
     }
 

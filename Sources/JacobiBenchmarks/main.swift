@@ -5,9 +5,10 @@ import VectorLang
 // jacobi-bench: times Jacobi's side of Benchmarks/autodiff.sh in-process, and prints one JSON object.
 //
 //   jacobi-bench time CASE [RUNS] [WARMUP]   median wall time of evaluating the case's line (ContinuousClock)
-//   jacobi-bench memory [N]                   peak memory that softmax of N scores adds (default 10^7)
+//   jacobi-bench memory CASE                  peak memory that evaluating the case adds, beside its result's size
 //   jacobi-bench list                         the case names
 //   jacobi-bench derive NAME [RUNS]          median time to derive a catalog entry with all its steps, and to render it
+//   jacobi-bench derive-at NAME N [RUNS]      jacobi derive NAME --at 'z=…' (N scores): derive, check every step, render
 //   jacobi-bench line LINE [N] [RUNS]         times any line, with z (N scores, default 10^6), a one-hot y
 //                                             and p = softmax(z) bound: for profiling the steps of a case
 
@@ -52,13 +53,25 @@ case "derive":
     }
     let runs = arguments.count > 2 ? Int(arguments[2]) ?? 200 : 200
     printJSON(DeriveTiming.run(entry, runs: runs))
-case "memory":
-    let n = arguments.count > 1 ? Int(arguments[1]) ?? 10_000_000 : 10_000_000
+case "derive-at":
+    guard arguments.count >= 3, let entry = Catalog.entry(named: arguments[1]), let n = Int(arguments[2]) else {
+        fail("usage: jacobi-bench derive-at \(Catalog.names.joined(separator: "|")) N [RUNS]")
+    }
+    let runs = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
     do {
-        printJSON(try PeakMemory.softmax(count: n))
+        printJSON(try DeriveTiming.run(entry, count: n, runs: runs))
     } catch {
-        fail("softmax(x): \(error)")
+        fail("derive \(entry.name): \(error)")
+    }
+case "memory":
+    guard arguments.count >= 2, let benchmark = BenchmarkCase.named(arguments[1]) else {
+        fail("usage: jacobi-bench memory \(BenchmarkCase.all.map(\.name).joined(separator: "|"))")
+    }
+    do {
+        printJSON(try PeakMemory.measure(benchmark))
+    } catch {
+        fail("\(benchmark.line): \(error)")
     }
 default:
-    fail("usage: jacobi-bench time CASE [RUNS] [WARMUP] | derive NAME [RUNS] | memory [N] | list | line LINE [N] [RUNS]")
+    fail("usage: jacobi-bench time CASE [RUNS] [WARMUP] | derive NAME [RUNS] | derive-at NAME N [RUNS] | memory CASE | list | line LINE [N] [RUNS]")
 }

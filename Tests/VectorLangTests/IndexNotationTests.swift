@@ -292,6 +292,14 @@ final class ArrayPartialTests: XCTestCase {
         check.assertSame("partial(log_softmax(z)_i, z_j)", "jacobian(log_softmax, z)")
         check.assertSame("partial(softmax(z)_i * z_i, z_j)", "jacobian(v -> softmax(v) * v, z)")
         check.assertSame("partial(-sum_k(y_k * log(softmax(z)_k)), z_j)", "softmax(z) - y")
+        // δ kept as δ_aj·v through quotients of two such forms, added onto a full table, contracted by
+        // a sum over its letter, summed over another, and laid out where a factor has the letter j.
+        check.assertSame("partial(z_i / (1 + z_i^2), z_j)", "jacobian(v -> v / (1 + v^2), z)")
+        check.assertSame("partial(sum_k(z_k^3) * z_i, z_j)", "jacobian(v -> sum(v^3) * v, z)")
+        check.assertSame("partial(z_i - sum_k(z_k) / 6, z_j)", "jacobian(v -> v - sum(v) / 6, z)")
+        check.assertSame("partial(sum_k(A_ik * exp(z_k)) / sum_k(exp(z_k)), z_j)", "jacobian(v -> (A @ exp(v)) / sum(exp(v)), z)")
+        check.assertSame("partial(exp(z_i) * A_ij, z_j)", "diag(exp(z) * diag(A))")
+        check.assertSame("partial(sum_k(z_k * A_ki) * z_i, z_j)", "jacobian(v -> (A' @ v) * v, z)")
     }
 
     func testAPartialOfTheSoftmaxJacobianAtAThousandIsQuick() {

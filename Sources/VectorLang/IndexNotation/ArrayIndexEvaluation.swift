@@ -211,7 +211,7 @@ extension Evaluator {
     }
 
     /// For each of `axes`, how far one step along it moves in `v`'s scalars (0 where `v` lacks it).
-    private static func strides(of v: AxisValue, along axes: [String], sizes: [String: Int]) -> [Int] {
+    static func strides(of v: AxisValue, along axes: [String], sizes: [String: Int]) -> [Int] {
         var own: [String: Int] = [:]
         var stride = 1
         for (axis, n) in zip(v.axes, v.tensor.shape).reversed() {
@@ -221,7 +221,7 @@ extension Evaluator {
         return axes.map { own[$0] ?? 0 }
     }
 
-    private static func count(_ axes: [String], sizes: [String: Int]) -> Int? {
+    static func count(_ axes: [String], sizes: [String: Int]) -> Int? {
         var total = 1
         for a in axes {
             let (p, overflow) = total.multipliedReportingOverflow(by: sizes[a] ?? 1)
