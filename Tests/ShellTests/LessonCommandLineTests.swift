@@ -56,6 +56,31 @@ final class LessonCommandLineTests: CommandLineTestCase {
         XCTAssertEqual(lines.last, folder + ": 8 lessons, 61 steps, 54 questions, 166 demo lines, 21 derivations: 32 failures in 8 files")
     }
 
+    /// The README's small example asks before its derivation; with the derivation first, the real
+    /// engine's steps give the answer away and the check says so.
+    func testTheReadmeExampleAsksBeforeItsDerivation() throws {
+        let readme = try String(contentsOfFile: LessonFixtures.course + "/README.md", encoding: .utf8)
+        let start = try XCTUnwrap(readme.firstRange(of: "````markdown\n"))
+        let end = try XCTUnwrap(readme[start.upperBound...].firstRange(of: "\n````"))
+        let example = String(readme[start.upperBound..<end.lowerBound])
+        let folder = home.appendingPathComponent("readme-example")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("01-sigmoid.md")
+        try example.write(to: file, atomically: true, encoding: .utf8)
+        let run = try jacobi(["lessons", "check", folder.path])
+        XCTAssertEqual(run.status, 0, run.out + run.err)
+
+        let derivation = "```jacobi derive\nsigmoid --at x=0.5\n```\n\n"
+        let told = example.replacing(derivation, with: "").replacing("## Its derivative\n", with: "## Its derivative\n\n" + derivation, maxReplacements: 1)
+        let derived = try XCTUnwrap(told.firstRange(of: derivation)), asked = try XCTUnwrap(told.firstRange(of: "ask: Write the derivative"))
+        XCTAssertLessThan(derived.lowerBound, asked.lowerBound, "the derivation moved before the question")
+        try told.write(to: file, atomically: true, encoding: .utf8)
+        let leaky = try jacobi(["lessons", "check", folder.path])
+        XCTAssertEqual(leaky.status, 1)
+        XCTAssertTrue(leaky.out.contains("01-sigmoid.md:"), leaky.out)
+        XCTAssertTrue(leaky.out.contains("\"Write the derivative of the sigmoid at every x,…\" leaks its answer: step ["), leaky.out)
+    }
+
     // MARK: - A learner on a pipe
 
     func testALessonRunsWithAnswersFromStandardInput() throws {
@@ -69,7 +94,7 @@ final class LessonCommandLineTests: CommandLineTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
         let tour = (json?["lessons"] as? [String: Any])?["tour"] as? [String: Any]
         XCTAssertEqual(tour?["completed"] as? Bool, true)
-        XCTAssertEqual((tour?["questions"] as? [String: Any])?.count, 6)
+        XCTAssertEqual((tour?["questions"] as? [String: Any])?.count, 7)
         XCTAssertTrue(try jacobi(["lessons"]).out.contains("15 min  complete"))
     }
 
