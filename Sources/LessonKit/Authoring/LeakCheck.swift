@@ -29,7 +29,7 @@ struct LeakCheck {
                 let before = lesson.lines(before: s, part: i)
                 switch part {
                 case .narrative(let text, let line):
-                    shown.append(Shown(name: "the text", line: line, text: text.components(separatedBy: "\n")))
+                    shown.append(Shown(kind: .text, name: "the text", line: line, text: text.components(separatedBy: "\n")))
                 case .setup(let lines):
                     for line in lines { _ = session.submit(line.text) }
                 case .demo(let lines):
@@ -39,7 +39,7 @@ struct LeakCheck {
                 case .derivation(let arguments, let line):
                     shown.append(derivation(arguments, line: line, session: session, before: before))
                 case .question(let question):
-                    let own = Shown(name: "its own text", line: question.line, text: [question.prompt])
+                    let own = Shown(kind: .other, name: "its own text", line: question.line, text: [question.prompt])
                     var check = QuestionLeak(question: question, lesson: lesson, before: before)
                     if let leak = check.find(in: shown + [own]) {
                         let ask = question.prompt.count > 48 ? String(question.prompt.prefix(47)) + "…" : question.prompt
@@ -64,14 +64,14 @@ struct LeakCheck {
             }
         }
         let quoted = line.text.count > 40 ? String(line.text.prefix(39)) + "…" : line.text
-        return Shown(name: "the demo line '\(quoted)'", line: line.line, text: [line.text] + printed,
+        return Shown(kind: .other, name: "the demo line '\(quoted)'", line: line.line, text: [line.text] + printed,
                      printed: printed, probes: probe.map { [$0] } ?? [])
     }
 
     /// The derivation as the learner reads it, and its steps in the engine's input syntax (from its
     /// JSON form) to evaluate, after the derivation's own definitions (`p := softmax(z)`).
     private func derivation(_ arguments: String, line: Int, session: Session, before: [SourceLine]) -> Shown {
-        var shown = Shown(name: "the derivation", line: line, text: [])
+        var shown = Shown(kind: .derivation, name: "the derivation", line: line, text: [])
         guard let derive, let blocks = try? derive(arguments, session) else { return shown }
         // A step's number, "[3]", is not something it shows.
         shown.text = blocks.lines.map { line in
@@ -90,7 +90,7 @@ struct LeakCheck {
     }
 
     private func answered(_ question: Question, before: [SourceLine]) -> Shown {
-        var shown = Shown(name: "the earlier question", line: question.line,
+        var shown = Shown(kind: .other, name: "the earlier question", line: question.line,
                           text: [question.prompt, question.answerText, question.explanation ?? ""])
         if case .expression(let expected) = question.kind { shown.probes = [Probe(text: expected, before: before)] }
         return shown
@@ -100,6 +100,15 @@ struct LeakCheck {
 /// Something shown to the learner before a question: text to search, printed numbers, and
 /// expressions to evaluate.
 struct Shown {
+    enum Kind {
+        /// Prose, whose lines are named one by one.
+        case text
+        /// A derivation, whose probes are its steps.
+        case derivation
+        case other
+    }
+
+    var kind: Kind
     /// How a message names it: "the demo line 'p - y'".
     var name: String
     var line: Int
@@ -154,7 +163,7 @@ private struct QuestionLeak {
             for (k, text) in item.text.enumerated() {
                 let normal = LeakText.normalised(text)
                 if let answer = answers.first(where: { LeakText.contains(normal, $0) }) {
-                    let line = item.name == "the text" ? " at line \(item.line + k)" : (item.line > 0 ? " (line \(item.line))" : "")
+                    let line = item.kind == .text ? " at line \(item.line + k)" : " (line \(item.line))"
                     return "\(item.name)\(line) shows \(answer)"
                 }
             }
@@ -166,7 +175,7 @@ private struct QuestionLeak {
             guard let expected else { continue }
             let at = points == 0 ? "at the lesson's values" : "at the lesson's values and at \(points) random points"
             for (k, probe) in item.probes.enumerated() where equalEverywhere(probe, expected) {
-                guard item.name == "the derivation" else { return "\(item.name) (line \(item.line)) equals it \(at)" }
+                guard item.kind == .derivation else { return "\(item.name) (line \(item.line)) equals it \(at)" }
                 let which = k == 0 ? "the start of" : "step [\(k)] of"
                 return "\(which) the derivation (line \(item.line)), \(probe.text), equals it \(at)"
             }
