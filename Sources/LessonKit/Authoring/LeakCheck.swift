@@ -97,34 +97,36 @@ struct LeakCheck {
     }
 }
 
-/// Something shown to the learner before a question: text to search, printed numbers, and
-/// expressions to evaluate.
-struct Shown {
-    enum Kind {
-        /// Prose, whose lines are named one by one.
-        case text
-        /// A derivation, whose probes are its steps.
-        case derivation
-        case other
+extension LeakCheck {
+    /// Something shown to the learner before a question: text to search, printed numbers, and
+    /// expressions to evaluate.
+    struct Shown {
+        enum Kind {
+            /// Prose, whose lines are named one by one.
+            case text
+            /// A derivation, whose probes are its steps.
+            case derivation
+            case other
+        }
+
+        var kind: Kind
+        /// How a message names it: "the demo line 'p - y'".
+        var name: String
+        var line: Int
+        /// The lines as the learner reads them.
+        var text: [String]
+        /// Output printed by the program, whose numbers count.
+        var printed: [String] = []
+        var probes: [Probe] = []
     }
 
-    var kind: Kind
-    /// How a message names it: "the demo line 'p - y'".
-    var name: String
-    var line: Int
-    /// The lines as the learner reads them.
-    var text: [String]
-    /// Output printed by the program, whose numbers count.
-    var printed: [String] = []
-    var probes: [Probe] = []
-}
-
-/// An expression shown to the learner, evaluated where it was shown: after the lesson's lines in
-/// `before`, and the derivation's definitions in `prelude`.
-struct Probe {
-    var text: String
-    var before: [SourceLine]
-    var prelude: [String] = []
+    /// An expression shown to the learner, evaluated where it was shown: after the lesson's lines in
+    /// `before`, and the derivation's definitions in `prelude`.
+    struct Probe {
+        var text: String
+        var before: [SourceLine]
+        var prelude: [String] = []
+    }
 }
 
 /// One question's expected answer, at the lesson's values and the question's random points, and how
@@ -157,7 +159,7 @@ private struct QuestionLeak {
     }
 
     /// What gives the answer away first, said in words; nil when nothing does.
-    mutating func find(in shown: [Shown]) -> String? {
+    mutating func find(in shown: [LeakCheck.Shown]) -> String? {
         guard !answers.isEmpty else { return nil }
         for item in shown {
             for (k, text) in item.text.enumerated() {
@@ -189,7 +191,7 @@ private struct QuestionLeak {
         return nil
     }
 
-    private mutating func equalEverywhere(_ probe: Probe, _ expected: [Tensor]) -> Bool {
+    private mutating func equalEverywhere(_ probe: LeakCheck.Probe, _ expected: [Tensor]) -> Bool {
         for point in 0...points {
             let replay: Replay
             if probe.prelude.isEmpty {
