@@ -31,6 +31,56 @@ final class LessonCommandLineTests: CommandLineTestCase {
         XCTAssertEqual(try jacobi(["lessons", "check"], environment: ["JACOBI_LESSONS": LessonFixtures.broken]).status, 1)
     }
 
+    /// The course as it was before issue 15, kept as a fixture: the leak check finds the questions
+    /// whose answer the step showed first (a demo, a derivation, the text, a printed number).
+    func testLessonsCheckFindsTheLeaksOfTheOldCourse() throws {
+        let folder = LessonFixtures.root.appendingPathComponent("Tests/LessonKitTests/Fixtures/LeakyCourse").path
+        let run = try jacobi(["lessons", "check", folder])
+        XCTAssertEqual(run.status, 1)
+        let lines = run.out.split(separator: "\n").map { String($0).replacing(folder + "/", with: "") }
+        XCTAssertTrue(lines.dropLast().allSatisfy { $0.contains(" leaks its answer: ") }, run.out)
+        XCTAssertEqual(lines.dropLast().map { String($0.prefix { $0 != " " }) }, [
+            "01-tour.md:27:", "01-tour.md:54:", "01-tour.md:137:",
+            "02-stability.md:63:", "02-stability.md:90:", "02-stability.md:122:", "02-stability.md:169:",
+            "03-softmax-jacobian.md:26:", "03-softmax-jacobian.md:156:", "03-softmax-jacobian.md:201:",
+            "04-cross-entropy.md:29:", "04-cross-entropy.md:78:", "04-cross-entropy.md:107:", "04-cross-entropy.md:134:", "04-cross-entropy.md:161:",
+            "05-activations.md:28:", "05-activations.md:76:", "05-activations.md:110:", "05-activations.md:146:", "05-activations.md:167:",
+            "05-activations.md:185:", "05-activations.md:222:",
+            "06-softmax-layer.md:35:", "06-softmax-layer.md:66:", "06-softmax-layer.md:93:", "06-softmax-layer.md:134:",
+            "07-gradient-checking.md:174:",
+            "08-beyond.md:30:", "08-beyond.md:78:", "08-beyond.md:112:", "08-beyond.md:156:", "08-beyond.md:196:",
+        ], run.out)
+        XCTAssertTrue(lines.contains("04-cross-entropy.md:107: question \"Write ∂L/∂z as an expression in p and y.\" leaks its answer: "
+                                     + "the start of the derivation (line 104), partial(-sum_k(y_k * log(q_k)), z_j), "
+                                     + "equals it at the lesson's values and at 3 random points"), run.out)
+        XCTAssertEqual(lines.last, folder + ": 8 lessons, 61 steps, 54 questions, 166 demo lines, 21 derivations: 32 failures in 8 files")
+    }
+
+    /// The README's small example asks before its derivation; with the derivation first, the real
+    /// engine's steps give the answer away and the check says so.
+    func testTheReadmeExampleAsksBeforeItsDerivation() throws {
+        let readme = try String(contentsOfFile: LessonFixtures.course + "/README.md", encoding: .utf8)
+        let start = try XCTUnwrap(readme.firstRange(of: "````markdown\n"))
+        let end = try XCTUnwrap(readme[start.upperBound...].firstRange(of: "\n````"))
+        let example = String(readme[start.upperBound..<end.lowerBound])
+        let folder = home.appendingPathComponent("readme-example")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("01-sigmoid.md")
+        try example.write(to: file, atomically: true, encoding: .utf8)
+        let run = try jacobi(["lessons", "check", folder.path])
+        XCTAssertEqual(run.status, 0, run.out + run.err)
+
+        let derivation = "```jacobi derive\nsigmoid --at x=0.5\n```\n\n"
+        let told = example.replacing(derivation, with: "").replacing("## Its derivative\n", with: "## Its derivative\n\n" + derivation, maxReplacements: 1)
+        let derived = try XCTUnwrap(told.firstRange(of: derivation)), asked = try XCTUnwrap(told.firstRange(of: "ask: Write the derivative"))
+        XCTAssertLessThan(derived.lowerBound, asked.lowerBound, "the derivation moved before the question")
+        try told.write(to: file, atomically: true, encoding: .utf8)
+        let leaky = try jacobi(["lessons", "check", folder.path])
+        XCTAssertEqual(leaky.status, 1)
+        XCTAssertTrue(leaky.out.contains("01-sigmoid.md:"), leaky.out)
+        XCTAssertTrue(leaky.out.contains("\"Write the derivative of the sigmoid at every x,…\" leaks its answer: step ["), leaky.out)
+    }
+
     // MARK: - A learner on a pipe
 
     func testALessonRunsWithAnswersFromStandardInput() throws {
@@ -44,7 +94,7 @@ final class LessonCommandLineTests: CommandLineTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
         let tour = (json?["lessons"] as? [String: Any])?["tour"] as? [String: Any]
         XCTAssertEqual(tour?["completed"] as? Bool, true)
-        XCTAssertEqual((tour?["questions"] as? [String: Any])?.count, 6)
+        XCTAssertEqual((tour?["questions"] as? [String: Any])?.count, 7)
         XCTAssertTrue(try jacobi(["lessons"]).out.contains("15 min  complete"))
     }
 

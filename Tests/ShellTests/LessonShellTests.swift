@@ -94,22 +94,27 @@ final class LessonShellTests: XCTestCase {
         let s = shell()
         s.lessons.stepByStep = true
         let hint = "(Enter: next step of the derivation · :next: all of it)"
-        let start = LessonFixtures.text(s.submit(":lesson tour"))
+        // The question comes first; the derivation that answers it starts once it is answered.
+        let question = LessonFixtures.text(s.submit(":lesson tour"))
+        XCTAssertTrue(question.contains("❯ Write the Jacobian of softmax(z, T)"), question)
+        XCTAssertFalse(question.contains(":derive"), question)
+        let start = LessonFixtures.text(s.submit(LessonFixtures.temperatureJacobian))
+        XCTAssertTrue(start.contains("✓ Correct."), start)
         XCTAssertTrue(start.contains("jacobi> :derive softmax-temperature --at z=[2,1,0.1]\nThe softmax Jacobian with a temperature"), start)
         XCTAssertTrue(start.hasSuffix("\n" + hint), start)
         XCTAssertFalse(start.contains("[1] "), start)
-        XCTAssertFalse(start.contains("The derivative of softmax at temperature T"), "the prose after the derivation waits: \(start)")
+        XCTAssertFalse(start.contains("The result is (diag(pT)"), "the prose after the derivation waits: \(start)")
 
         let first = LessonFixtures.text(s.submit(""))
         XCTAssertTrue(first.hasPrefix("[1] "), first)
         XCTAssertTrue(first.hasSuffix("\n" + hint), first)
-        XCTAssertEqual(LessonFixtures.text(s.submit("1 + 1")), "2", "exploring in the middle of a derivation")
+        XCTAssertEqual(LessonFixtures.text(s.submit("two = 1 + 1")), "2", "exploring in the middle of a derivation")
         XCTAssertTrue(LessonFixtures.text(s.submit(":show")).hasSuffix(first), "what is revealed, with the hint once")
 
         let rest = LessonFixtures.text(s.submit(":next"))
         XCTAssertTrue(rest.hasPrefix("[2] "), rest)
         XCTAssertTrue(rest.contains("check: every step agrees"), rest)
-        XCTAssertTrue(rest.contains("The derivative of softmax at temperature T"), rest)
+        XCTAssertTrue(rest.contains("The result is (diag(pT) − pT pTᵀ)/T"), rest)
         XCTAssertTrue(rest.hasSuffix("(Enter or :next for the next step)"), rest)
         XCTAssertFalse(rest.contains(hint), rest)
         XCTAssertEqual(s.lessons.prompt(ascii: false), "lesson 1·6> ")
@@ -132,7 +137,7 @@ final class LessonShellTests: XCTestCase {
         var text = LessonFixtures.text(s.submit(":lesson tour"))
         for line in LessonFixtures.tourAnswers { text += "\n" + LessonFixtures.text(s.submit(line)) }
         XCTAssertTrue(text.contains("✓ Lesson complete: A tour: vectors, softmax, temperature\n"
-                                    + "  6 questions: 4 right at the first try, 1 after a hint or another try, 1 skipped; 1 hint\n"
+                                    + "  7 questions: 5 right at the first try, 1 after a hint or another try, 1 skipped; 1 hint\n"
                                     + "  Next: Numerical stability: the max shift, log_softmax and logsumexp (`:lesson 2`)"), text)
         // The derivation block ran through the real engine.
         XCTAssertTrue(text.contains("jacobi> :derive softmax-temperature --at z=[2,1,0.1]\nThe softmax Jacobian with a temperature"), text)
@@ -261,8 +266,11 @@ enum LessonFixtures {
 
     /// Lesson 1 taken with a wrong answer, a hint, a skip, multiple choice and empty lines for `:next`.
     static let tourAnswers = [
-        "z[end]", "", "exp(z)/sum(exp(z))", "", "2", "", ":hint", "exp(z[1]-z[3])", "", ":skip", "1", "", "", "",
+        "z[end]", "", "exp(z)/sum(exp(z))", "", "2", "", ":hint", "exp(z[1]-z[3])", "", ":skip", "1", "", temperatureJacobian, "", "",
     ]
+
+    /// The answer to lesson 1's question before its derivation (step 6).
+    static let temperatureJacobian = "(diag(pT) - pT @ pT') / T"
 
     /// What a learner without colour sees for the outputs.
     static func text(_ outputs: [ShellSession.Output]) -> String {

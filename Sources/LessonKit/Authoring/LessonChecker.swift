@@ -67,6 +67,7 @@ public struct LessonChecker {
                 }
             }
         }
+        report.failures += LeakCheck(derive: derive).leaks(in: lesson)
     }
 
     private func check(_ question: Question, judge: AnswerJudge) -> [(line: Int, message: String)] {
