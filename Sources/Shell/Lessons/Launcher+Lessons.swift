@@ -45,7 +45,7 @@ extension Launcher {
             }
         }
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
-        return Presenter.of(lesson, options: options, palette: palette, width: Terminal.width).run()
+        return PresenterLoop { Presenter.of(lesson, options: options, palette: palette, width: $0) }.run()
     }
 
     /// The lesson called `name` (or numbered so), or nil after saying on standard error why there is none.
