@@ -160,7 +160,8 @@ enum RawTerminal {
     }
 
     /// SIGTSTP: the terminal given back, then stopped by the default action; the code after `raise`
-    /// runs once the process is continued, after `resume` has taken the terminal again.
+    /// runs once the process is continued, and takes the terminal again. (In an orphaned process group
+    /// the system ignores the stop, and `raise` returns at once: the terminal is taken straight back.)
     private static let suspend: @convention(c) (Int32) -> Void = { _ in
         RawTerminal.giveBack()
         Glibc.signal(SIGTSTP, SIG_DFL)
@@ -172,15 +173,21 @@ enum RawTerminal {
         raise(SIGTSTP)
         sigprocmask(SIG_BLOCK, &set, nil)
         RawTerminal.handle(SIGTSTP, RawTerminal.suspend)
+        RawTerminal.retake()
     }
 
-    private static let resume: @convention(c) (Int32) -> Void = { _ in
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &RawTerminal.raw)
+    /// SIGCONT, after a stop or on its own: the terminal is taken again (a SIGSTOP, which cannot be
+    /// caught, left it raw but the shell may have changed it since).
+    private static let resume: @convention(c) (Int32) -> Void = { _ in RawTerminal.retake() }
+
+    /// Raw mode, the hidden cursor and the alternate screen again, and a redraw asked for.
+    private static func retake() {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
         let enter: StaticString = "\u{1B}[?1049h\u{1B}[?25l"
         let hide: StaticString = "\u{1B}[?25l"
-        let text = RawTerminal.alternate ? enter : hide
+        let text = alternate ? enter : hide
         _ = write(STDOUT_FILENO, text.utf8Start, text.utf8CodeUnitCount)
-        RawTerminal.continued.store(true, ordering: .relaxed)
+        continued.store(true, ordering: .relaxed)
     }
 
     /// The settings, the cursor and the normal screen put back, from a signal handler: StaticStrings,
