@@ -16,6 +16,7 @@ final class HandoutMathTests: XCTestCase {
             ("(so σ(1 − σ) is small)", "(so $\\sigma (1 - \\sigma )$ is small)"),
             ("the log first, and log_softmax(z)_i", "the log first, and $\\operatorname{log\\_softmax}(z)_{i}$"),
             ("S² and x⁻¹", "$S^{2}$ and $x^{-1}$"),
+            ("an *emphasised δ_ij* and **p_i**", "an *emphasised $\\delta _{ij}$* and **$p_{i}$**"),
         ]
         for (prose, latex) in cases {
             XCTAssertEqual(HandoutMath.inline(prose), latex, prose)

@@ -123,7 +123,7 @@ enum HandoutMath {
             || core.contains(/[A-Za-z0-9)]_[A-Za-z0-9(]|[A-Za-z0-9)]\^[A-Za-z0-9(]/) {
             return .symbol
         }
-        let bare = core.trimmingCharacters { "([|\"“".contains($0) } trailing: { ")]|\"”".contains($0) }
+        let bare = core.trimmingCharacters { "([|\"“*".contains($0) } trailing: { ")]|\"”*".contains($0) }
         if bare.wholeMatch(of: /[A-Za-z]|[0-9]+(\.[0-9]+)?|[A-Za-z]\([A-Za-z0-9.]*\)?/) != nil || functions[bare] != nil
             || bare.wholeMatch(of: /[a-z_]+\(.*/).map({ functions[String($0.output.prefix { $0 != "(" })] != nil }) == true {
             return .atom
@@ -135,11 +135,11 @@ enum HandoutMath {
     /// outside the `$`.
     private static func unbalanced(_ math: String) -> (String, String, String) {
         var body = Substring(math), open = "", close = ""
-        while let first = body.first, "\"“".contains(first) || "([".contains(first) && depth(body) > 0 {
+        while let first = body.first, "\"“*".contains(first) || "([".contains(first) && depth(body) > 0 {
             open.append(first)
             body = body.dropFirst()
         }
-        while let last = body.last, "\"”".contains(last) || ")]".contains(last) && depth(body) < 0 {
+        while let last = body.last, "\"”*".contains(last) || ")]".contains(last) && depth(body) < 0 {
             close = String(last) + close
             body = body.dropLast()
         }

@@ -183,20 +183,19 @@ enum RawTerminal {
     /// Raw mode, the hidden cursor and the alternate screen again, and a redraw asked for.
     private static func retake() {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
-        let enter: StaticString = "\u{1B}[?1049h\u{1B}[?25l"
-        let hide: StaticString = "\u{1B}[?25l"
-        let text = alternate ? enter : hide
-        _ = write(STDOUT_FILENO, text.utf8Start, text.utf8CodeUnitCount)
+        emit(alternate ? "\u{1B}[?1049h\u{1B}[?25l" : "\u{1B}[?25l")
         continued.store(true, ordering: .relaxed)
     }
 
-    /// The settings, the cursor and the normal screen put back, from a signal handler: StaticStrings,
-    /// so nothing is allocated.
+    /// The settings, the cursor and the normal screen put back, from a signal handler.
     private static func giveBack() {
         tcsetattr(STDIN_FILENO, TCSANOW, &saved)
-        let leave: StaticString = "\u{1B}[?25h\u{1B}[?1049l"
-        let show: StaticString = "\u{1B}[?25h"
-        let text = alternate ? leave : show
+        emit(alternate ? "\u{1B}[?25h\u{1B}[?1049l" : "\u{1B}[?25h")
+    }
+
+    /// Writes straight to the terminal from a signal handler: a StaticString, so nothing is allocated,
+    /// and `write`, which is async-signal-safe (the buffered `Terminal.writeOut` is not).
+    private static func emit(_ text: StaticString) {
         _ = write(STDOUT_FILENO, text.utf8Start, text.utf8CodeUnitCount)
     }
 
