@@ -32,6 +32,9 @@ final class MarkdownTextTests: XCTestCase {
     func testColourStylesEachRole() {
         let painted = Palette(enabled: true).styled(MarkdownText.lines("*a* **b** `c`", width: 40))
         XCTAssertEqual(painted, "\u{1B}[3ma\u{1B}[0m \u{1B}[1mb\u{1B}[0m \u{1B}[36mc\u{1B}[0m")
+        // Several words in one emphasis are one run of italics, the spaces between them included.
+        XCTAssertEqual(Palette(enabled: true).styled(MarkdownText.lines("the *Kronecker delta* is", width: 40)),
+                       "the \u{1B}[3mKronecker delta\u{1B}[0m is")
     }
 
     /// Headings, list items and quotes take inline markup too, and a control character inside markup

@@ -194,7 +194,10 @@ enum MarkdownText {
                 prefix = rest
             }
             if !spans.isEmpty {
-                spans.append(StyledLine.Span(" "))
+                // Inside an emphasis or a code span that goes on, the space is part of it, so the
+                // style runs unbroken across the words.
+                let role = spans.last?.role == word.first?.role ? spans.last?.role ?? .plain : .plain
+                spans.append(StyledLine.Span(" ", role))
                 length += 1
             }
             spans += word
