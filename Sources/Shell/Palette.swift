@@ -14,7 +14,7 @@ struct Palette {
     let enabled: Bool
 
     enum Style: String {
-        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36"
+        case bold = "1", dim = "2", italic = "3", red = "31", green = "32", yellow = "33", cyan = "36"
         case boldRed = "1;31", boldGreen = "1;32"
     }
 
@@ -46,7 +46,7 @@ struct Palette {
             TerminalText.shown(text).split(separator: "\n", omittingEmptySubsequences: false)
                 .flatMap { LineBreaker.wrap(String($0), width: width, style: .prose) }.joined(separator: "\n")
         }
-        let fitted = { (lines: [StyledLine]) in lines.flatMap { $0.shown.fitted(to: width, backticks: !self.enabled) } }
+        let fitted = { (lines: [StyledLine]) in lines.flatMap { $0.shown.fitted(to: width) } }
         switch output {
         case .result(let text): return (paint(fit(text), .cyan), false)
         case .info(let text): return (paint(fit(text), .yellow), false)

@@ -20,6 +20,13 @@ enum Signals {
         handle(SIGWINCH) { _ in Signals.resized.store(true, ordering: .relaxed) }
     }
 
+    /// Only the resize handler, for the presenter: it is in raw mode, where Ctrl-C is a key, and
+    /// `RawTerminal` handles the signals that end or stop it.
+    static func watchResize() {
+        _ = resized.exchange(false, ordering: .relaxed)
+        handle(SIGWINCH) { _ in Signals.resized.store(true, ordering: .relaxed) }
+    }
+
     /// Whether the terminal was resized since the last call.
     static func takeResize() -> Bool { resized.exchange(false, ordering: .relaxed) }
 

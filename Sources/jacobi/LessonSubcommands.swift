@@ -73,8 +73,12 @@ struct PresentSubcommand: ParsableCommand {
         commandName: "present",
         abstract: "Present a lesson to a class, one step per key; or export it as a Markdown handout.",
         discussion: """
-            Enter, Space, → or Page Down go on; b, ← or Page Up go back; q or Esc ends. Derivations appear \
-            line by line, and a question's answer one key after the question. Nothing is saved.
+            Space, Enter, →, ↓ or Page Down go on; ←, ↑, Page Up, Backspace or b go back; n and p go to the \
+            next and the previous step; a number then Enter (or g) goes to that step, 0 to the title; Home and \
+            End go to the title and the last part; ? lists the keys; q, Esc or Ctrl-C ends. Derivations appear \
+            a step per key, and a question's answer one key after the question. Nothing is saved. The handout \
+            (--export markdown) has its maths in LaTeX for pandoc (pandoc handout.md -o handout.pdf) and its \
+            questions without answers; --teacher adds the answers, hints and expected mistakes.
             """
     )
 
@@ -90,14 +94,19 @@ struct PresentSubcommand: ParsableCommand {
     @Flag(help: "With --output: replace an existing FILE without asking, and write through a symbolic link.")
     var force = false
 
+    @Flag(help: "In the handout, the teacher's version: each question's answer, other accepted forms, hints and expected mistakes.")
+    var teacher = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
         if force, output == nil { throw ValidationError("--force goes with --output FILE") }
+        if teacher, export == nil, output == nil { throw ValidationError("--teacher goes with --export markdown (or --output FILE)") }
         if let export, export != "markdown" { throw ValidationError("--export supports markdown only, got '\(export)'") }
     }
 
     func run() throws {
-        try exitOnFailure(Launcher.present(name, exportMarkdown: export != nil, output: output, force: force, options: try common.shellOptions()))
+        try exitOnFailure(Launcher.present(name, exportMarkdown: export != nil, teacher: teacher, output: output, force: force,
+                                           options: try common.shellOptions()))
     }
 }

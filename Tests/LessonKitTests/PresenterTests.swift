@@ -43,6 +43,7 @@ final class PresenterTests: XCTestCase {
         }
     }
 
+    /// The student's handout: every output filled in, each question asked and nothing given away.
     func testTheHandoutFillsInEveryOutput() throws {
         let handout = Handout.markdown(lesson, in: Session(), derive: FakeDerivations.provider)
         XCTAssertEqual(handout, """
@@ -81,38 +82,77 @@ final class PresenterTests: XCTestCase {
 
         **Question.** The diagonal of the Jacobian, in p?
 
-        <details><summary>Answer</summary>
-
-        `p * (1 - p)`
-
-        Because of the quotient rule.
-
-        </details>
-
         After the question.
 
         ## Must answer
 
         **Question.** sum(p)?
 
-        <details><summary>Answer</summary>
-
-        `1`
-
-        </details>
-
         **Question.** Pick the second.
 
         1. first
         2. second
 
-        <details><summary>Answer</summary>
-
-        2. second
-
-        </details>
-
         """)
+    }
+
+    /// The teacher's handout: under each question its answer, hints, expected mistakes and explanation.
+    func testTheTeachersHandoutHasTheAnswers() throws {
+        let handout = Handout.markdown(lesson, in: Session(), derive: FakeDerivations.provider, options: Handout.Options(teacher: true))
+        XCTAssertTrue(handout.contains("*About 5 minutes; teacher's version, with the answers.*"), handout)
+        XCTAssertTrue(handout.contains("""
+            **Question.** The diagonal of the Jacobian, in p?
+
+            **Answer:** `p * (1 - p)`
+
+            **Hints**, in the order `:hint` gives them:
+
+            1. First hint.
+            2. Second hint.
+
+            **Expected mistakes** and what the learner is told:
+
+            - `p`: That is p itself.
+
+            **Explanation:** Because of the quotient rule.
+
+            After the question.
+            """), handout)
+        XCTAssertTrue(handout.contains("**Question.** sum(p)?\n\n**Answer:** `1`\n\n**Question.** Pick the second."), handout)
+        XCTAssertTrue(handout.hasSuffix("""
+            1. first
+            2. second
+
+            **Answer:** 2. second
+
+            **Expected mistakes** and what the learner is told:
+
+            - choice 1, first: Not the first.
+
+            """), handout)
+    }
+
+    /// Derivations given as LaTeX become display maths, with the check under them as text.
+    func testLaTeXDerivationsAreDisplayMaths() throws {
+        let latex: DerivationProvider = { _, _ in
+            DerivationBlocks(header: ["% The title\n% where q = softmax(z)\n\\begin{align*}\n  x\n  &= y && \\text{a rule}\n\\end{align*}"],
+                             footer: ["", "check: fine"])
+        }
+        let handout = Handout.markdown(lesson, in: Session(), derive: latex, options: Handout.Options(latexDerivations: true))
+        XCTAssertTrue(handout.contains("""
+            Derivation (`:derive softmax`):
+
+            $$
+            \\begin{aligned}
+              x
+              &= y && \\text{a rule}
+            \\end{aligned}
+            $$
+
+            where `q = softmax(z)`.
+
+            check: fine
+            """), handout)
     }
 
     /// The handout of a lesson whose derivation fails says so in place, rather than failing.

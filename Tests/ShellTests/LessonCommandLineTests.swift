@@ -123,8 +123,12 @@ final class LessonCommandLineTests: CommandLineTestCase {
         XCTAssertEqual(run.status, 0, run.err)
         XCTAssertTrue(run.out.hasPrefix("# A tour: vectors, softmax, temperature\n\n*About 15 minutes.*\n"), run.out)
         XCTAssertTrue(run.out.contains("jacobi> p = softmax(z)\n[0.659, 0.2424, 0.09857]\n"), run.out)
-        XCTAssertTrue(run.out.contains("<details><summary>Answer</summary>\n\n`z[3]`"), run.out)
-        XCTAssertTrue(run.out.contains("Derivation (`:derive softmax-temperature --at z=[2,1,0.1]`):"), run.out)
+        XCTAssertFalse(run.out.contains("`z[3]`"), "the student's handout keeps the answers back:\n\(run.out)")
+        XCTAssertTrue(run.out.contains("Derivation (`:derive softmax-temperature --at z=[2,1,0.1]`):\n\n$$\n\\begin{aligned}"), run.out)
+        let teacher = try jacobi(["present", "1", "--export", "markdown", "--teacher"])
+        XCTAssertEqual(teacher.status, 0, teacher.err)
+        XCTAssertTrue(teacher.out.contains("**Answer:** `z[3]`"), teacher.out)
+        XCTAssertNotEqual(try jacobi(["present", "1", "--teacher"]).status, 0, "--teacher goes with a handout")
         let file = home.appendingPathComponent("handout.md").path
         XCTAssertEqual(try jacobi(["present", "tour", "--output", file]).status, 0)
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), run.out)
@@ -134,7 +138,7 @@ final class LessonCommandLineTests: CommandLineTestCase {
     func testPresentWithoutATerminalPrintsEveryFrame() throws {
         let run = try jacobi(["present", "1"])
         XCTAssertEqual(run.status, 0, run.err)
-        XCTAssertTrue(run.out.contains("  ❯ Using indexing, type the last element of z (not the number itself).\n\n  Answer: `z[3]`"), run.out)
+        XCTAssertTrue(run.out.contains("  ❯ Using indexing, type the last element of z (not the number itself).\n\n  Answer: z[3]"), run.out)
         XCTAssertTrue(run.out.contains("  ── Step 7 of 7 · Summary"), run.out)
         XCTAssertTrue(run.out.hasSuffix("  ✓ End of A tour: vectors, softmax, temperature\n"), run.out)
         XCTAssertFalse(run.out.contains("\u{1B}"), "no escape codes without a terminal")

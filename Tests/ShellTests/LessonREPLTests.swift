@@ -111,7 +111,7 @@ final class LessonREPLTests: XCTestCase {
         let lines = MarkdownText.lines(text, width: 40).map(\.plain)
         XCTAssertEqual(lines, [
             "A paragraph written at one width, with",
-            "`inline code` and a comma after `code`,",
+            "inline code and a comma after code,",
             "which is long enough to wrap.",
             "",
             "- a list item that is long enough to",

@@ -113,8 +113,10 @@ final class OutputGateTests: ShellTestCase {
             let lesson = try XCTUnwrap(LessonLibrary(directory: folder).lessons.first)
             let transcript = Presenter.of(lesson, options: ShellOptions(color: true), palette: Palette(enabled: true), width: 80).transcript()
             Self.assertOnlyPaletteEscapes(transcript, attack.name)
-            let handout = Handout.markdown(lesson, in: Session(), derive: nil)
+            // The teacher's handout, which has every field (the student's keeps the answers back).
+            let handout = Handout.markdown(lesson, in: Session(), derive: nil, options: Handout.Options(teacher: true))
             XCTAssertEqual(Self.rawControls(in: handout), [], "\(attack.name): the handout has no escapes at all")
+            XCTAssertEqual(Self.rawControls(in: Handout.markdown(lesson, in: Session(), derive: nil)), [], attack.name)
             for field in Self.presentedFields {
                 XCTAssertTrue(Self.withoutColours(transcript).contains(field + attack.shown + "END"), "\(attack.name): \(field) in the presenter")
                 XCTAssertTrue(handout.contains(field + attack.shown + "END"), "\(attack.name): \(field) in the handout\n\(handout)")

@@ -18,15 +18,15 @@ extension Launcher {
         return interactive(shell, options: options, first: ":lesson \(lesson.name)")
     }
 
-    /// `jacobi present LESSON [--export markdown] [--output FILE [--force]]`: the presentation, or the
-    /// handout (every output filled in) on standard output or in FILE. An existing FILE is replaced only
-    /// with `--force` or a yes at the terminal; see `FileTarget` for links, FIFOs and devices.
-    public static func present(_ name: String, exportMarkdown: Bool, output: String?, force: Bool = false, options: ShellOptions) -> Int32 {
+    /// `jacobi present LESSON [--export markdown [--teacher]] [--output FILE [--force]]`: the
+    /// presentation, or the handout (every output filled in; with `teacher`, the answers, hints and
+    /// expected mistakes too) on standard output or in FILE. An existing FILE is replaced only with
+    /// `--force` or a yes at the terminal; see `FileTarget` for links, FIFOs and devices.
+    public static func present(_ name: String, exportMarkdown: Bool, teacher: Bool = false, output: String?, force: Bool = false,
+                               options: ShellOptions) -> Int32 {
         guard let lesson = findLesson(name, in: ShellSession(options: options)) else { return 1 }
         if exportMarkdown || output != nil {
-            // A fixed width, so a handout does not depend on the terminal it was made in.
-            let session = Session(options: PrintOptions(precision: options.precision, ascii: false, width: 80))
-            let text = Handout.markdown(lesson, in: session, derive: LessonDerivations.provider(precision: options.precision, ascii: false))
+            let text = handout(lesson, teacher: teacher, precision: options.precision)
             guard let output else {
                 Terminal.writeOut(text)
                 return 0
@@ -45,7 +45,16 @@ extension Launcher {
             }
         }
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
-        return Presenter.of(lesson, options: options, palette: palette, width: Terminal.width).run()
+        return PresenterLoop { Presenter.of(lesson, options: options, palette: palette, width: $0) }.run()
+    }
+
+    /// The handout of `lesson`, as `present --export markdown` writes it: at a fixed width, so it does
+    /// not depend on the terminal it was made in, and in ASCII where Jacobi prints, so pdflatex can
+    /// set every demo's output (a heatmap's shading, a plot's braille dots), derivations in LaTeX.
+    static func handout(_ lesson: Lesson, teacher: Bool, precision: Int) -> String {
+        let session = Session(options: PrintOptions(precision: precision, ascii: true, width: 80))
+        return Handout.markdown(lesson, in: session, derive: HandoutDerivations.provider(precision: precision),
+                                options: Handout.Options(teacher: teacher, latexDerivations: true))
     }
 
     /// The lesson called `name` (or numbered so), or nil after saying on standard error why there is none.

@@ -1,7 +1,7 @@
 import VectorLang
 
 /// A lesson's Markdown narrative laid out for the terminal: paragraphs and list items reflowed to the
-/// width, code kept as written, inline code marked for the palette.
+/// width, code kept as written, inline code, emphasis and strong text marked for the palette.
 ///
 /// Authors wrap their files at whatever width suits an editor; a learner's terminal (or a projector's
 /// large font) is often narrower, and a line broken by the terminal mid-word is hard to read. So
@@ -41,12 +41,12 @@ enum MarkdownText {
             if line.isEmpty { blank(); continue }
             if line.hasPrefix("#") {
                 flush()
-                out.append(StyledLine(String(line.drop { $0 == "#" }).trimmingSpaces, .strong))
+                out.append(StyledLine(inline(String(line.drop { $0 == "#" }).trimmingSpaces)).tinted(.strong))
                 continue
             }
             if line.hasPrefix("|") {
                 flush()
-                out.append(StyledLine(raw))
+                out.append(StyledLine(inline(raw)))
                 continue
             }
             if raw.hasPrefix("    "), paragraph.isEmpty {
@@ -86,42 +86,92 @@ enum MarkdownText {
     /// One word of a paragraph: pieces with no space between them (`` `softmax(z)`, `` is code then a comma).
     private typealias Word = [StyledLine.Span]
 
-    /// The paragraph broken into words, inline code (between backticks) kept whole as one piece.
+    /// The paragraph's inline Markdown as spans: `code`, `**strong**` and `*emphasis*` in their roles,
+    /// without their backticks and asterisks.
+    ///
+    /// As in CommonMark, an asterisk opens only before a non-space and closes only after one, and only
+    /// when its partner is there, so `p * (1 - p)` and a lone `*` stay as written; an unclosed backtick
+    /// is only a character. Code is taken first: nothing inside it is markup.
+    static func inline(_ text: String) -> [StyledLine.Span] {
+        let characters = Array(text)
+        var spans: [StyledLine.Span] = []
+        var plain = ""
+        var emphasis = false, strong = false
+        var role: StyledLine.Role { strong ? .strong : emphasis ? .emphasis : .plain }
+        func end() {
+            if !plain.isEmpty { spans.append(StyledLine.Span(plain, role)) }
+            plain = ""
+        }
+        func isSpace(_ i: Int) -> Bool { i < 0 || i >= characters.count || characters[i] == " " || characters[i] == "\t" }
+        /// Whether a run of `count` asterisks closing at some later index can pair with one opening at `i`.
+        func closes(after i: Int, count: Int) -> Bool {
+            var j = i + count
+            while j < characters.count {
+                if characters[j] == "`", let close = characters[(j + 1)...].firstIndex(of: "`") { j = close + 1; continue }
+                let run = characters[j...].prefix { $0 == "*" }.count
+                if run == count, !isSpace(j - 1) { return true }
+                j += max(run, 1)
+            }
+            return false
+        }
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
+            if c == "`", let close = characters[(i + 1)...].firstIndex(of: "`") {
+                end()
+                spans.append(StyledLine.Span(String(characters[(i + 1)..<close]), .code))
+                i = close + 1
+                continue
+            }
+            if c == "*" {
+                let count = min(characters[i...].prefix { $0 == "*" }.count, 2)
+                let open = count == 2 ? strong : emphasis
+                if open, !isSpace(i - 1) {
+                    end()
+                    if count == 2 { strong = false } else { emphasis = false }
+                    i += count
+                    continue
+                }
+                if !open, !isSpace(i + count), closes(after: i, count: count) {
+                    end()
+                    if count == 2 { strong = true } else { emphasis = true }
+                    i += count
+                    continue
+                }
+                plain += String(repeating: "*", count: count)
+                i += count
+                continue
+            }
+            plain.append(c)
+            i += 1
+        }
+        end()
+        return spans
+    }
+
+    /// The paragraph broken into words at its spaces (not those inside code), each piece keeping its role.
     private static func words(_ text: String) -> [Word] {
         var words: [Word] = []
         var current: Word = []
-        var plain = ""
-        var code: String?
-        func endPlain() {
-            if !plain.isEmpty { current.append(StyledLine.Span(plain)) }
-            plain = ""
-        }
-        func endWord() {
-            endPlain()
-            if !current.isEmpty { words.append(current) }
-            current = []
-        }
-        for character in text {
-            if var inside = code {
-                if character == "`" {
-                    current.append(StyledLine.Span(inside, .code))
-                    code = nil
-                } else {
-                    inside.append(character)
-                    code = inside
-                }
-            } else if character == "`" {
-                endPlain()
-                code = ""
-            } else if character == " " || character == "\t" {
-                endWord()
-            } else {
-                plain.append(character)
+        for span in inline(text) {
+            guard span.role != .code else {
+                current.append(span)
+                continue
             }
+            var piece = ""
+            for character in span.text {
+                if character == " " || character == "\t" {
+                    if !piece.isEmpty { current.append(StyledLine.Span(piece, span.role)) }
+                    piece = ""
+                    if !current.isEmpty { words.append(current) }
+                    current = []
+                } else {
+                    piece.append(character)
+                }
+            }
+            if !piece.isEmpty { current.append(StyledLine.Span(piece, span.role)) }
         }
-        // An unclosed backtick is only a character.
-        if let inside = code { plain += "`" + inside }
-        endWord()
+        if !current.isEmpty { words.append(current) }
         return words
     }
 
@@ -136,7 +186,7 @@ enum MarkdownText {
         var length = 0
         var prefix = first
         for word in words(text) {
-            let size = word.reduce(0) { $0 + $1.plain.count }
+            let size = word.reduce(0) { $0 + $1.text.count }
             if !spans.isEmpty, prefix.count + length + 1 + size > width {
                 lines.append(StyledLine([StyledLine.Span(prefix)] + spans))
                 spans = []
@@ -144,7 +194,10 @@ enum MarkdownText {
                 prefix = rest
             }
             if !spans.isEmpty {
-                spans.append(StyledLine.Span(" "))
+                // Inside an emphasis or a code span that goes on, the space is part of it, so the
+                // style runs unbroken across the words.
+                let role = spans.last?.role == word.first?.role ? spans.last?.role ?? .plain : .plain
+                spans.append(StyledLine.Span(" ", role))
                 length += 1
             }
             spans += word

@@ -1,16 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import LessonKit
 import VectorLang
 
 /// `jacobi present LESSON`: the lesson paced for a classroom, one keypress per frame.
 ///
-/// Each step starts on a cleared screen with its title, so what the class reads is never mixed with
-/// the step before; within a step each key adds below (a derivation's next step, a question's
-/// answer), so the context stays in view. Going back redraws the step as it was. Frames come from
-/// `Playback.frames`; nothing is saved. Without a terminal on standard input the frames are printed
-/// one after another, as a plain transcript of the presentation.
+/// Each frame is drawn whole on the terminal's alternate screen, under two lines that never scroll
+/// away: the lesson's title with the step number, and the step's title. Within a step each key adds
+/// below (a derivation's next step, a question's answer), so the context stays in view; when a step
+/// is taller than the screen its newest lines are shown. Frames come from `Playback.frames`, the keys
+/// are `PresenterNavigation`'s (see `PresenterLoop`); nothing is saved. Without a terminal the frames
+/// are printed one after another, as a plain transcript of the presentation.
 struct Presenter {
     let lesson: Lesson
     let frames: [PresenterFrame]
@@ -20,7 +18,6 @@ struct Presenter {
     let width: Int
     /// Room to the left of everything, for a projector's edges.
     static let margin = "  "
-    static let clearScreen = "\u{1B}[H\u{1B}[2J"
 
     init(lesson: Lesson, frames: [PresenterFrame], palette: Palette, ascii: Bool, width: Int) {
         self.lesson = lesson
@@ -35,53 +32,6 @@ struct Presenter {
 
     var view: LessonView { LessonView(width: Presenter.contentWidth(of: width), ascii: ascii) }
 
-    /// Runs the presentation; returns the exit status.
-    func run() -> Int32 {
-        guard Terminal.standardInputIsTerminal, RawTerminal.enter() else {
-            Terminal.writeOut(transcript())
-            Terminal.flush()
-            return 0
-        }
-        defer { RawTerminal.leave() }
-        // -1 is the title slide.
-        var index = -1
-        redraw(index)
-        while true {
-            status(index)
-            let key = RawTerminal.readKey()
-            // Clear the status line and go up to the blank line above it, where the next frame begins.
-            Terminal.writeOut("\r\u{1B}[2K\u{1B}[1A")
-            switch key {
-            case .other: continue
-            case .quit, .interrupt:
-                return 0
-            case .back:
-                guard index >= 0 else { continue }
-                index -= 1
-                redraw(index)
-            case .next:
-                guard index + 1 < frames.count else {
-                    write(ending())
-                    return 0
-                }
-                index += 1
-                let frame = frames[index]
-                if index > 0, frames[index - 1].step == frame.step {
-                    write(items(frame, from: frame.firstNew))
-                } else {
-                    redraw(index)
-                }
-            }
-        }
-    }
-
-    /// The screen as it is after frame `index`: its step from the top, or the title slide.
-    private func redraw(_ index: Int) {
-        Terminal.writeOut(Presenter.clearScreen)
-        guard index >= 0 else { return write(title()) }
-        write(header(frames[index]) + items(frames[index], from: 0))
-    }
-
     /// The whole presentation, one frame after another, as printed without a terminal to page it.
     func transcript() -> String {
         var text = rendered(title())
@@ -92,17 +42,7 @@ struct Presenter {
         return text + rendered(ending())
     }
 
-    /// `step 2 of 7  5/40   Enter/Space → next …`, dim, under a blank line and with no newline, so
-    /// the loop can take it away before the next frame is written; cut to the width, as it must stay one line.
-    private func status(_ index: Int) {
-        let position = index < 0 ? "title" : "step \(frames[index].step) of \(frames[index].stepCount)  \(index + 1)/\(frames.count)"
-        let keys = ascii ? "Enter/Space: next  b: back  q: quit" : "Enter/Space → next   b ← back   q quit"
-        let line = String((position + "   " + keys).prefix(Presenter.contentWidth(of: width)))
-        Terminal.writeOut("\n" + Presenter.margin + palette.paint(line, .dim))
-        Terminal.flush()
-    }
-
-    private func title() -> [ShellSession.Output] {
+    func title() -> [ShellSession.Output] {
         [.styled([.blank] + view.intro(lesson, resumingAt: nil, tips: false))]
     }
 
@@ -110,14 +50,14 @@ struct Presenter {
         [.styled(view.stepHeader(number: frame.step, of: frame.stepCount, title: frame.title))]
     }
 
-    private func ending() -> [ShellSession.Output] {
+    func ending() -> [ShellSession.Output] {
         [.styled([.blank, StyledLine("\(view.check) End of \(lesson.title)", .good)])]
     }
 
-    /// The frame's items from `start`, a blank line before each apart from a derivation's later blocks.
-    private func items(_ frame: PresenterFrame, from start: Int) -> [ShellSession.Output] {
+    /// The frame's items from `start` (up to `end`), a blank line before each apart from a derivation's later blocks.
+    func items(_ frame: PresenterFrame, from start: Int, to end: Int? = nil) -> [ShellSession.Output] {
         var outputs: [ShellSession.Output] = []
-        for index in frame.items.indices where index >= start {
+        for index in frame.items.indices where index >= start && index < end ?? frame.items.count {
             switch frame.items[index] {
             case .narrative(let text): outputs.append(.styled(view.narrative(text)))
             case .demo(let lines): outputs += view.demo(lines)
@@ -131,11 +71,6 @@ struct Presenter {
             }
         }
         return outputs
-    }
-
-    private func write(_ outputs: [ShellSession.Output]) {
-        Terminal.writeOut(rendered(outputs))
-        Terminal.flush()
     }
 }
 

@@ -4,12 +4,13 @@ import VectorLang
 ///
 /// Lessons and the presenter speak in more voices than a result or an error: narrative with inline
 /// code, a question, "correct" and "not yet", a hint. The session stays free of escape codes by
-/// returning these; `Palette.styled` paints them, and without colour the plain text reads as the
-/// Markdown it came from (inline code keeps its backticks).
+/// returning these; `Palette.styled` paints them. Without colour (NO_COLOR, a pipe) the text is plain:
+/// the backticks and asterisks of the Markdown it came from are gone there too, as in a rendered page.
 public struct StyledLine: Equatable, Sendable {
     public enum Role: Equatable, Sendable {
-        /// `code` is inline code (between backticks when plain); `literal` a block of code or output.
-        case plain, heading, strong, code, literal, prompt, dim, question, good, bad, hint, notice
+        /// `code` is inline code; `literal` a block of code or output; `emphasis` and `strong` are
+        /// Markdown's `*…*` and `**…**` (and a heading inside a step).
+        case plain, heading, strong, emphasis, code, literal, prompt, dim, question, good, bad, hint, notice
     }
 
     public struct Span: Equatable, Sendable {
@@ -20,9 +21,6 @@ public struct StyledLine: Equatable, Sendable {
             self.text = text
             self.role = role
         }
-
-        /// The span as plain text: code between backticks, as Markdown writes it.
-        public var plain: String { role == .code ? "`" + text + "`" : text }
     }
 
     public var spans: [Span]
@@ -49,7 +47,7 @@ public struct StyledLine: Equatable, Sendable {
     public static let blank = StyledLine([])
 
     /// The line as plain text.
-    public var plain: String { spans.map(\.plain).joined() }
+    public var plain: String { spans.map(\.text).joined() }
 
     /// The line with each span's text shown safely (`TerminalText.shown`), for measuring and painting.
     var shown: StyledLine { StyledLine(spans.map { Span(TerminalText.shown($0.text), $0.role) }) }
@@ -77,6 +75,7 @@ extension Palette {
         case .plain: return nil
         case .heading: return .boldGreen
         case .strong, .question: return .bold
+        case .emphasis: return .italic
         case .code, .literal: return .cyan
         case .prompt: return .green
         case .dim: return .dim
@@ -89,12 +88,11 @@ extension Palette {
 
 extension StyledLine {
     /// The line broken to `width` columns as `LineBreaker` breaks prose, each piece keeping its spans'
-    /// roles. `backticks`: inline code is shown between backticks (no colour), so they count as text.
-    func fitted(to width: Int?, backticks: Bool) -> [StyledLine] {
-        let shown = backticks ? StyledLine(spans.map { Span($0.plain, $0.role == .code ? .plain : $0.role) }) : self
+    /// roles.
+    func fitted(to width: Int?) -> [StyledLine] {
         var characters: [Character] = []
         var roles: [Role] = []
-        for span in shown.spans {
+        for span in spans {
             characters += span.text
             roles += Array(repeating: span.role, count: span.text.count)
         }
