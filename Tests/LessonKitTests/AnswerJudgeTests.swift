@@ -121,7 +121,7 @@ final class AnswerJudgeTests: XCTestCase {
         let rule = NameRule("jacobian")
         let j = judge("diag(p) - outer(p, p)", rules: AnswerRules(forbid: [rule, NameRule("numjacobian")]))
         XCTAssertEqual(j.judge("jacobian(softmax, z)"), .incorrect(
-            feedback: "The question asks for an answer without jacobian: yours uses jacobian.",
+            feedback: "The question asks for an answer without jacobian: yours uses it.",
             reason: .brokenRule(.forbidden(rule, used: NameUse(name: "jacobian")), rightValue: true)))
         XCTAssertEqual(j.judge("diag(p) - outer(p, p)"), .correct)
     }

@@ -12,8 +12,10 @@ public enum BrokenRule: Sendable, Equatable {
     /// What the learner is told: the rule, in words, and what broke it.
     public var feedback: String {
         switch self {
+        case .forbidden(let rule, let used) where rule.arity != nil:
+            return "The question asks for an answer that does not call \(rule.words): yours does\(used.through)."
         case .forbidden(let rule, let used):
-            return "The question asks for an answer without \(rule.words): yours uses \(used.words)\(used.through)."
+            return "The question asks for an answer without \(rule.words): yours uses it\(used.through)."
         case .notAllowed(let allowed, let used):
             return "The question asks for an answer using only \(BrokenRule.list(allowed.map(\.words))): \(used.words) is not allowed\(used.through)."
         case .missing(let rule, let instead?):

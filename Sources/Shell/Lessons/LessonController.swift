@@ -134,7 +134,7 @@ public final class LessonController {
         let resuming = saved.map { !$0.completed && $0.isBegun } ?? false
         outputs.append(.styled(view(shell).intro(lesson, resumingAt: resuming ? runner.resumeStep : nil)))
         // Looking is not answering: said with the tips where every lesson starts, so no one is surprised by it.
-        if !resuming { outputs.append(.styled(MarkdownText.wrap(Attempt.rule, width: view(shell).textWidth).map { $0.tinted(.dim) })) }
+        if !resuming { outputs.append(.styled([.blank] + MarkdownText.wrap(Attempt.rule, width: view(shell).textWidth).map { $0.tinted(.dim) })) }
         return outputs + render(runner.start(), in: shell)
     }
 
