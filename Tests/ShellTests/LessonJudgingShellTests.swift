@@ -6,24 +6,13 @@ import XCTest
 /// Judging at the shell's prompt, on the lessons in `Tests/LessonKitTests/Fixtures/Judging`: what a
 /// learner sees for a look and for words at a choice, where the answering rule is stated, and that
 /// attempts are kept across a quit (and unknown in a progress file written before they were).
-final class LessonJudgingShellTests: XCTestCase {
+final class LessonJudgingShellTests: ShellTestCase {
     static let folder = LessonFixtures.root.appendingPathComponent("Tests/LessonKitTests/Fixtures/Judging").path
-    var directory: URL!
     var progressPath: String { directory.appendingPathComponent("progress.json").path }
 
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("jacobi-judging-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
     /// A new shell each time, as a new run of Jacobi would be.
-    func shell() -> ShellSession {
-        let shell = ShellSession(options: ShellOptions(color: false))
-        shell.width = 80
+    override func shell() -> ShellSession {
+        let shell = super.shell()
         shell.lessons.folder = .success(Self.folder)
         shell.lessons.progressPath = progressPath
         return shell
@@ -116,7 +105,7 @@ final class LessonJudgingShellTests: XCTestCase {
         XCTAssertTrue(text(s, ":lesson looking").contains("Continuing at step 2 of 2."))
         _ = s.submit("softmax(z)")
         let summary = text(s, "")
-        XCTAssertTrue(summary.contains("4 questions: 1 right at the first try, 2 right, tries not recorded, 1 after a hint or another try; 0 hints"), summary)
+        XCTAssertTrue(summary.contains("4 questions: 1 right at the first try, 2 right (tries not recorded), 1 after a hint or another try; 0 hints"), summary)
         let file = try String(contentsOfFile: progressPath, encoding: .utf8)
         XCTAssertTrue(file.contains("\"version\" : 2"), file)
     }

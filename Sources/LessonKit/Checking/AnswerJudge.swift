@@ -35,7 +35,12 @@ public enum Verdict: Equatable, Sendable {
 ///
 /// The expected answer and the mistakes are evaluated once, in replays of the lesson's lines up to
 /// the question (`Replay`); each answer is evaluated in replays of what the learner's session ran, so
-/// a variable the learner defined on the way (`q = p * (1 - p)`) means the same in the check.
+/// a variable the learner defined on the way (`q = p * (1 - p)`) means the same in the check, and its
+/// names are read through the learner's definitions for the question's rules (`NameUsage`).
+///
+/// The order of the verdicts is the order of what is most useful to hear: a right value that breaks a
+/// rule is told the rule; an anticipated mistake its feedback; then the shape, a broken rule, a number
+/// typed too roughly (`NearMiss`), and where the values differ.
 public final class AnswerJudge {
     public let question: Question
     let lessonLines: [SourceLine]

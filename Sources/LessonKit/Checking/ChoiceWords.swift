@@ -33,16 +33,16 @@ enum ChoiceWords {
 
     /// The choice that `typed` names: its number (`2`), its words, or the start of them.
     static func choose(_ typed: String, among choices: [Choice]) -> Pick {
-        if let k = number(typed) { return choices.indices.contains(k) ? .choice(k) : .none }
+        if let n = number(typed) { return n >= 1 && n <= choices.count ? .choice(n - 1) : .none }
         let whole = exact(typed, among: choices)
         return whole == .none ? prefix(typed, among: choices) : whole
     }
 
-    /// The index of the choice numbered `typed` (`2` is index 1), if it is a whole number.
+    /// The whole number `typed` is, if it is one: a choice's number when it is from 1 to the count.
     static func number(_ typed: String) -> Int? {
         let text = typed.trimmed
-        guard !text.isEmpty, text.allSatisfy(\.isASCII), let n = Int(text) else { return nil }
-        return n - 1
+        guard !text.isEmpty, text.allSatisfy(\.isASCII) else { return nil }
+        return Int(text)
     }
 
     private static func pick(_ matches: [Int]) -> Pick {

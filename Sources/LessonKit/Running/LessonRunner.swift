@@ -396,37 +396,3 @@ public final class LessonRunner {
         return judge
     }
 }
-
-extension Lesson {
-    /// The set-up and demo lines that run before part `part` of step `step`.
-    public func lines(before step: Int, part: Int) -> [SourceLine] {
-        var lines: [SourceLine] = []
-        for (s, current) in steps.enumerated() where s <= step {
-            for (i, p) in current.parts.enumerated() where s < step || i < part {
-                if case .setup(let l) = p { lines += l }
-                if case .demo(let l) = p { lines += l }
-            }
-        }
-        return lines
-    }
-
-    /// The seed of a question's random points: the same on every run, different for every question.
-    func seed(forQuestionAt line: Int) -> UInt64 {
-        Replay.mix(Replay.fnv(name), UInt64(max(line, 0)))
-    }
-}
-
-extension LessonRunner {
-    /// The text of the last `;`-separated statement of a line, without the comment: the answer in
-    /// `q = p * (1 - p); diag(q)`. (An expression's own range leaves out enclosing parentheses.)
-    static func lastStatement(of line: String) -> String? {
-        guard let tokens = try? Lexer.tokenize(line) else { return nil }
-        let code = tokens.filter { $0.kind != .end }
-        guard let last = code.lastIndex(where: { $0.kind != .semicolon }) else { return nil }
-        let start = code[..<last].lastIndex { $0.kind == .semicolon }.map { code[$0].range.end } ?? 0
-        let scalars = Array(line.unicodeScalars)
-        let end = min(code[last].range.end, scalars.count)
-        guard start < end else { return nil }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
-    }
-}
