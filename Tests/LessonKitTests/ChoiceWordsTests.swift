@@ -52,6 +52,7 @@ final class ChoiceWordsTests: XCTestCase {
         guard case .choice(let choices) = question.kind else { return XCTFail("\(String(describing: question))") }
         XCTAssertEqual(ChoiceWords.choose("4", among: choices), .choice(3))
         XCTAssertEqual(ChoiceWords.choose("0", among: choices), .none)
+        XCTAssertEqual(ChoiceWords.choose("-9223372036854775808", among: choices), .none, "the smallest Int is no choice, and no trap")
         XCTAssertEqual(ChoiceWords.prefix("at x = 0 it is", among: choices), .ambiguous([2, 3]))
         XCTAssertEqual(ChoiceWords.prefix("it do", among: choices), .choice(1))
         XCTAssertEqual(ChoiceWords.prefix("it d", among: choices), .none, "three characters as compared are too few")
