@@ -31,12 +31,9 @@ extension LessonRunner {
         }
     }
 
-    /// The wrong attempts saved for the open question so far (0 before any).
+    /// The wrong attempts saved for the open question so far (0 before any, and once it is resolved).
     var savedAttempts: Int {
-        guard let question = openQuestion else { return 0 }
-        let key = progress.unanswered.keys.first { key in
-            lesson.steps[stepIndex].questions.firstIndex(of: question).map { "\(stepIndex + 1).\($0 + 1)" == key } ?? false
-        }
-        return key.flatMap { progress.unanswered[$0]?.attempts } ?? 0
+        guard let question = openQuestion, let ordinal = lesson.steps[stepIndex].questions.firstIndex(of: question) else { return 0 }
+        return progress.unanswered["\(stepIndex + 1).\(ordinal + 1)"]?.attempts ?? 0
     }
 }

@@ -12,7 +12,7 @@ public enum Attempt {
     public static let rule = "While a question is open, a right answer always counts. A wrong one counts as an attempt "
         + "only when it is an expression of the answer's shape, not an assignment, a command or a bare name such as z "
         + "(unless the lesson names it as a common mistake); anything else is only looked at, marked "
-        + "(looked, not judged). After ✓ nothing is judged."
+        + "(looked, not judged). After a right answer (or a skip) nothing is judged."
 
     enum Kind: Equatable {
         /// Shown as wrong, and counted.
