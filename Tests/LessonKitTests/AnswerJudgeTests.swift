@@ -6,9 +6,9 @@ final class AnswerJudgeTests: XCTestCase {
     static let setup = [SourceLine("z = [2, 1, 0.1]", line: 1), SourceLine("p = softmax(z)", line: 2)]
 
     func judge(_ expected: String, vary: [Variation] = [Variation(name: "z")], tolerance: Tolerance = .default,
-               mistakes: [Mistake] = [], forbidden: [String] = [], lines: [SourceLine] = setup) -> AnswerJudge {
+               mistakes: [Mistake] = [], rules: AnswerRules = .none, lines: [SourceLine] = setup) -> AnswerJudge {
         let question = Question(line: 10, prompt: "?", kind: .expression(expected: expected), variations: vary,
-                                tolerance: tolerance, mistakes: mistakes, forbidden: forbidden)
+                                tolerance: tolerance, mistakes: mistakes, rules: rules)
         return AnswerJudge(question: question, lessonLines: lines, seed: 42)
     }
 
@@ -118,19 +118,21 @@ final class AnswerJudgeTests: XCTestCase {
     }
 
     func testForbiddenNames() {
-        let j = judge("diag(p) - outer(p, p)", forbidden: ["jacobian", "numjacobian"])
+        let rule = NameRule("jacobian")
+        let j = judge("diag(p) - outer(p, p)", rules: AnswerRules(forbid: [rule, NameRule("numjacobian")]))
         XCTAssertEqual(j.judge("jacobian(softmax, z)"), .incorrect(
-            feedback: "This question asks you to work it out without jacobian; try again without it.", reason: .forbidden("jacobian")))
+            feedback: "The question asks for an answer without jacobian: yours uses it.",
+            reason: .brokenRule(.forbidden(rule, used: NameUse(name: "jacobian")), rightValue: true)))
         XCTAssertEqual(j.judge("diag(p) - outer(p, p)"), .correct)
     }
 
     /// The learner's own definitions are replayed, at every point, before their answer is evaluated.
     func testTheLearnersOwnDefinitionsCount() {
         let j = judge("diag(p) - outer(p, p)")
-        let history = Self.setup.map(\.text) + ["q = outer(p, p)", "d(v) = diag(v)"]
+        let history = (Self.setup.map(\.text) + ["q = outer(p, p)", "d(v) = diag(v)"]).map { HistoryLine($0, byLearner: true) }
         XCTAssertEqual(j.judge("d(p) - q", history: history), .correct)
         // A value the learner froze at the lesson's numbers does not follow z.
-        let frozen = Self.setup.map(\.text) + ["q = outer([0.659, 0.2424, 0.09857], [0.659, 0.2424, 0.09857])"]
+        let frozen = (Self.setup.map(\.text) + ["q = outer([0.659, 0.2424, 0.09857], [0.659, 0.2424, 0.09857])"]).map { HistoryLine($0, byLearner: true) }
         guard case .incorrect(_, let reason) = j.judge("diag(p) - q", history: frozen) else { return XCTFail() }
         XCTAssertEqual(reason, .values, "not equal within 1e-6 even at the lesson's values: the numbers were rounded")
     }
@@ -138,7 +140,7 @@ final class AnswerJudgeTests: XCTestCase {
     /// A learner who went `:back` ran the lesson's lines twice; the random points must not change.
     func testLinesRunTwiceSeeTheSameRandomValues() {
         let j = judge("p * (1 - p)")
-        let twice = Self.setup.map(\.text) + Self.setup.map(\.text)
+        let twice = (Self.setup.map(\.text) + Self.setup.map(\.text)).map { HistoryLine($0, byLearner: false) }
         XCTAssertEqual(j.judge("p - p^2", history: twice), .correct)
         // A lesson that assigns two different values gets two different random ones.
         let lines = Self.setup + [SourceLine("z = [1000, 999, 998]", line: 3), SourceLine("p = softmax(z)", line: 4)]
@@ -155,10 +157,11 @@ final class AnswerJudgeTests: XCTestCase {
         ]))
         let j = AnswerJudge(question: question, lessonLines: [], seed: 1)
         XCTAssertEqual(j.judge("2"), .correct)
-        XCTAssertEqual(j.judge("1 + 1"), .correct)
+        XCTAssertEqual(j.judge("b"), .correct, "a choice's words pick it")
         XCTAssertEqual(j.judge("1"), .incorrect(feedback: "Not a.", reason: .wrongChoice(0)))
         XCTAssertEqual(j.judge("3"), .incorrect(feedback: "Not that one.", reason: .wrongChoice(2)))
-        XCTAssertEqual(j.judge("4"), .incorrect(feedback: "Type the number of your choice, 1 to 3.", reason: .notAChoice))
+        XCTAssertEqual(j.judge("4"), .incorrect(feedback: "Type the number of your choice, 1 to 3, or its words.", reason: .notAChoice))
+        XCTAssertEqual(j.judge("1 + 1").isCorrect, false, "a choice is picked by its number, not by arithmetic")
         XCTAssertEqual(j.judge("1.5").isCorrect, false)
         XCTAssertEqual(j.judge("[1, 2]").isCorrect, false)
     }

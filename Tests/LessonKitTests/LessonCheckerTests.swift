@@ -11,7 +11,7 @@ final class LessonCheckerTests: XCTestCase {
         XCTAssertFalse(report.passed)
         let lines = report.text.split(separator: "\n").map { String($0).replacing(directory + "/", with: "") }
         XCTAssertEqual(lines, [
-            "06-malformed.md:11: unknown question field 'answer'; expected one of: ask, expect, equivalent, vary, points, tolerance, hint, mistake, explain, forbid, skip",
+            "06-malformed.md:11: unknown question field 'answer'; expected one of: ask, expect, equivalent, vary, points, tolerance, hint, mistake, explain, allow, require, forbid, skip",
             "01-demo-fails.md:12: demo line fails: element index 5 is out of range (in 'z[5]')",
             "02-answer-fails.md:16: the expected answer fails at the lesson's values: unknown name 'q'",
             "03-mistake-is-right.md:17: the equivalent answer 'p^2 - p' is not accepted: Not quite: the shape is right, but 3 of 3 entries differ (the first at 1).",
@@ -20,7 +20,14 @@ final class LessonCheckerTests: XCTestCase {
             "04-derivation-unknown.md:10: derive softmax-jacobian --at z=[2,1,0.1] fails: 'softmax-jacobian' is not in the catalog",
             "05-vary-unassigned.md:16: 'vary: w', but no line before the question assigns w",
             "07-forbidden-answer.md:16: the expected answer uses 'jacobian', which the question forbids",
-            "6 lessons, 6 steps, 5 questions, 10 demo lines, 1 derivation: 9 failures in 7 files",
+            "07-forbidden-answer.md:25: choice 1 is wrong but has no feedback: add ' -> ' and why a learner might pick it, and why it is wrong",
+            "08-broken-rules.md:18: the expected answer uses 'p', which the question does not allow (allow: z)",
+            "08-broken-rules.md:27: the equivalent answer 'softmax(z, T)' uses 'softmax' with two arguments, which the question forbids",
+            "08-broken-rules.md:24: 'forbid: jacobain' names neither a builtin nor a variable the lesson sets before the question",
+            "08-broken-rules.md:37: choice 3 is wrong but has no feedback: add ' -> ' and why a learner might pick it, and why it is wrong",
+            "08-broken-rules.md:38: choice 4 is wrong but has no feedback: add ' -> ' and why a learner might pick it, and why it is wrong",
+            "08-broken-rules.md:37: choice 3 reads the same as choice 2 when typed as words (case, spaces and punctuation do not count)",
+            "7 lessons, 7 steps, 8 questions, 13 demo lines, 1 derivation: 16 failures in 8 files",
         ])
         XCTAssertEqual(report.failures.first?.file, directory + "/06-malformed.md")
     }

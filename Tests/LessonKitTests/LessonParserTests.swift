@@ -106,7 +106,7 @@ final class LessonParserTests: XCTestCase {
             Mistake(expression: "grad(z -> sum(z), z)", feedback: "A function inside a mistake.", line: 43),
         ])
         XCTAssertEqual(q.explanation, "Because p_i depends on z_i twice.")
-        XCTAssertEqual(q.forbidden, ["jacobian", "numjacobian"])
+        XCTAssertEqual(q.rules.forbid, [NameRule("jacobian"), NameRule("numjacobian")])
         XCTAssertEqual(q.skipAllowed, true)
         guard case .question(let choice) = second[2] else { return XCTFail("\(second[2])") }
         XCTAssertEqual(choice.kind, .choice([

@@ -89,15 +89,19 @@ final class LessonRunnerTests: XCTestCase {
         XCTAssertEqual(runner.perform(.next),
                        [.notice("Answer the question first: type an expression at the prompt; :hint for a hint, or :skip to see the answer.")])
 
-        // Exploring is not answering: assignments only print, errors only show the error.
-        XCTAssertEqual(runner.submit("q = p * (1 - p)"), [.output(.result("[0.2247, 0.1837, 0.08885]"))])
+        // Exploring is not answering: assignments print and are only looked at, errors only show the error.
+        XCTAssertEqual(runner.submit("q = p * (1 - p)"), [.output(.result("[0.2247, 0.1837, 0.08885]")), .looked])
         let error = runner.submit("nosuch(p)")
         XCTAssertEqual(error.count, 1)
         guard case .output(.error) = error[0] else { return XCTFail("\(error)") }
 
-        XCTAssertEqual(runner.submit("p"), [.output(.result("[0.659, 0.2424, 0.09857]")), .incorrect(feedback: "That is p itself.")])
-        XCTAssertEqual(runner.perform(.hint), [.hint("First hint.", number: 1, of: 2)])
-        XCTAssertEqual(runner.perform(.hint), [.hint("Second hint.", number: 2, of: 2)])
+        // A bare name the lesson names as a mistake is an answer; each attempt and hint is saved at once.
+        var progress = LessonProgress(lesson: "runner", step: 1, stepCount: 3, unanswered: ["2.1": QuestionRecord.Tries(attempts: 1)])
+        XCTAssertEqual(runner.submit("p"), [.output(.result("[0.659, 0.2424, 0.09857]")), .incorrect(feedback: "That is p itself."), .checkpoint(progress)])
+        progress.unanswered["2.1"]?.hints = 1
+        XCTAssertEqual(runner.perform(.hint), [.hint("First hint.", number: 1, of: 2), .checkpoint(progress)])
+        progress.unanswered["2.1"]?.hints = 2
+        XCTAssertEqual(runner.perform(.hint), [.hint("Second hint.", number: 2, of: 2), .checkpoint(progress)])
         XCTAssertEqual(runner.perform(.hint), [.notice("That was the last hint; :skip shows the answer.")])
         XCTAssertEqual(runner.perform(.show).suffix(3), [
             .question(question, answered: false), .hint("First hint.", number: 1, of: 2), .hint("Second hint.", number: 2, of: 2),
@@ -105,8 +109,8 @@ final class LessonRunnerTests: XCTestCase {
 
         // A correct answer in the learner's own terms (q was defined above) and another form.
         events = runner.submit("q")
-        var progress = LessonProgress(lesson: "runner", step: 1, stepCount: 3,
-                                      questions: ["2.1": QuestionRecord(outcome: .correct, attempts: 1, hints: 2)])
+        progress = LessonProgress(lesson: "runner", step: 1, stepCount: 3,
+                                  questions: ["2.1": QuestionRecord(outcome: .correct, attempts: 1, hints: 2)])
         XCTAssertEqual(events, [
             .output(.result("[0.2247, 0.1837, 0.08885]")),
             .correct(explanation: "Because of the quotient rule."),
@@ -114,7 +118,7 @@ final class LessonRunnerTests: XCTestCase {
             .narrative("After the question."),
             .awaitingNext(last: false),
         ])
-        XCTAssertEqual(runner.submit("p - p^2").last, .correct(explanation: "Because of the quotient rule."))
+        XCTAssertEqual(runner.submit("p - p^2"), [.output(.result("[0.2247, 0.1837, 0.08885]"))], "after ✓ nothing is judged")
         XCTAssertEqual(runner.progress, progress, "practice after the answer changes nothing")
 
         events = runner.perform(.next)
@@ -128,10 +132,13 @@ final class LessonRunnerTests: XCTestCase {
         progress.questions["3.1"] = QuestionRecord(outcome: .correct)
         guard case .question(let choice, answered: false) = events.last else { return XCTFail("\(events)") }
         XCTAssertEqual(choice.answerText, "2. second")
-        XCTAssertEqual(runner.submit("1"), [.output(.result("1")), .incorrect(feedback: "Not the first.")])
-        XCTAssertEqual(runner.submit("7"), [.output(.result("7")), .incorrect(feedback: "Type the number of your choice, 1 to 2.")])
+        // A choice's number is not run: only the verdict shows. A number that is no choice is not an attempt.
+        progress.unanswered["3.2"] = QuestionRecord.Tries(attempts: 1)
+        XCTAssertEqual(runner.submit("1"), [.incorrect(feedback: "Not the first."), .checkpoint(progress)])
+        XCTAssertEqual(runner.submit("7"), [.chooseAgain("There is no choice 7: type a choice's number, 1 to 2, or its words.", choice)])
         events = runner.perform(.skip)
-        progress.questions["3.2"] = QuestionRecord(outcome: .skipped, attempts: 2)
+        progress.unanswered = [:]
+        progress.questions["3.2"] = QuestionRecord(outcome: .skipped, attempts: 1)
         XCTAssertEqual(events, [.skipped(answer: "2. second", explanation: nil), .checkpoint(progress), .awaitingNext(last: true)])
 
         // Back to step 2: its derivation is revealed again; its question is answered, so it does not hold up :next.

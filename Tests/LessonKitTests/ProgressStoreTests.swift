@@ -35,7 +35,7 @@ final class ProgressStoreTests: XCTestCase {
         // The file is readable JSON, sorted, for people too.
         let text = try String(contentsOfFile: store.path, encoding: .utf8)
         XCTAssertTrue(text.contains("\"lesson\" : \"softmax-jacobian\""), text)
-        XCTAssertTrue(text.contains("\"version\" : 1"), text)
+        XCTAssertTrue(text.contains("\"version\" : 2"), text)
     }
 
     /// A save replaces the file by rename and leaves no temporary file behind.

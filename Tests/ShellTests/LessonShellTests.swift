@@ -159,7 +159,7 @@ final class LessonShellTests: XCTestCase {
         XCTAssertEqual(asked, ["continue lesson 1 at step 3? [Y/n] "])
         XCTAssertTrue(text.contains("Continuing at step 3 of 7.\n\n── Step 3 of 7 · Why not just divide by the sum?"), text)
         // The earlier steps' lines ran silently, so their variables exist.
-        XCTAssertEqual(yes.submit("q = p[1]"), [.result("0.659")])
+        XCTAssertEqual(yes.submit("q = p[1]").first, .result("0.659"))
 
         let no = shell()
         no.lessons.ask = { _ in false }
@@ -246,7 +246,7 @@ final class LessonShellTests: XCTestCase {
         _ = s.submit(":lesson tour")
         let reset = s.submit(":reset")
         XCTAssertEqual(reset.last, .info("the lesson's own variables are set again, so its next steps still work"))
-        XCTAssertEqual(s.submit("w = z"), [.result("[2, 1, 0.1]")])
+        XCTAssertEqual(s.submit("w = z").first, .result("[2, 1, 0.1]"))
     }
 
     func testLessonAndDeriveNamesAreCompleted() {

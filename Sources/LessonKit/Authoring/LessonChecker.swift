@@ -75,14 +75,12 @@ public struct LessonChecker {
         guard failures.isEmpty else { return failures }
         switch question.kind {
         case .expression(let expected):
-            if let name = judge.forbiddenName(in: expected) {
-                failures.append((question.answerLine, "the expected answer uses '\(name)', which the question forbids"))
-            }
-            if case .incorrect(let feedback, _) = judge.judge(expected), judge.forbiddenName(in: expected) == nil {
+            failures += AnswerRulesCheck.failures(question, judge: judge)
+            if case .incorrect(let feedback, _) = judge.judge(expected), judge.brokenRule(in: expected) == nil {
                 failures.append((question.answerLine, "the expected answer '\(expected)' does not pass its own check: \(feedback)"))
             }
             for equivalent in question.equivalents {
-                if case .incorrect(let feedback, _) = judge.judge(equivalent.text) {
+                if case .incorrect(let feedback, _) = judge.judge(equivalent.text), judge.brokenRule(in: equivalent.text) == nil {
                     failures.append((equivalent.line, "the equivalent answer '\(equivalent.text)' is not accepted: \(feedback)"))
                 }
             }
@@ -98,6 +96,7 @@ public struct LessonChecker {
                 }
             }
         case .choice(let choices):
+            failures += ChoiceFeedbackCheck.failures(question)
             for (k, choice) in choices.enumerated() where judge.judge("\(k + 1)").isCorrect != choice.isCorrect {
                 failures.append((choice.line, "choice \(k + 1) is not judged as marked"))
             }

@@ -11,14 +11,17 @@ public enum Verdict: Equatable, Sendable {
         case mistake(Int)
         /// It picked this wrong choice (an index into the choices).
         case wrongChoice(Int)
-        /// It is not a choice's number.
+        /// It is not a choice's number or words, or its words start more than one choice.
         case notAChoice
-        /// It uses a name the question forbids.
-        case forbidden(String)
+        /// It breaks the question's `allow:`, `require:` or `forbid:`; `rightValue` when its value is
+        /// the answer's at every point (so it is the rule, and only the rule, that refuses it).
+        case brokenRule(BrokenRule, rightValue: Bool)
         /// It is not numbers, or numbers of another shape.
         case shape
         /// Right shape, wrong values at the lesson's values.
         case values
+        /// Number literals near the answer but not within the tolerance: this many significant digits would do.
+        case nearMiss(digits: Int)
         /// Right at the lesson's values, wrong at a random point: numbers typed in, or a frozen variable.
         case onlyAtLessonValues
         /// It could not be evaluated.
@@ -32,7 +35,12 @@ public enum Verdict: Equatable, Sendable {
 ///
 /// The expected answer and the mistakes are evaluated once, in replays of the lesson's lines up to
 /// the question (`Replay`); each answer is evaluated in replays of what the learner's session ran, so
-/// a variable the learner defined on the way (`q = p * (1 - p)`) means the same in the check.
+/// a variable the learner defined on the way (`q = p * (1 - p)`) means the same in the check, and its
+/// names are read through the learner's definitions for the question's rules (`NameUsage`).
+///
+/// The order of the verdicts is the order of what is most useful to hear: a right value that breaks a
+/// rule is told the rule; an anticipated mistake its feedback; then the shape, a broken rule, a number
+/// typed too roughly (`NearMiss`), and where the values differ.
 public final class AnswerJudge {
     public let question: Question
     let lessonLines: [SourceLine]
@@ -107,20 +115,13 @@ public final class AnswerJudge {
     ///
     /// - Parameter history: every line the learner's session ran before the answer (the lesson's and
     ///   the learner's own), replayed to evaluate the answer; nil evaluates it after the lesson's lines only.
-    public func judge(_ answer: String, history: [String]? = nil) -> Verdict {
-        if let name = forbiddenName(in: answer) {
-            return .incorrect(feedback: "This question asks you to work it out without \(name); try again without it.",
-                              reason: .forbidden(name))
-        }
-        if case .choice(let choices) = question.kind {
-            let replay = history.map { Replay(lines: $0.map { SourceLine($0, line: 0) }, variations: [], point: 0, seed: seed) }
-                ?? references[0].replay
-            return judgeChoice(replay.evaluate(answer), choices: choices)
-        }
+    public func judge(_ answer: String, history: [HistoryLine]? = nil) -> Verdict {
+        if case .choice = question.kind { return judgeChoice(ChoiceWords.choose(answer, among: choices)) }
+        let broken = brokenRule(in: answer, history: history)
         var values: [Result<Tensor, SourceProblem>] = []
         for (k, reference) in references.enumerated() {
             let replay = history.map {
-                Replay(lines: $0.map { SourceLine($0, line: 0) }, variations: question.variations, point: k, seed: seed)
+                Replay(lines: $0.map { SourceLine($0.text, line: 0) }, variations: question.variations, point: k, seed: seed)
             } ?? reference.replay
             values.append(replay.evaluate(answer).flatMap(AnswerJudge.numbers))
         }
@@ -130,6 +131,7 @@ public final class AnswerJudge {
         let answer0: Tensor
         switch values[0] {
         case .failure(let problem):
+            if let broken { return .incorrect(feedback: broken.feedback, reason: .brokenRule(broken, rightValue: false)) }
             return .incorrect(feedback: "Your answer cannot be checked: \(problem.message).", reason: .error)
         case .success(let t): answer0 = t
         }
@@ -137,12 +139,20 @@ public final class AnswerJudge {
             guard case .success(let e) = reference.expected, case .success(let a) = value else { return false }
             return ValueComparison.equal(a, e, tolerance: question.tolerance)
         }
-        if agreesEverywhere { return .correct }
+        if agreesEverywhere {
+            guard let broken else { return .correct }
+            return .incorrect(feedback: broken.feedback, reason: .brokenRule(broken, rightValue: true))
+        }
         if let k = matchingMistake(values) {
             return .incorrect(feedback: question.mistakes[k].feedback, reason: .mistake(k))
         }
         if !ValueComparison.sameShape(answer0, expected) {
             return .incorrect(feedback: "The answer is \(Self.article(expected)); yours is \(Self.article(answer0)).", reason: .shape)
+        }
+        if let broken { return .incorrect(feedback: broken.feedback, reason: .brokenRule(broken, rightValue: false)) }
+        if question.variations.isEmpty, Self.isLiterals(answer),
+           let digits = NearMiss.digits(answer: answer0, expected: expected, tolerance: question.tolerance) {
+            return .incorrect(feedback: NearMiss.feedback(digits: digits, answer: answer0), reason: .nearMiss(digits: digits))
         }
         if ValueComparison.equal(answer0, expected, tolerance: question.tolerance) {
             let names = question.variations.map(\.name).joined(separator: ", ")
@@ -163,54 +173,38 @@ public final class AnswerJudge {
         }
     }
 
-    private func judgeChoice(_ value: Result<Value, SourceProblem>, choices: [Choice]) -> Verdict {
-        let notAChoice = Verdict.incorrect(feedback: "Type the number of your choice, 1 to \(choices.count).", reason: .notAChoice)
-        guard case .success(let v) = value, let x = v.numbers?.scalarValue, x == x.rounded(), x >= 1, x <= Double(choices.count) else {
-            return notAChoice
+    private var choices: [Choice] {
+        if case .choice(let choices) = question.kind { return choices }
+        return []
+    }
+
+    /// The verdict on a choice picked by number or words; anything else is not a choice.
+    func judgeChoice(_ pick: ChoiceWords.Pick) -> Verdict {
+        guard case .choice(let k) = pick, choices.indices.contains(k) else {
+            return .incorrect(feedback: "Type the number of your choice, 1 to \(choices.count), or its words.", reason: .notAChoice)
         }
-        let k = Int(x) - 1
         if choices[k].isCorrect { return .correct }
         return .incorrect(feedback: choices[k].feedback ?? "Not that one.", reason: .wrongChoice(k))
     }
 
-    /// The first forbidden name the answer uses, if any.
-    func forbiddenName(in answer: String) -> String? {
-        guard !question.forbidden.isEmpty, let statements = try? Parser.parse(answer) else { return nil }
-        let used = statements.flatMap { statement -> [String] in
-            switch statement {
-            case .expression(let e): return e.names
-            case .assignment(_, let e, _), .definition(_, _, let e, _), .lazyDefinition(_, let e, _): return e.names
-            }
-        }
-        return question.forbidden.first { used.contains($0) }
+    /// The first of the question's rules the answer breaks, read through the learner's own
+    /// definitions in `history`; nil when it keeps them, or does not parse as one expression.
+    public func brokenRule(in answer: String, history: [HistoryLine]? = nil) -> BrokenRule? {
+        guard !question.rules.isEmpty, let statements = try? Parser.parse(answer), statements.count == 1,
+              case .expression(let expr) = statements[0] else { return nil }
+        let lines = history ?? lessonLines.map { HistoryLine($0.text, byLearner: false) }
+        return question.rules.broken(by: NameUsage(expr, bindings: SessionBindings(lines)))
+    }
+
+    /// Whether the answer is only number literals (`1.2`, `[0.66, -0.24]`), as a near miss must be.
+    private static func isLiterals(_ answer: String) -> Bool {
+        guard let statements = try? Parser.parse(answer), statements.count == 1, case .expression(let expr) = statements[0] else { return false }
+        return NearMiss.isLiterals(expr)
     }
 
     static func article(_ tensor: Tensor) -> String {
         let description = Tensor.describe(shape: tensor.shape)
         if tensor.isScalar { return "a single number" }
         return "a " + description
-    }
-}
-
-extension Expr {
-    /// Every name the expression mentions, including called functions.
-    var names: [String] {
-        switch self {
-        case .number: return []
-        case .variable(let name, _): return [name]
-        case .array(let elements, _): return elements.flatMap(\.names)
-        case .unary(_, let operand, _), .transpose(let operand, _): return operand.names
-        case .binary(_, let lhs, let rhs, _, _): return lhs.names + rhs.names
-        case .call(let callee, let arguments, _): return callee.names + arguments.flatMap(\.names)
-        case .index(let base, let subscripts, _):
-            return base.names + subscripts.flatMap { argument -> [String] in
-                switch argument {
-                case .single(let e): return e.names
-                case .range(let lower, let upper, _): return (lower?.names ?? []) + (upper?.names ?? [])
-                case .all: return []
-                }
-            }
-        case .lambda(_, let body, _): return body.names
-        }
     }
 }

@@ -30,14 +30,15 @@ public struct Question: Sendable, Equatable {
     public var mistakes: [Mistake]
     /// Shown after a correct answer or a skip.
     public var explanation: String?
-    /// Names the answer must not use (`jacobian` when the learner is to write the Jacobian by hand).
-    public var forbidden: [String]
+    /// The names an answer may, must and must not use (`forbid: jacobian` when the learner is to write
+    /// the Jacobian by hand).
+    public var rules: AnswerRules
     /// Overrides the lesson's `skip:` for this question.
     public var skipAllowed: Bool?
 
     public init(line: Int, prompt: String, kind: Kind, equivalents: [SourceLine] = [], variations: [Variation] = [], points: Int = Question.defaultPoints,
                 tolerance: Tolerance = .default, hints: [String] = [], mistakes: [Mistake] = [], explanation: String? = nil,
-                forbidden: [String] = [], skipAllowed: Bool? = nil) {
+                rules: AnswerRules = .none, skipAllowed: Bool? = nil) {
         self.line = line
         self.answerLine = line
         self.prompt = prompt
@@ -49,7 +50,7 @@ public struct Question: Sendable, Equatable {
         self.hints = hints
         self.mistakes = mistakes
         self.explanation = explanation
-        self.forbidden = forbidden
+        self.rules = rules
         self.skipAllowed = skipAllowed
     }
 

@@ -3,7 +3,7 @@ import VectorLang
 /// Reads the body of a ```` ```jacobi question ```` block: `key: value` fields, `- [ ]` / `- [x]`
 /// choices, and indented lines that continue the field above them.
 enum QuestionParser {
-    static let fields = ["ask", "expect", "equivalent", "vary", "points", "tolerance", "hint", "mistake", "explain", "forbid", "skip"]
+    static let fields = ["ask", "expect", "equivalent", "vary", "points", "tolerance", "hint", "mistake", "explain", "allow", "require", "forbid", "skip"]
     static let repeatable: Set<String> = ["hint", "mistake", "equivalent"]
 
     private struct Field {
@@ -68,7 +68,7 @@ enum QuestionParser {
                 throw error(correct.count > 1 ? correct[1].line : opening,
                             "expected exactly one right choice marked '- [x]'; found \(correct.count)")
             }
-            for key in ["mistake", "equivalent", "vary", "tolerance", "forbid", "points"] {
+            for key in ["mistake", "equivalent", "vary", "tolerance", "allow", "require", "forbid", "points"] {
                 if let field = value(key) {
                     throw error(field.line, "'\(key):' applies to typed answers, not to choices; give a wrong choice feedback with '- [ ] text -> feedback'")
                 }
@@ -95,8 +95,9 @@ enum QuestionParser {
                 question.equivalents.append(SourceLine(expression, line: field.line))
             case "mistake": question.mistakes.append(try mistake(field, file: file))
             case "explain": question.explanation = field.value
-            case "forbid":
-                question.forbidden = try names(field.value, line: field.line, what: "forbid:", file: file)
+            case "allow": question.rules.allow = try rules(field, file: file)
+            case "require": question.rules.require = try rules(field, file: file)
+            case "forbid": question.rules.forbid = try rules(field, file: file)
             case "skip":
                 guard let allowed = LessonParser.parseYesNo(field.value) else {
                     throw error(field.line, "expected 'skip: yes' or 'skip: no'; got '\(field.value)'")
@@ -186,12 +187,22 @@ enum QuestionParser {
         return result
     }
 
-    private static func names(_ text: String, line: Int, what: String, file: String) throws(LessonDiagnostic) -> [String] {
-        let names = text.split(separator: ",").map { $0.trimmed }
-        guard !names.isEmpty, names.allSatisfy(isName) else {
-            throw LessonDiagnostic(file: file, line: line, message: "expected names separated by commas after '\(what)'; got '\(text)'")
+    /// `z, T` or `softmax/1, exp`: names, each optionally with the number of arguments it is called with.
+    private static func rules(_ field: Field, file: String) throws(LessonDiagnostic) -> [NameRule] {
+        var rules: [NameRule] = []
+        for item in field.value.split(separator: ",").map({ $0.trimmed }) {
+            let parts = item.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmed }
+            let arity = parts.count == 2 ? Int(parts[1]).flatMap { (0...20).contains($0) ? $0 : nil } : nil
+            guard let name = parts.first, isName(name), parts.count == 1 || (parts.count == 2 && arity != nil) else {
+                throw LessonDiagnostic(file: file, line: field.line,
+                                       message: "expected names separated by commas after '\(field.key):', each optionally with its number of arguments (softmax/1); got '\(item)'")
+            }
+            rules.append(NameRule(name, arity: arity))
         }
-        return names
+        guard !rules.isEmpty else {
+            throw LessonDiagnostic(file: file, line: field.line, message: "expected names separated by commas after '\(field.key):'")
+        }
+        return rules
     }
 
     private static func tolerance(_ text: String) -> Tolerance? {

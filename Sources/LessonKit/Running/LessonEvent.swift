@@ -28,6 +28,12 @@ public enum LessonEvent: Equatable {
     /// The learner's answer is right; `explanation` is the author's follow-up, if any.
     case correct(explanation: String?)
     case incorrect(feedback: String)
+    /// The learner's line ran while a question was open, and is not taken as an answer: an
+    /// assignment, a bare name, a value of another shape (see `LessonRunner.answerRule`).
+    case looked
+    /// What the learner typed at a multiple-choice question is not a choice, or its words start more
+    /// than one: this says so, and the question's choices are shown again with their numbers.
+    case chooseAgain(String, Question)
     /// Hint `number` of `of`.
     case hint(String, number: Int, of: Int)
     /// The learner skipped the question: here is the answer.
@@ -68,13 +74,16 @@ public struct LessonSummary: Equatable, Sendable {
     public var questions: Int
     /// Answered right with no wrong attempt and no hint.
     public var firstTry: Int
+    /// Answered right with no hint, but whether at the first try is not known (saved by an older Jacobi).
+    public var unknownTries: Int
     public var correct: Int
     public var skipped: Int
     public var hints: Int
 
-    public init(questions: Int, firstTry: Int, correct: Int, skipped: Int, hints: Int) {
+    public init(questions: Int, firstTry: Int, unknownTries: Int = 0, correct: Int, skipped: Int, hints: Int) {
         self.questions = questions
         self.firstTry = firstTry
+        self.unknownTries = unknownTries
         self.correct = correct
         self.skipped = skipped
         self.hints = hints

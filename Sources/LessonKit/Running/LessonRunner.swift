@@ -4,7 +4,9 @@ import VectorLang
 ///
 /// The learner stays at the normal prompt: the shell passes every language line to `submit(_:)`,
 /// which runs it in the learner's own session (variables persist, every builtin works) and, when a
-/// question is open and the line ends with an expression, judges that expression as the answer.
+/// question is open and the line ends with an expression, judges that expression as the answer;
+/// what counts as an attempt and what is only looked at is `Attempt`'s rule. At a multiple-choice
+/// question a choice's number or words pick it.
 /// Lesson commands (`:next`, `:back`, `:hint`, `:skip`, `:show`, `:quit`) go to `perform(_:)`, an
 /// empty line to `proceed()`; other meta-commands (`:vars`, `:help`) stay the shell's. Save every
 /// `.checkpoint` event's progress.
@@ -23,7 +25,7 @@ public final class LessonRunner {
     public private(set) var progress: LessonProgress
     /// Every line the learner's session has run since the lesson began: the lesson's set-up and demo
     /// lines and the learner's own assignments and definitions. Answers are checked in replays of it.
-    public private(set) var history: [String] = []
+    public private(set) var history: [HistoryLine] = []
 
     public enum State: Equatable { case notStarted, running, finished, quit }
     public private(set) var state: State = .notStarted
@@ -48,8 +50,15 @@ public final class LessonRunner {
         /// Index of the question's part in the step.
         let part: Int
         var resolved: Bool
+        /// Hints given since the question opened (`:hint` gives the next one).
         var hintsGiven = 0
+        /// Wrong attempts, those of earlier sessions included.
         var attempts = 0
+        /// Hints given in earlier sessions.
+        var earlierHints = 0
+
+        /// What is saved while the question is open.
+        var tries: QuestionRecord.Tries { QuestionRecord.Tries(attempts: attempts, hints: max(hintsGiven, earlierHints)) }
     }
 
     private struct Reveal {
@@ -96,7 +105,10 @@ public final class LessonRunner {
         }
         let target = max(0, min(step ?? resumeStep, lesson.steps.count - 1))
         // Taking a finished lesson again from the start asks its questions again; `completed` stays.
-        if progress.completed, target == 0 { progress.questions = [:] }
+        if progress.completed, target == 0 {
+            progress.questions = [:]
+            progress.unanswered = [:]
+        }
         state = .running
         var events: [LessonEvent] = []
         for earlier in lesson.steps.prefix(target) {
@@ -112,26 +124,61 @@ public final class LessonRunner {
 
     /// A language line typed by the learner: run in the session, and judged when it answers the open question.
     public func submit(_ line: String) -> [LessonEvent] {
+        if state == .running, let question = open, !question.resolved, let events = choose(line, question) { return events }
         let outputs = session.submit(line)
-        var events = outputs.map(LessonEvent.output)
+        let events = outputs.map(LessonEvent.output)
         guard state == .running, let statements = try? Parser.parse(line), let last = statements.last else { return events }
         if statements.contains(where: { if case .expression = $0 { return false } else { return true } }) {
-            history.append(line)
+            history.append(HistoryLine(line, byLearner: true))
         }
-        let failed = outputs.contains { if case .error = $0 { return true } else { return false } }
-        guard !failed, case .expression = last, var question = open, let answer = LessonRunner.lastStatement(of: line) else {
-            return events
+        // After ✓ (or a skip) nothing is judged, and an error is the session's to show.
+        guard var question = open, !question.resolved,
+              !outputs.contains(where: { if case .error = $0 { return true } else { return false } }) else { return events }
+        guard case .expression(let expr) = last, case .expression = question.question.kind,
+              let answer = LessonRunner.lastStatement(of: line) else { return events + [.looked] }
+        guard case .incorrect(let feedback, let reason) = judge(for: question).judge(answer, history: history) else {
+            return events + [.correct(explanation: question.question.explanation)] + resolve(question, as: .correct)
         }
-        let verdict = judge(for: question).judge(answer, history: history)
-        guard verdict.isCorrect else {
-            if case .incorrect(let feedback, _) = verdict { events.append(.incorrect(feedback: feedback)) }
-            if !question.resolved { question.attempts += 1 }
-            open = question
-            return events
+        switch Attempt.kind(of: reason, bareName: Attempt.isBareName(expr, in: session)) {
+        case .looked: return events + [.looked]
+        case .shownOnly: return events + [.incorrect(feedback: feedback)]
+        case .counted: return events + [.incorrect(feedback: feedback)] + tried(&question)
         }
-        events.append(.correct(explanation: question.question.explanation))
-        guard !question.resolved else { return events }
-        return events + resolve(question, as: .correct)
+    }
+
+    /// A line at an open multiple-choice question, when it picks a choice (by number or words, and
+    /// then it is judged, not run) or is words that pick none or several (then the choices are shown
+    /// again); nil for a line of the language, which runs as usual.
+    private func choose(_ line: String, _ question: OpenQuestion) -> [LessonEvent]? {
+        guard case .choice(let choices) = question.question.kind else { return nil }
+        var pick = ChoiceWords.choose(line, among: choices)
+        if ChoiceWords.number(line) == nil, case .none = ChoiceWords.exact(line, among: choices) {
+            // Exploring (`z`, `sigmoid(0)`) comes before the start of a choice's words.
+            if Attempt.isLanguage(line, in: session) { return nil }
+            pick = ChoiceWords.prefix(line, among: choices)
+        }
+        var question = question
+        switch pick {
+        case .choice:
+            guard case .incorrect(let feedback, _) = judge(for: question).judgeChoice(pick) else {
+                return [.correct(explanation: question.question.explanation)] + resolve(question, as: .correct)
+            }
+            return [.incorrect(feedback: feedback)] + tried(&question)
+        case .ambiguous(let matches):
+            let numbers = BrokenRule.list(matches.map { "\($0 + 1)" })
+            return [.chooseAgain("'\(line.trimmed)' starts choices \(numbers): type more of its words, or its number.", question.question)]
+        case .none:
+            let what = ChoiceWords.number(line) == nil ? "That is not one of the choices" : "There is no choice \(line.trimmed)"
+            return [.chooseAgain("\(what): type a choice's number, 1 to \(choices.count), or its words.", question.question)]
+        }
+    }
+
+    /// A wrong attempt at the open question: counted, and saved at once.
+    private func tried(_ question: inout OpenQuestion) -> [LessonEvent] {
+        question.attempts += 1
+        open = question
+        progress.unanswered[question.key] = question.tries
+        return [.checkpoint(progress)]
     }
 
     /// An empty line (Enter): the next step of the derivation being revealed; otherwise what `:next` does.
@@ -184,7 +231,9 @@ public final class LessonRunner {
             open = question
             let event = LessonEvent.hint(hints[question.hintsGiven - 1], number: question.hintsGiven, of: hints.count)
             shown.append(event)
-            return [event]
+            guard !question.resolved else { return [event] }
+            progress.unanswered[question.key] = question.tries
+            return [event, .checkpoint(progress)]
         case .skip:
             guard let question = open, !question.resolved else { return perform(.next) }
             guard canSkip else { return [.notice("This question cannot be skipped; :hint for a hint.")] }
@@ -240,7 +289,7 @@ public final class LessonRunner {
                 events += runSilently(lines)
             case .demo(let lines):
                 let demo = lines.map { line -> DemoLine in
-                    history.append(line.text)
+                    history.append(HistoryLine(line.text, byLearner: false))
                     return DemoLine(input: line.text, outputs: session.submit(line.text))
                 }
                 events.append(.demo(demo))
@@ -265,7 +314,8 @@ public final class LessonRunner {
             case .question(let question):
                 let key = questionKey(step: stepIndex, part: index)
                 let answered = progress.questions[key] != nil
-                open = OpenQuestion(question: question, key: key, part: index, resolved: answered)
+                let tries = progress.unanswered[key] ?? QuestionRecord.Tries()
+                open = OpenQuestion(question: question, key: key, part: index, resolved: answered, attempts: tries.attempts, earlierHints: tries.hints)
                 events.append(.question(question, answered: answered))
                 if !answered {
                     shown += events
@@ -297,7 +347,7 @@ public final class LessonRunner {
     private func runSilently(_ lines: [SourceLine]) -> [LessonEvent] {
         var events: [LessonEvent] = []
         for line in lines {
-            history.append(line.text)
+            history.append(HistoryLine(line.text, byLearner: false))
             for case .error(let diagnostic, _) in session.submit(line.text) {
                 events.append(.problem("\(lesson.file):\(line.line): \(diagnostic.message)"))
             }
@@ -309,7 +359,8 @@ public final class LessonRunner {
         var question = question
         question.resolved = true
         open = question
-        progress.questions[question.key] = QuestionRecord(outcome: outcome, attempts: question.attempts, hints: question.hintsGiven)
+        progress.questions[question.key] = QuestionRecord(outcome: outcome, attempts: question.attempts, hints: question.tries.hints)
+        progress.unanswered[question.key] = nil
         return [.checkpoint(progress)] + advance()
     }
 
@@ -322,6 +373,7 @@ public final class LessonRunner {
         let summary = LessonSummary(
             questions: lesson.questions.count,
             firstTry: records.filter { $0.outcome == .correct && $0.attempts == 0 && $0.hints == 0 }.count,
+            unknownTries: records.filter { $0.outcome == .correct && $0.attempts == nil && $0.hints == 0 }.count,
             correct: records.filter { $0.outcome == .correct }.count,
             skipped: records.filter { $0.outcome == .skipped }.count,
             hints: records.reduce(0) { $0 + $1.hints })
@@ -342,39 +394,5 @@ public final class LessonRunner {
                                 seed: lesson.seed(forQuestionAt: open.question.line))
         judges[open.key] = judge
         return judge
-    }
-}
-
-extension Lesson {
-    /// The set-up and demo lines that run before part `part` of step `step`.
-    public func lines(before step: Int, part: Int) -> [SourceLine] {
-        var lines: [SourceLine] = []
-        for (s, current) in steps.enumerated() where s <= step {
-            for (i, p) in current.parts.enumerated() where s < step || i < part {
-                if case .setup(let l) = p { lines += l }
-                if case .demo(let l) = p { lines += l }
-            }
-        }
-        return lines
-    }
-
-    /// The seed of a question's random points: the same on every run, different for every question.
-    func seed(forQuestionAt line: Int) -> UInt64 {
-        Replay.mix(Replay.fnv(name), UInt64(max(line, 0)))
-    }
-}
-
-extension LessonRunner {
-    /// The text of the last `;`-separated statement of a line, without the comment: the answer in
-    /// `q = p * (1 - p); diag(q)`. (An expression's own range leaves out enclosing parentheses.)
-    static func lastStatement(of line: String) -> String? {
-        guard let tokens = try? Lexer.tokenize(line) else { return nil }
-        let code = tokens.filter { $0.kind != .end }
-        guard let last = code.lastIndex(where: { $0.kind != .semicolon }) else { return nil }
-        let start = code[..<last].lastIndex { $0.kind == .semicolon }.map { code[$0].range.end } ?? 0
-        let scalars = Array(line.unicodeScalars)
-        let end = min(code[last].range.end, scalars.count)
-        guard start < end else { return nil }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
     }
 }

@@ -18,6 +18,7 @@ extension MetaCommand {
                 "NAME is a lesson's name or number: :lesson 3, :lesson softmax-jacobian (:lessons lists them).",
                 "During a lesson you stay at the prompt: Enter or :next goes on, :back, :hint, :skip, :show, and :quit leaves it.",
                 "A derivation comes a step per Enter; :next shows the rest of it at once.",
+                Attempt.rule,
                 "Progress is saved after every step in $XDG_STATE_HOME/jacobi/progress.json (JACOBI_PROGRESS overrides it).",
             ],
             group: .lessons, argument: .names { $0.lessonNames() + ["reset", "quit"] }

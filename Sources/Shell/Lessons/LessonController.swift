@@ -80,7 +80,7 @@ public final class LessonController {
         guard let runner, isRunning, shell.loadDepth == 0 else { return nil }
         let line = input.trimmingSpaces
         if line.isEmpty { return render(runner.proceed(), in: shell) }
-        guard line.hasPrefix(":") else { return render(answer(input, to: runner), in: shell) }
+        guard line.hasPrefix(":") else { return render(runner.submit(input), in: shell) }
         if let command = LessonCommand(line) { return render(runner.perform(command), in: shell) }
         // `:q` and `:exit` leave the lesson too, as `:quit` does; Ctrl-D leaves Jacobi.
         if line == ":q" || line == ":exit" { return render(runner.perform(.quit), in: shell) }
@@ -90,21 +90,6 @@ public final class LessonController {
                 + [.info("the lesson's own variables are set again, so its next steps still work")]
         }
         return nil
-    }
-
-    /// The runner's events for a language line; for the number of a multiple-choice answer, only the
-    /// verdict (the number echoed back as a result would read as part of it).
-    private func answer(_ input: String, to runner: LessonRunner) -> [LessonEvent] {
-        let choosing = if case .choice? = runner.openQuestion?.kind { true } else { false }
-        let events = runner.submit(input)
-        let judged = events.contains { event in
-            switch event {
-            case .correct, .incorrect: return true
-            default: return false
-            }
-        }
-        guard choosing, judged else { return events }
-        return events.filter { if case .output(.result) = $0 { return false } else { return true } }
     }
 
     // MARK: - Starting, resetting, listing
@@ -128,7 +113,7 @@ public final class LessonController {
             outputs += forget(lesson.name, store: store)
         }
         let label = lesson.number.map { "lesson \($0)" } ?? "lesson \(lesson.name)"
-        if let progress = saved, !progress.completed, progress.step > 0 || !progress.questions.isEmpty, let ask {
+        if let progress = saved, !progress.completed, progress.isBegun, let ask {
             switch ask("continue \(label) at step \(min(progress.step, lesson.steps.count - 1) + 1)? [Y/n] ") {
             case true?: break
             case false?: saved = nil
@@ -146,8 +131,10 @@ public final class LessonController {
         ended = nil
         saveFailureShown = false
         nextLesson = library.lessons.drop { $0.name != lesson.name }.dropFirst().first
-        let resuming = saved.map { !$0.completed && ($0.step > 0 || !$0.questions.isEmpty) } ?? false
+        let resuming = saved.map { !$0.completed && $0.isBegun } ?? false
         outputs.append(.styled(view(shell).intro(lesson, resumingAt: resuming ? runner.resumeStep : nil)))
+        // Looking is not answering: said with the tips where every lesson starts, so no one is surprised by it.
+        if !resuming { outputs.append(.styled([.blank] + MarkdownText.wrap(Attempt.rule, width: view(shell).textWidth).map { $0.tinted(.dim) })) }
         return outputs + render(runner.start(), in: shell)
     }
 
@@ -231,6 +218,10 @@ public final class LessonController {
                 outputs.append(.styled(view.question(question, answered: answered, canSkip: runner?.canSkip ?? true)))
             case .correct(let explanation): outputs.append(.styled(view.correct(explanation: explanation)))
             case .incorrect(let feedback): outputs.append(.styled(view.incorrect(feedback: feedback)))
+            case .looked: outputs.append(.styled([StyledLine("(looked, not judged)", .dim)]))
+            case .chooseAgain(let message, let question):
+                outputs.append(.info(message))
+                outputs.append(.styled(Array(view.question(question, answered: false, canSkip: nil).dropFirst())))
             case .hint(let text, let number, let count): outputs.append(.styled(view.hint(text, number: number, of: count)))
             case .skipped(let answer, let explanation): outputs.append(.styled(view.answer(answer, explanation: explanation, skipped: true)))
             case .awaitingNext(let last): outputs.append(.styled(view.awaitingNext(last: last)))

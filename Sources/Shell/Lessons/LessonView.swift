@@ -140,8 +140,9 @@ struct LessonView {
     func finished(_ lesson: Lesson, _ summary: LessonSummary, next: Lesson?) -> [StyledLine] {
         var lines = [.blank, StyledLine("\(check) Lesson complete: \(lesson.title)", .good)]
         if summary.questions > 0 {
-            let helped = summary.correct - summary.firstTry
+            let helped = summary.correct - summary.firstTry - summary.unknownTries
             var parts = ["\(summary.firstTry) right at the first try"]
+            if summary.unknownTries > 0 { parts.append("\(summary.unknownTries) right (tries not recorded)") }
             if helped > 0 { parts.append("\(helped) after a hint or another try") }
             if summary.skipped > 0 { parts.append("\(summary.skipped) skipped") }
             let hints = summary.hints == 1 ? "1 hint" : "\(summary.hints) hints"
