@@ -19,7 +19,9 @@ final class HandoutPDFTests: XCTestCase {
         XCTAssertFalse(student.contains("**Answer:**") || student.contains("**Hints**"), "the student's handout gives nothing away")
         XCTAssertTrue(teacher.contains("**Answer:** `diag(p) - outer(p, p)`"), teacher)
         XCTAssertTrue(teacher.contains("**Expected mistakes**"), teacher)
-        XCTAssertTrue(student.contains("$\\operatorname{diag}(p) - pp^{\\top}$"), "maths in LaTeX")
+        XCTAssertTrue(student.contains("$\\partial p_{i}/\\partial z_{j}$"), "maths in LaTeX")
+        XCTAssertTrue(teacher.contains("$J = \\operatorname{diag}(p) - pp^{\\top}$"), "the explanation, for the teacher only")
+        XCTAssertFalse(student.contains("pp^{\\top}"), "the answer is not in the student's handout")
         try compile(["lesson-3": student, "lesson-3-teacher": teacher])
     }
 

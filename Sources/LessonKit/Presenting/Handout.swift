@@ -102,8 +102,15 @@ public enum Handout {
         if !question.equivalents.isEmpty {
             out += ["", "**Also accepted:** " + question.equivalents.map { "`\($0.text)`" }.joined(separator: ", ")]
         }
-        if !question.forbidden.isEmpty {
-            out += ["", "**Not allowed in the answer:** " + question.forbidden.map { "`\($0)`" }.joined(separator: ", ")]
+        let rules = question.rules
+        if let allowed = rules.allow {
+            out += ["", "**Only these names in the answer** (and builtins): " + allowed.map { "`\($0)`" }.joined(separator: ", ")]
+        }
+        if !rules.require.isEmpty {
+            out += ["", "**The answer must use:** " + rules.require.map { "`\($0)`" }.joined(separator: ", ")]
+        }
+        if !rules.forbid.isEmpty {
+            out += ["", "**Not allowed in the answer:** " + rules.forbid.map { "`\($0)`" }.joined(separator: ", ")]
         }
         if !question.hints.isEmpty {
             out += ["", "**Hints**, in the order `:hint` gives them:", ""]
