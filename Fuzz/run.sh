@@ -8,7 +8,7 @@
 # Inputs up to 300,000 bytes (-max_len): long enough for a line of 100,000 operators, which the parser
 # refuses, and for the deepest it accepts (20,000). Not run by .ci/run: a run is ten minutes or more.
 #
-# Seeds:    Fuzz/corpus/, Fuzz/corpus-derive/ or the course, Lessons/ (read only)     Dictionary: Fuzz/jacobi.dict
+# Seeds:    Fuzz/corpus/, Fuzz/corpus-derive/, or Fuzz/corpus-lessons/ and the course, Lessons/ (read only)     Dictionary: Fuzz/jacobi.dict
 # Output:   Fuzz/corpus-generated[-derive]/ (new inputs) and Fuzz/crashes/ (crash-*, timeout-*, oom-*), both git-ignored.
 # Env:      FUZZ_SANITIZERS (default "fuzzer,address"; "fuzzer" alone runs ~2x faster)
 #
@@ -26,7 +26,7 @@ target=${FUZZ_TARGET:-FuzzParseEvaluate}
 case $target in
     FuzzParseEvaluate) seeds=Fuzz/corpus generated=Fuzz/corpus-generated ;;
     FuzzDerive) seeds=Fuzz/corpus-derive generated=Fuzz/corpus-generated-derive ;;
-    FuzzLessons) seeds=Lessons generated=Fuzz/corpus-generated-lessons ;;
+    FuzzLessons) seeds="Fuzz/corpus-lessons Lessons" generated=Fuzz/corpus-generated-lessons ;;
     *) echo "unknown FUZZ_TARGET $target (FuzzParseEvaluate, FuzzDerive or FuzzLessons)" >&2; exit 2 ;;
 esac
 
@@ -50,7 +50,7 @@ ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$binary" \
     -rss_limit_mb=4096 \
     -print_final_stats=1 \
     "$@" \
-    "$generated" "$seeds" || status=$?
+    "$generated" $seeds || status=$?
 
 crashes=$(find Fuzz/crashes -type f | sort)
 if [[ -n $crashes ]]; then

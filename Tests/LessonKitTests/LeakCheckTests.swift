@@ -112,7 +112,7 @@ final class LeakCheckTests: XCTestCase {
     }
 
     func testMultipleChoiceIsNotChecked() throws {
-        let choice = "ask: Which?\n- [x] softmax(z) - y\n- [ ] y - softmax(z)"
+        let choice = "ask: Which?\n- [x] softmax(z) - y\n- [ ] y - softmax(z) -> The sign is flipped."
         XCTAssertEqual(try leaks(lesson("It is softmax(z) - y.", choice)), [])
     }
 

@@ -27,7 +27,10 @@ final class LessonCheckerTests: XCTestCase {
             "08-broken-rules.md:37: choice 3 is wrong but has no feedback: add ' -> ' and why a learner might pick it, and why it is wrong",
             "08-broken-rules.md:38: choice 4 is wrong but has no feedback: add ' -> ' and why a learner might pick it, and why it is wrong",
             "08-broken-rules.md:37: choice 3 reads the same as choice 2 when typed as words (case, spaces and punctuation do not count)",
-            "7 lessons, 7 steps, 8 questions, 13 demo lines, 1 derivation: 16 failures in 8 files",
+            // The rule-breaking answers are also in their questions' text: the leak check says so too.
+            "08-broken-rules.md:16: question \"Write p[1] / p[3] in z alone.\" leaks its answer: its own text (line 16) shows p[1]/p[3]",
+            "08-broken-rules.md:24: question \"Write softmax(z, T) using softmax with one argu…\" leaks its answer: its own text (line 24) shows softmax(z,T)",
+            "7 lessons, 7 steps, 8 questions, 13 demo lines, 1 derivation: 18 failures in 8 files",
         ])
         XCTAssertEqual(report.failures.first?.file, directory + "/06-malformed.md")
     }
