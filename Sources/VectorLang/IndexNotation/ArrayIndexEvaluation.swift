@@ -14,10 +14,13 @@ extension Evaluator {
         var tensor: Tensor
     }
 
-    /// Elementwise functions of one argument, which give a tensor of the argument's shape.
-    static let elementwiseFunctions: Set<String> = [
-        "exp", "log", "sqrt", "abs", "tanh", "sigmoid", "softplus", "relu", "sin", "cos", "log1p", "expm1", "step", "softsign",
-    ]
+    /// A builtin that applies one function of a number to every element, as its entry says: by its
+    /// category, or by giving f′ (`.elementwise`, as the activations do).
+    static func isElementwise(_ builtin: Builtin) -> Bool {
+        guard builtin.arity.contains(1) else { return false }
+        if case .elementwise = builtin.derivative { return true }
+        return builtin.category == .elementwise
+    }
 
     /// The value of `expr` over its free indices, computed as arrays; nil when it is not of the kind
     /// this handles (the caller then evaluates it element by element).
@@ -65,7 +68,7 @@ extension Evaluator {
             if f == "delta", args.count == 2, case .variable(let a, _) = args[0], case .variable(let b, _) = args[1] {
                 return Evaluator.delta(a, b, sizes: sizes)
             }
-            guard Evaluator.elementwiseFunctions.contains(f), args.count == 1, let builtin = Builtins.named[f],
+            guard args.count == 1, let builtin = Builtins.named[f], Evaluator.isElementwise(builtin),
                   let v = try axisValue(args[0], sizes: &sizes, locals: locals) else { return nil }
             let result = try apply(builtin, [.tensor(v.tensor)], ranges: [args[0].range], callRange: expr.range)
             guard case .tensor(let t) = result, t.shape == v.tensor.shape else { return nil }

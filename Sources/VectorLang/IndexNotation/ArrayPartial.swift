@@ -3,19 +3,20 @@
 /// derivative by its rule (product, quotient, chain), so the whole Jacobian comes out of one pass over
 /// the expression instead of one automatic differentiation per entry.
 ///
-/// Only a vector variable by a free letter, and only the forms `axisValue` takes with the functions
-/// whose derivative is written here; anything else is left to the element-by-element evaluation.
+/// Only a vector variable by a free letter, and only the forms `axisValue` takes, with each elementwise
+/// function's derivative read from its builtin entry; anything else is left to the element-by-element
+/// evaluation.
 extension Evaluator {
     /// A value and its derivative by the variable (nil: zero, the value does not depend on it).
     private struct Dual {
         var value: AxisValue
-        var derivative: Derivative?
+        var derivative: AxisDerivative?
     }
 
     /// A derivative by z_j: entries over the value's axes and j, or, while it is one, δ_aj times a value
     /// with no axis j. ∂z_a/∂z_j is δ_aj; products, quotients and the chain rule keep that form, and Σ_a
     /// contracts it (Σ_a δ_aj·v_a = v_j), so δ is never laid out as an n×n table of mostly zeros.
-    private enum Derivative {
+    private enum AxisDerivative {
         case dense(AxisValue)
         case diagonal(a: String, scale: AxisValue)
     }
@@ -25,7 +26,7 @@ extension Evaluator {
               parts.subscripts.count == 1, case .letter(let j, _) = parts.subscripts[0], let n = sizes[j],
               case .tensor(let z)? = try boundValue(parts.base, locals: locals, at: range), z.rank == 1, z.count == n else { return nil }
         // The derivative is taken out of the dual, so nothing else holds its numbers when they are edited below.
-        let taken: Derivative?
+        let taken: AxisDerivative?
         do {
             guard var found = try dual(f, variable: parts.base, letter: j, sizes: &sizes, locals: locals) else { return nil }
             taken = found.derivative.take()
@@ -72,7 +73,7 @@ extension Evaluator {
             return d
         case .binary(let op, let a, let b, _, _) where op != .matrixProduct:
             guard let l = try go(a), let r = try go(b), let value = Evaluator.combined(l.value, r.value, sizes: sizes, op) else { return nil }
-            let d: Derivative?
+            let d: AxisDerivative?
             switch op {
             case .add, .subtract:
                 d = try Evaluator.sum(l.derivative, r.derivative, sign: op == .add ? 1 : -1, letter: j, sizes: sizes)
@@ -82,7 +83,7 @@ extension Evaluator {
             case .divide:
                 // (l/r)′ = l′/r − (l/r)·r′/r
                 let first = try Evaluator.combined(l.derivative, r.value, .divide, letter: j, sizes: sizes)
-                var second: Derivative?
+                var second: AxisDerivative?
                 if r.derivative != nil {
                     let ratio = try Evaluator.fits(Evaluator.combined(value, r.value, sizes: sizes, .divide))
                     second = try Evaluator.combined(r.derivative, ratio, .multiply, letter: j, sizes: sizes)
@@ -109,19 +110,9 @@ extension Evaluator {
             }
             guard let u = try go(args[0]), let value = try axisValue(expr, sizes: &sizes, locals: locals) else { return nil }
             guard let du = u.derivative else { return Dual(value: value, derivative: nil) }
-            // f′(u), from the value where that is shortest.
-            let slope: [Double]
-            let x = u.value.tensor.scalars, y = value.tensor.scalars
-            guard value.axes == u.value.axes else { return nil }
-            switch f {
-            case "exp": slope = y
-            case "log": slope = x.map { 1 / $0 }
-            case "tanh": slope = y.map { 1 - $0 * $0 }
-            case "sigmoid": slope = y.map { $0 * (1 - $0) }
-            case "sqrt": slope = y.map { 0.5 / $0 }
-            default: return nil
-            }
-            let factor = AxisValue(axes: value.axes, tensor: Tensor(shape: value.tensor.shape, scalars: slope))
+            guard value.axes == u.value.axes, let builtin = Builtins.named[f],
+                  let slopes = try slopes(of: builtin, at: u.value.tensor, value.tensor, range: expr.range) else { return nil }
+            let factor = AxisValue(axes: value.axes, tensor: slopes)
             return Dual(value: value, derivative: try Evaluator.combined(du, factor, .multiply, letter: j, sizes: sizes))
         case .index(.call(.variable(let f, _), let args, _), let subscripts, _)
             where (f == "softmax" || f == "log_softmax") && args.count == 1 && subscripts.count == 1 && !isBound(f, locals: locals):
@@ -150,11 +141,32 @@ extension Evaluator {
         }
     }
 
+    /// f′ at every element of x (y = f(x)), from the builtin's own entry, as automatic differentiation
+    /// reads it: its derivative rule, or its pullback of a cotangent of ones (log's, which guards log 0);
+    /// zeros for a function that does not change (step). Nil for anything else.
+    private func slopes(of builtin: Builtin, at x: Tensor, _ y: Tensor, range: SourceRange) throws -> Tensor? {
+        let ops = Ops(evaluator: self, range: range)
+        let slopes: Value?
+        switch builtin.derivative {
+        case .elementwise(let derivative):
+            slopes = try derivative(.tensor(x), .tensor(y), ops)
+        case .pullback(let rule, _):
+            let input = PullbackInput(inputs: [.traced(Node(value: x))], output: .tensor(y), cotangent: .tensor(Tensor(repeating: 1, shape: y.shape)), ops: ops)
+            slopes = try rule(input).first ?? nil
+        case .none:
+            slopes = .tensor(Tensor(repeating: 0, shape: y.shape))
+        case .transparent, .unsupported:
+            slopes = nil
+        }
+        guard let numbers = slopes?.numbers, numbers.count == y.count else { return nil }
+        return Tensor(shape: y.shape, scalars: numbers.scalars)
+    }
+
     static func scaled(_ v: AxisValue, _ c: Double) -> AxisValue {
         AxisValue(axes: v.axes, tensor: Tensor(shape: v.tensor.shape, scalars: v.tensor.scalars.map { $0 * c }))
     }
 
-    private static func scaled(_ d: Derivative, _ c: Double) -> Derivative {
+    private static func scaled(_ d: AxisDerivative, _ c: Double) -> AxisDerivative {
         switch d {
         case .dense(let v): .dense(scaled(v, c))
         case .diagonal(let a, let scale): .diagonal(a: a, scale: scaled(scale, c))
@@ -163,7 +175,7 @@ extension Evaluator {
 
     /// d + sign·e. Two δ_aj forms combine their scales; a δ form and a full table are written as one
     /// copy of the table with the δ form added onto its diagonal, so δ is never laid out.
-    private static func sum(_ d: Derivative?, _ e: Derivative?, sign: Double = 1, letter j: String, sizes: [String: Int]) throws(TooLarge) -> Derivative? {
+    private static func sum(_ d: AxisDerivative?, _ e: AxisDerivative?, sign: Double = 1, letter j: String, sizes: [String: Int]) throws(TooLarge) -> AxisDerivative? {
         guard let e else { return d }
         guard let d else { return sign == 1 ? e : scaled(e, sign) }
         let op: BinaryOperator = sign == 1 ? .add : .subtract
@@ -189,7 +201,7 @@ extension Evaluator {
     }
 
     /// d op w for a value w (× or ÷): a δ_aj form stays one while w has no axis j.
-    private static func combined(_ d: Derivative?, _ w: AxisValue, _ op: BinaryOperator, letter j: String, sizes: [String: Int]) throws(TooLarge) -> Derivative? {
+    private static func combined(_ d: AxisDerivative?, _ w: AxisValue, _ op: BinaryOperator, letter j: String, sizes: [String: Int]) throws(TooLarge) -> AxisDerivative? {
         guard let d else { return nil }
         switch d {
         case .diagonal(let a, let s) where !w.axes.contains(j):
@@ -202,7 +214,7 @@ extension Evaluator {
     }
 
     /// Σ over k: of δ_kj·v it is v at k = j, read off without a sum.
-    private static func summed(_ d: Derivative, over k: String, count n: Int, letter j: String, sizes: [String: Int]) throws(TooLarge) -> Derivative {
+    private static func summed(_ d: AxisDerivative, over k: String, count n: Int, letter j: String, sizes: [String: Int]) throws(TooLarge) -> AxisDerivative {
         switch d {
         case .dense(let v):
             return .dense(try fits(summed(v, over: k, count: n, sizes: sizes)))
@@ -215,7 +227,7 @@ extension Evaluator {
     }
 
     /// The entries of a derivative: a δ_aj form laid out over its scale's axes, a and j, zero off the diagonal.
-    private static func dense(_ d: Derivative, letter j: String, sizes: [String: Int]) throws(TooLarge) -> AxisValue {
+    private static func dense(_ d: AxisDerivative, letter j: String, sizes: [String: Int]) throws(TooLarge) -> AxisValue {
         let (a, s): (String, AxisValue)
         switch d {
         case .dense(let v): return v
