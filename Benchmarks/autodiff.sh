@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Performance benchmark (not a test) of issue 4's cases, Jacobi beside NumPy and JAX in the same run:
+# Performance benchmark (not a test) of issues 4 and 14, Jacobi beside NumPy and JAX in the same run:
 #   softmax of 10^7 scores                                   target ≤ 1.0 × NumPy
 #   jacobian(softmax, z), n = 2000                           target ≤ 1.0 × NumPy's diag(p) − outer(p, p)
 #   grad(z -> cross_entropy(softmax(z), y), z), n = 10^6     target ≤ 2.0 × NumPy's hand-written softmax(z) − y
-#   peak memory of the 10^7 softmax                          target ≤ 3 × the input's size
+#   z_i * z_j, n = 3000                                      target < 100 ms and ≤ 5 × NumPy's outer
+#   the softmax Jacobian in index notation, n = 1000         target < 1 s
+#   jacobian of a lambda (n = 3000), a Hessian (n = 2000)    timed beside NumPy's closed forms
+#   jacobi derive softmax --at z = (1000 scores)             target < 1 s
+#   peak memory above the inputs of five of these            target ≤ 3 × the result's size
 # Prints the table and writes it to Benchmarks/RESULTS.md.
 #
 #   Benchmarks/autodiff.sh [--runs N] [--rounds R] [--no-jax]
