@@ -213,7 +213,8 @@ public final class LessonRunner {
             }
             if let question = open, !question.resolved {
                 let skip = canSkip ? ", or :skip to see the answer" : " (this one cannot be skipped)"
-                return [.notice("Answer the question first: type an expression at the prompt; :hint for a hint\(skip).")]
+                let how = if case .choice = question.question.kind { "type the number of a choice, or its words" } else { "type an expression at the prompt" }
+                return [.notice("Answer the question first: \(how); :hint for a hint\(skip).")]
             }
             if stepIndex + 1 < lesson.steps.count { return enter(stepIndex + 1) }
             return finish()
