@@ -11,6 +11,13 @@ extension Evaluator {
         return try enumerate(expr, over: free, locals: locals)
     }
 
+    /// The free index letters of `expr` in alphabetical order, the order of its value's dimensions: what a
+    /// checker needs to line up two expressions' values by index rather than by position.
+    public func freeIndexNames(of expr: Expr, locals: [String: Value] = [:]) throws -> [String] {
+        var analysis = IndexAnalysis(evaluator: self, locals: locals)
+        return try analysis.freeIndices(of: expr).map(\.name)
+    }
+
     /// Evaluates `expr` once per assignment of `free` (each bound as a local to its 1-based position) and
     /// assembles the entries, rows by the first index in alphabetical order.
     ///

@@ -1,0 +1,133 @@
+import VectorLang
+
+/// Checks a learner's derivation line by line: each step must equal the line before it as a function of
+/// its free indices and every input, at random points of several sizes that satisfy the declared facts,
+/// and at the learner's own numbers when given.
+///
+/// Lines are evaluated by Jacobi's evaluator, the one that evaluates the prompt, so a step is judged by
+/// what it means, never by how it is written. The first wrong step is diagnosed (`SlipFinder`).
+public enum DerivationChecker {
+    /// Random points per derivation (each with its own sizes).
+    static let points = 5
+
+    public static func check(_ text: String, seed: UInt64 = 0x6A61_636F_6269) -> CheckReport {
+        var report = CheckReport()
+        let file = DerivationFile(parsing: text)
+        if file.derivations.isEmpty { report.notes.append("no derivation found: write a start line, then steps starting with =") }
+        var shown = Set<Int>()
+        for derivation in file.derivations {
+            for line in derivation.setup where !shown.contains(line.number) {
+                shown.insert(line.number)
+                report.lines.append(setupLine(line))
+            }
+            check(derivation, seed: seed, into: &report)
+        }
+        report.lines.sort { $0.number < $1.number }
+        return report
+    }
+
+    private static func setupLine(_ line: DerivationFile.Line) -> CheckReport.Line {
+        var out = CheckReport.Line(number: line.number, text: line.text, role: .setup, status: .holds)
+        if case .problem(let d, let source) = line.kind { mark(&out, d, source: source, line: line) }
+        return out
+    }
+
+    /// Marks a line as not parsing (or not evaluating), with the caret under the line as written.
+    static func mark(_ out: inout CheckReport.Line, _ d: Diagnostic, source: String, line: DerivationFile.Line) {
+        var shifted = d
+        if source == line.code {
+            shifted.range = SourceRange(d.range.start + line.offset, d.range.end + line.offset)
+            out.problem = shifted.rendered(source: DerivationFile.withoutComment(line.text))
+        } else {
+            out.problem = d.rendered(source: source)
+        }
+        out.status = .parseError
+    }
+
+    private static func check(_ derivation: DerivationFile.Derivation, seed: UInt64, into report: inout CheckReport) {
+        var definitions: [(name: String, body: Expr, code: String)] = []
+        var bindings: [String: Tensor] = [:]
+        var facts: [Assumption] = []
+        let scratch = Evaluator()
+        for line in derivation.setup {
+            switch line.kind {
+            case .definition(let name, let body): definitions.append((name, body, line.code))
+            case .assumption(let fact): facts.append(fact)
+            case .binding(let name, let value):
+                if case .value(let v)? = try? scratch.execute(.expression(value), in: line.code), let t = v.numbers {
+                    bindings[name] = t
+                    scratch.environment.bind(name, to: v)
+                }
+            default: break
+            }
+        }
+        let exprs = derivation.lines.compactMap { line -> Expr? in
+            switch line.kind { case .start(let e), .step(let e): return e; default: return nil }
+        }
+        var inputs = CheckInputs(definitions: definitions, bindings: bindings, facts: facts, expressions: exprs)
+        var lines = derivation.lines.map { line -> CheckReport.Line in
+            var out = CheckReport.Line(number: line.number, text: line.text, role: line.number == derivation.lines.first?.number ? .start : .step,
+                                       status: .holds)
+            if case .problem(let d, let source) = line.kind { mark(&out, d, source: source, line: line) }
+            return out
+        }
+        guard let (start, startIndex) = derivation.lines.enumerated().lazy.compactMap({ n, line -> (DerivationFile.Line, Int)? in
+            if case .start = line.kind { return (line, n) } else { return nil }
+        }).first else {
+            for n in lines.indices where lines[n].status != .parseError {
+                lines[n].problem = "no start line before this step: write the expression being derived first, without ="
+                lines[n].status = .parseError
+            }
+            report.lines += lines
+            return
+        }
+        let space = PointSpace.choose(for: start, inputs: &inputs, seed: seed)
+        if let bound = space.brokenFact { report.notes.append(bound) }
+        var values: [[IndexedValue]?] = derivation.lines.map { _ in nil }
+        for (n, line) in derivation.lines.enumerated() {
+            switch line.kind {
+            case .start(let e), .step(let e): values[n] = evaluate(e, line: line, space: space, into: &lines[n])
+            default: break
+            }
+        }
+        // Statuses: each line against the last one that evaluated, and after a wrong one, against the start too.
+        var previous: Int?
+        var wrongSeen = false
+        let startValues = values[startIndex]
+        for n in derivation.lines.indices {
+            guard let value = values[n] else { continue }
+            defer { previous = n }
+            guard let p = previous, let before = values[p], n > startIndex else { continue }
+            let holds = space.equal(value, before)
+            if holds {
+                if wrongSeen, let s = startValues, !space.equal(value, s) { lines[n].status = .followsFromWrong }
+                continue
+            }
+            // After a wrong step, a line equal to the start is back on track.
+            if wrongSeen, let s = startValues, space.equal(value, s) { continue }
+            lines[n].status = .wrong
+            wrongSeen = true
+            lines[n].whereDiffers = zip(value, before).lazy.compactMap { IndexedValue.firstDifference($0, $1) }.first
+            if case .step(let w) = derivation.lines[n].kind {
+                lines[n].slips = SlipFinder(space: space, start: start, previous: derivation.lines[p], wrong: w, wrongCode: derivation.lines[n].code,
+                                            previousValues: before, wrongValues: value).slips()
+            }
+            if report.firstWrong == nil {
+                report.firstWrong = derivation.lines[n].number
+                report.wrongStart = (start.code, Dictionary(definitions.map { ($0.name, $0.body) }, uniquingKeysWith: { $1 }),
+                                     facts.map(\.description))
+            }
+        }
+        report.lines += lines
+    }
+
+    /// The line's values at every point, or nil with the line marked as not evaluating.
+    private static func evaluate(_ expr: Expr, line: DerivationFile.Line, space: PointSpace, into out: inout CheckReport.Line) -> [IndexedValue]? {
+        switch space.values(of: expr, code: line.code) {
+        case .success(let v): return v
+        case .failure(let d):
+            mark(&out, d, source: line.code, line: line)
+            return nil
+        }
+    }
+}
