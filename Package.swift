@@ -61,7 +61,7 @@ let package = Package(
         // The child process ProgressKillTests kills mid-save, again and again: a program of its own, so
         // its endless loop is not a test case that passes, doing nothing, in every other run.
         .executableTarget(name: "ProgressWriter", dependencies: ["LessonKit"], path: "Tests/ProgressWriter"),
-        .testTarget(name: "DerivationTests", dependencies: ["Derivation", "VectorLang"], exclude: ["Golden", "Suite"]),
+        .testTarget(name: "DerivationTests", dependencies: ["Derivation", "VectorLang"], exclude: ["Golden", "Suite", "CheckFixtures"]),
         .testTarget(
             name: "ShellTests",
             dependencies: ["Shell", "VectorLang", "LessonKit"],

@@ -51,7 +51,7 @@ struct CheckInputs {
         // p := softmax(z): an input written whole in the body of a definition is as long as it.
         for (name, body, _) in definitions {
             for (input, _) in body.freeNames() where names.contains(input) && !input.contains("_") {
-                let rank = ranks[name] ?? ranks[input] ?? 1
+                guard let rank = ranks[name] ?? ranks[input] else { continue }
                 if ranks[input] == nil { ranks[input] = rank }
                 if ranks[name] == nil { ranks[name] = rank }
                 for axis in 0..<rank { union("\(name)#\(axis)", "\(input)#\(axis)") }
@@ -120,8 +120,8 @@ struct CheckInputs {
     struct Mode: Hashable {
         var sameSizes = false
         var positive = false
-        /// Never-subscripted inputs taken as scalars instead of vectors.
-        var scalars = false
+        /// Never-subscripted inputs taken as vectors instead of scalars.
+        var vectors = false
     }
 
     /// An environment holding one random value of every input, and the definitions.
@@ -143,7 +143,7 @@ struct CheckInputs {
                 environment.bind(name, to: .tensor(value))
                 continue
             }
-            let rank = ranks[name] ?? (mode.scalars ? 0 : 1)
+            let rank = ranks[name] ?? (mode.vectors ? 1 : 0)
             let shape = (0..<rank).map { axis -> Int in
                 let key = root("\(name)#\(axis)")
                 if let n = sizes[key] { return n }

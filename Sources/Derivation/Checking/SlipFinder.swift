@@ -44,6 +44,8 @@ struct SlipFinder {
     /// Transpose and lost δ: relations between entries at different places, for two square indices.
     private func indexSlips() -> [Slip] {
         var transpose = true, diagonalAgrees = true, offDiagonalAgrees = true
+        // Where only the diagonal agrees, the lost part c·(1 − δ) is off the diagonal one index's alone.
+        var rowwise = true, columnwise = true
         var letters: [String] = []
         for (w, r) in zip(wrongValues, previousValues) {
             guard let (l, shape, columns) = SlipFinder.alignAll([w, r]), l.count == 2, shape[0] == shape[1] else { return [] }
@@ -58,11 +60,20 @@ struct SlipFinder {
                     }
                 }
             }
+            func difference(_ a: Int, _ b: Int) -> Double { columns[0][a * n + b] - columns[1][a * n + b] }
+            for a in 0..<n {
+                let others = (0..<n).filter { $0 != a }
+                if let b0 = others.first {
+                    if !others.allSatisfy({ IndexedValue.close(difference(a, $0), difference(a, b0)) }) { rowwise = false }
+                    if !others.allSatisfy({ IndexedValue.close(difference($0, a), difference(b0, a)) }) { columnwise = false }
+                }
+            }
         }
         guard letters.count == 2 else { return [] }
         var found: [Slip] = []
         if transpose { found.append(.transpose(letters[0], letters[1])) }
-        if diagonalAgrees != offDiagonalAgrees { found.append(.lostDelta(letters[0], letters[1], onDiagonal: diagonalAgrees)) }
+        // A transpose agrees on the diagonal anyway: that is not a second, δ slip.
+        if diagonalAgrees != offDiagonalAgrees, !(transpose && diagonalAgrees), offDiagonalAgrees || rowwise || columnwise { found.append(.lostDelta(letters[0], letters[1], onDiagonal: diagonalAgrees)) }
         return found
     }
 
