@@ -43,22 +43,24 @@ struct REPL {
         }
         var pending: [String] = []
         while true {
-            let prompt = pending.isEmpty ? mainPrompt : continuationPrompt
+            let prompt = pending.isEmpty && !shell.isCollectingDerivation ? mainPrompt : continuationPrompt
             switch reader.read(prompt: prompt) {
             case .end:
                 write("\n", false)
                 // Ctrl-D in the middle of a multi-line input drops that input, as Ctrl-C does.
-                if pending.isEmpty { return 0 }
+                if pending.isEmpty && !shell.isCollectingDerivation { return 0 }
                 pending = []
+                shell.cancelCollecting()
             case .interrupt:
                 pending = []
+                shell.cancelCollecting()
             case .line(let text):
                 // A paste may hold several lines; each goes through the same continuation rules.
                 for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                     pending.append(String(line))
                     let input = pending.joined(separator: "\n")
                     let isCommand = pending.count == 1 && String(line).trimmingSpaces.hasPrefix(":")
-                    if !isCommand && Session.needsContinuation(input) { continue }
+                    if !isCommand && !shell.isCollectingDerivation && Session.needsContinuation(input) { continue }
                     pending = []
                     if submit(input) == false { return 0 }
                 }
@@ -69,8 +71,8 @@ struct REPL {
     /// Runs one complete input and shows its output; false when it asked to quit.
     private func submit(_ input: String) -> Bool {
         let entry = HistoryPolicy.entry(for: input)
-        // A blank line does nothing, except in a lesson, where Enter goes on (as :next does).
-        guard entry != nil || shell.lessons.isRunning else { return true }
+        // A blank line does nothing, except in a lesson, where Enter goes on (as :next does), and after :check, where it ends the derivation.
+        guard entry != nil || shell.lessons.isRunning || shell.isCollectingDerivation else { return true }
         if let entry { reader.remember(entry) }
         shell.width = width()
         shell.textWidth = textWidth()

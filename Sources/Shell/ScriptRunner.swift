@@ -30,6 +30,8 @@ struct ScriptRunner {
             case .quit: return succeeded
             }
         }
+        // A derivation typed after :check at the end of a script is checked as if a blank line followed.
+        if shell.isCollectingDerivation, submit("", name: name, firstLine: lines.count + 1) == .failed { succeeded = false }
         return succeeded
     }
 

@@ -23,6 +23,8 @@ public final class ShellSession {
     public var confirm: ((String) -> Bool?)?
     /// How many `:load`s are running inside each other, so a file that loads itself stops.
     var loadDepth = 0
+    /// The lines of a derivation typed after `:check`, until a blank line; nil when not collecting.
+    var collectedDerivation: [String]?
     /// Whether the last evaluation was stopped by Ctrl-C (so `:load` stops the rest of its file).
     public private(set) var wasInterrupted = false
     /// The lesson being taken, if any, and where the course and the progress file are.
@@ -33,7 +35,7 @@ public final class ShellSession {
         self.options = options
         self.session = Session(options: options.printOptions, json: options.json)
         session.evaluator.memoryBudget = options.memory
-        for command in MetaCommand.standard + [.derive] + MetaCommand.lessonCommands { register(command) }
+        for command in MetaCommand.standard + [.derive, .check] + MetaCommand.lessonCommands { register(command) }
         derivationNames = { Catalog.names }
         lessonNames = { [lessons] in lessons.names }
     }
@@ -83,6 +85,7 @@ public final class ShellSession {
 
     /// Runs one complete input (it may span lines when brackets were open).
     public func submit(_ input: String) -> [Output] {
+        if isCollectingDerivation { return collect(input) }
         // During a lesson, its commands and the learner's language lines go to the lesson.
         if let routed = lessons.route(input, in: self) { return routed }
         let scalars = Array(input.unicodeScalars)
