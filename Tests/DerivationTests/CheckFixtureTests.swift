@@ -77,7 +77,8 @@ final class CheckFixtureTests: XCTestCase {
         ]
         var wrong = 0, diagnosed = 0
         var examples: [String] = []
-        for (_, text) in try Self.fixtures() where text.hasPrefix("# expect: holds") {
+        // Not the batch: its triple sums take seconds a check in a debug build, and the others give 50 lines.
+        for (name, text) in try Self.fixtures() where text.hasPrefix("# expect: holds") && !name.hasPrefix("batch") {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             for (n, line) in lines.enumerated() where line.hasPrefix("= ") {
                 for perturb in perturbations {

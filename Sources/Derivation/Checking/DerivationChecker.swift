@@ -54,9 +54,18 @@ public enum DerivationChecker {
             case .definition(let name, let body): definitions.append((name, body, line.code))
             case .assumption(let fact): facts.append(fact)
             case .binding(let name, let value):
-                if case .value(let v)? = try? scratch.execute(.expression(value), in: line.code), let t = v.numbers {
+                do {
+                    guard case .value(let v) = try scratch.execute(.expression(value), in: line.code), let t = v.numbers else {
+                        throw Diagnostic("\(name) must be numbers", at: value.range)
+                    }
                     bindings[name] = t
                     scratch.environment.bind(name, to: v)
+                } catch {
+                    // Marked on the set-up line already shown; the check goes on without these numbers.
+                    let d = (error as? Diagnostic) ?? Diagnostic("\(error)", at: value.range)
+                    if let k = report.lines.firstIndex(where: { $0.number == line.number }), report.lines[k].problem == nil {
+                        mark(&report.lines[k], d, source: line.code, line: line)
+                    }
                 }
             default: break
             }
@@ -64,7 +73,7 @@ public enum DerivationChecker {
         let exprs = derivation.lines.compactMap { line -> Expr? in
             switch line.kind { case .start(let e), .step(let e): return e; default: return nil }
         }
-        var inputs = CheckInputs(definitions: definitions, bindings: bindings, facts: facts, expressions: exprs)
+        let inputs = CheckInputs(definitions: definitions, bindings: bindings, facts: facts, expressions: exprs)
         var lines = derivation.lines.map { line -> CheckReport.Line in
             var out = CheckReport.Line(number: line.number, text: line.text, role: line.number == derivation.lines.first?.number ? .start : .step,
                                        status: .holds)
@@ -81,7 +90,7 @@ public enum DerivationChecker {
             report.lines += lines
             return
         }
-        let space = PointSpace.choose(for: start, inputs: &inputs, seed: seed)
+        let space = PointSpace.choose(for: start, inputs: inputs, seed: seed)
         if let bound = space.brokenFact { report.notes.append(bound) }
         var values: [[IndexedValue]?] = derivation.lines.map { _ in nil }
         for (n, line) in derivation.lines.enumerated() {

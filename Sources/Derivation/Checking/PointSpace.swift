@@ -13,7 +13,7 @@ struct PointSpace {
     /// Draws the points in the first way of drawing at which the start evaluates to finite numbers:
     /// dimensions apart, then (for a start that takes logarithms of its inputs) positive inputs, then all
     /// sizes equal, then never-subscripted inputs as vectors (scalars first: `partial(f(t), t)` of a number).
-    static func choose(for start: DerivationFile.Line, inputs: inout CheckInputs, seed: UInt64) -> PointSpace {
+    static func choose(for start: DerivationFile.Line, inputs: CheckInputs, seed: UInt64) -> PointSpace {
         let modes = [CheckInputs.Mode(), .init(positive: true), .init(sameSizes: true), .init(sameSizes: true, positive: true),
                      .init(vectors: true), .init(positive: true, vectors: true)]
         var first: PointSpace?
