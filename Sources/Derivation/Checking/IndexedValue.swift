@@ -21,37 +21,29 @@ struct IndexedValue {
         for (l, n) in zip(letters, tensor.shape) where sizes[l] != n { return nil }
         let shape = all.compactMap { sizes[$0] }
         guard shape.count == all.count else { return nil }
-        let count = shape.reduce(1, *)
-        var out = [Double](repeating: 0, count: count)
-        for flat in 0..<count {
-            var rest = flat
-            var position: [String: Int] = [:]
-            for (l, n) in zip(all, shape).reversed() {
-                position[l] = rest % n
-                rest /= n
-            }
-            var own = 0
-            for (l, n) in zip(letters, tensor.shape) { own = own * n + (position[l] ?? 0) }
-            out[flat] = tensor.scalars[own]
-        }
-        return out
+        return NumericCheck.broadcast(tensor, over: letters.map(Index.init), to: all.map(Index.init), shape: shape)?.scalars
     }
 
-    /// Both values spread over the union of their letters; nil when they cannot be lined up.
-    static func aligned(_ a: IndexedValue, _ b: IndexedValue) -> (letters: [String], shape: [Int], a: [Double], b: [Double])? {
-        let sizesA = a.sizes, sizesB = b.sizes
-        var sizes = sizesA
-        for (l, n) in sizesB {
-            if let m = sizes[l], m != n { return nil }
-            sizes[l] = n
+    /// Every value spread over the union of their letters (alphabetical); nil when they cannot be lined up.
+    static func aligned(_ values: [IndexedValue]) -> (letters: [String], shape: [Int], columns: [[Double]])? {
+        var sizes: [String: Int] = [:]
+        for v in values {
+            for (l, n) in v.sizes {
+                if let m = sizes[l], m != n { return nil }
+                sizes[l] = n
+            }
         }
-        let all = Array(Set(a.letters + b.letters)).sorted()
+        let all = Array(Set(values.flatMap(\.letters))).sorted()
         if all.isEmpty {
-            guard a.tensor.shape == b.tensor.shape || a.tensor.count == b.tensor.count else { return nil }
-            return ([], a.tensor.shape, a.tensor.scalars, b.tensor.scalars)
+            guard let first = values.first, values.allSatisfy({ $0.tensor.shape == first.tensor.shape }) else { return nil }
+            return ([], first.tensor.shape, values.map(\.tensor.scalars))
         }
-        guard let x = a.spread(over: all, sizes: sizes), let y = b.spread(over: all, sizes: sizes) else { return nil }
-        return (all, all.compactMap { sizes[$0] }, x, y)
+        var columns: [[Double]] = []
+        for v in values {
+            guard let c = v.spread(over: all, sizes: sizes) else { return nil }
+            columns.append(c)
+        }
+        return (all, all.compactMap { sizes[$0] }, columns)
     }
 
     /// Entry-wise equality to rounding: |a − b| ≤ 1e-9·max(|a|, |b|) + 1e-12; two NaNs, or the same
@@ -64,9 +56,10 @@ struct IndexedValue {
 
     /// Where two lined-up values first differ: "i = 1, j = 2: −0.16 vs 0.16" (the first value first).
     static func firstDifference(_ a: IndexedValue, _ b: IndexedValue) -> String? {
-        guard let (letters, shape, x, y) = aligned(a, b) else {
+        guard let (letters, shape, columns) = aligned([a, b]) else {
             return "the values have different shapes (\(Tensor.describe(shape: a.tensor.shape)) vs \(Tensor.describe(shape: b.tensor.shape)))"
         }
+        let x = columns[0], y = columns[1]
         guard let k = x.indices.first(where: { !close(x[$0], y[$0]) }) else { return nil }
         var rest = k
         var positions = [Int](repeating: 0, count: shape.count)

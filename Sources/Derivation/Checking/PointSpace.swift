@@ -82,8 +82,8 @@ struct PointSpace {
     /// Whether two lines agree at every point, entry by entry.
     func equal(_ a: [IndexedValue], _ b: [IndexedValue]) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { x, y in
-            guard let (_, _, u, v) = IndexedValue.aligned(x, y) else { return false }
-            return zip(u, v).allSatisfy { IndexedValue.close($0, $1) }
+            guard let (_, _, c) = IndexedValue.aligned([x, y]) else { return false }
+            return zip(c[0], c[1]).allSatisfy { IndexedValue.close($0, $1) }
         }
     }
 }

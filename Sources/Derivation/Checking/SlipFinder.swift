@@ -32,7 +32,7 @@ struct SlipFinder {
     private func matches(_ others: [[IndexedValue]], _ candidate: (_ r: Double, _ others: [Double]) -> Double) -> Bool {
         guard !wrongValues.isEmpty, others.allSatisfy({ $0.count == wrongValues.count }) else { return false }
         for (n, (w, r)) in zip(wrongValues, previousValues).enumerated() {
-            guard let (_, _, columns) = SlipFinder.alignAll([w, r] + others.map { $0[n] }) else { return false }
+            guard let (_, _, columns) = IndexedValue.aligned([w, r] + others.map { $0[n] }) else { return false }
             for e in columns[0].indices {
                 let expected = candidate(columns[1][e], columns.dropFirst(2).map { $0[e] })
                 if !IndexedValue.close(columns[0][e], expected) { return false }
@@ -48,7 +48,7 @@ struct SlipFinder {
         var rowwise = true, columnwise = true
         var letters: [String] = []
         for (w, r) in zip(wrongValues, previousValues) {
-            guard let (l, shape, columns) = SlipFinder.alignAll([w, r]), l.count == 2, shape[0] == shape[1] else { return [] }
+            guard let (l, shape, columns) = IndexedValue.aligned([w, r]), l.count == 2, shape[0] == shape[1] else { return [] }
             letters = l
             let n = shape[0]
             for a in 0..<n {
@@ -144,10 +144,7 @@ struct SlipFinder {
                 + String(String.UnicodeScalarView(scalars[range.end...]))
             guard let expr = try? Parser.parseExpression(text), case .success(let v) = space.values(of: expr, code: text),
                   v.contains(where: { $0.tensor.scalars.contains { $0 != 0 } }) else { continue }
-            if zip(wrongValues, v).allSatisfy({ a, b in
-                guard let (_, _, c) = SlipFinder.alignAll([a, b]) else { return false }
-                return zip(c[0], c[1]).allSatisfy { IndexedValue.close($0, $1) }
-            }) {
+            if space.equal(wrongValues, v) {
                 found.append(.otherInput(used: other + suffix, expected: wrt))
             }
         }
@@ -186,27 +183,5 @@ struct SlipFinder {
         case .unary(_, let a, _): return factors(a)
         default: return [(e, false)]
         }
-    }
-
-    /// Every value spread over the union of their letters.
-    static func alignAll(_ values: [IndexedValue]) -> (letters: [String], shape: [Int], columns: [[Double]])? {
-        var sizes: [String: Int] = [:]
-        for v in values {
-            for (l, n) in v.sizes {
-                if let m = sizes[l], m != n { return nil }
-                sizes[l] = n
-            }
-        }
-        let all = Array(Set(values.flatMap(\.letters))).sorted()
-        if all.isEmpty {
-            guard let first = values.first, values.allSatisfy({ $0.tensor.shape == first.tensor.shape }) else { return nil }
-            return ([], first.tensor.shape, values.map(\.tensor.scalars))
-        }
-        var columns: [[Double]] = []
-        for v in values {
-            guard let c = v.spread(over: all, sizes: sizes) else { return nil }
-            columns.append(c)
-        }
-        return (all, all.compactMap { sizes[$0] }, columns)
     }
 }
