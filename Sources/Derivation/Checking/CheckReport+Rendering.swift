@@ -25,7 +25,9 @@ extension CheckReport {
             }
             if line.status == .followsFromWrong { out.append(indent + "follows from the wrong line: equal to the line before it, not to the start") }
             if line.status == .wrong, line.problem == nil {
-                if let at = line.whereDiffers { out.append(indent + "differs from the line before at " + TerminalText.shown(at)) }
+                if let at = line.whereDiffers {
+                    out.append(indent + "differs from the line before " + (at.hasPrefix("in shape") ? "" : "at ") + TerminalText.shown(at))
+                }
                 if let diagnosis = line.diagnosis {
                     out.append(indent + "diagnosis: " + TerminalText.shown(diagnosis))
                     if line.number == firstWrong { out += explanation.map { indent + "  " + TerminalText.shown($0) } }

@@ -57,7 +57,7 @@ struct IndexedValue {
     /// Where two lined-up values first differ: "i = 1, j = 2: −0.16 vs 0.16" (the first value first).
     static func firstDifference(_ a: IndexedValue, _ b: IndexedValue) -> String? {
         guard let (letters, shape, columns) = aligned([a, b]) else {
-            return "the values have different shapes (\(Tensor.describe(shape: a.tensor.shape)) vs \(Tensor.describe(shape: b.tensor.shape)))"
+            return "in shape: \(Tensor.describe(shape: a.tensor.shape)) vs \(Tensor.describe(shape: b.tensor.shape))"
         }
         let x = columns[0], y = columns[1]
         guard let k = x.indices.first(where: { !close(x[$0], y[$0]) }) else { return nil }
