@@ -25,6 +25,8 @@ final class DerivationCheckerTests: XCTestCase {
         let report = DerivationChecker.check("sum_k(z_k)\n= z_1 + z_2 + z_3\n")
         XCTAssertEqual(report.firstWrong, 2)
         XCTAssertEqual(report.lines.last?.diagnosis, "no common slip matches")
+        let eight = DerivationChecker.check("sum_k(z_k)\n= z_1 + z_2 + z_3 + z_4 + z_5 + z_6 + z_7 + z_8\n")
+        XCTAssertEqual(eight.firstWrong, 2, "sizes go past a literal index past 6: \(eight.text())")
     }
 
     func testAMatrixIsNotSquareUnlessTheDerivationSaysSo() {

@@ -15,6 +15,10 @@ struct CheckInputs {
     private var parent: [String: String] = [:]
     /// The smallest size a dimension may have: the largest literal index written, and at least 2.
     private(set) var smallest = 2
+    /// Sizes run from `smallest` to 6, or past the largest literal index when it is 5 or more (several sizes
+    /// still, so z_1 + … + z_8 is not taken for Σₖ zₖ); a literal index is taken up to this.
+    static let largestSize = 64
+    private var largest: Int { max(6, smallest + 2) }
     let definitions: [(name: String, body: Expr, code: String)]
     let bindings: [String: Tensor]
     let facts: [String: [Assumption]]
@@ -35,7 +39,7 @@ struct CheckInputs {
                     for (axis, sub) in parts.subscripts.enumerated() {
                         switch sub {
                         case .letter(let l, _): union("\(parts.base)#\(axis)", "\(n):\(l)")
-                        case .position(let p, _): smallest = max(smallest, min(p, 6))
+                        case .position(let p, _): smallest = max(smallest, min(p, CheckInputs.largestSize))
                         }
                     }
                 } else if let parts = IndexedName.parse(name, range: SourceRange(0, 0)), parts.isDelta {
@@ -132,7 +136,7 @@ struct CheckInputs {
     mutating func point(random: RandomSource, mode: Mode, extra: Assumption? = nil, user: Bool = false) -> Environment {
         let environment = Environment()
         var sizes: [String: Int] = [:]
-        let same = smallest + Int(random.uniform() * Double(7 - smallest))
+        let same = smallest + Int(random.uniform() * Double(largest + 1 - smallest))
         if user {
             for (name, value) in bindings {
                 for (axis, n) in value.shape.enumerated() { sizes[root("\(name)#\(axis)")] = n }
@@ -147,7 +151,7 @@ struct CheckInputs {
             let shape = (0..<rank).map { axis -> Int in
                 let key = root("\(name)#\(axis)")
                 if let n = sizes[key] { return n }
-                let n = mode.sameSizes ? same : smallest + Int(random.uniform() * Double(7 - smallest))
+                let n = mode.sameSizes ? same : smallest + Int(random.uniform() * Double(largest + 1 - smallest))
                 sizes[key] = n
                 return n
             }
