@@ -59,14 +59,6 @@ struct DeriveSubcommand: ParsableCommand {
         try exitOnFailure(Launcher.derive(parsed, options: options))
     }
 
-    /// Parses and runs like `mainShowingSafely`, except that a command line swift-argument-parser cannot
-    /// read exits with 2, the status `derive` gives every usage error (its own default is 64).
-    static func mainWithUsageStatus(_ arguments: [String]) -> Never {
-        mainShowingSafely(arguments) { error in
-            guard exitCode(for: error) == .validationFailure else { exitShowingSafely(error) }
-            self.exit(withError: ExitCode(Launcher.usageError(fullMessage(for: error))))
-        }
-    }
 }
 
 extension CommonOptions {

@@ -25,6 +25,8 @@ enum Entry {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, first == DeriveSubcommand.configuration.commandName {
             DeriveSubcommand.mainWithUsageStatus(Array(arguments.dropFirst()))
+        } else if let first = arguments.first, first == CheckSubcommand.configuration.commandName {
+            CheckSubcommand.mainWithUsageStatus(Array(arguments.dropFirst()))
         } else if let first = arguments.first, let command = subcommands[first] {
             command.mainShowingSafely(Array(arguments.dropFirst()))
         } else {

@@ -16,6 +16,16 @@ extension ParsableCommand {
         }
     }
 
+    /// Parses and runs like `mainShowingSafely`, except that a command line swift-argument-parser cannot
+    /// read exits with 2, the status `derive` and `check` give every usage error (its own default is 64),
+    /// as their documented statuses say: 0 and 1 are answers, 2 is "could not be run".
+    static func mainWithUsageStatus(_ arguments: [String]) -> Never {
+        mainShowingSafely(arguments) { error in
+            guard exitCode(for: error) == .validationFailure else { exitShowingSafely(error) }
+            self.exit(withError: ExitCode(Launcher.usageError(fullMessage(for: error))))
+        }
+    }
+
     /// Exits as `exit(withError:)` does, with the same message and status: help on standard output,
     /// anything else on standard error.
     static func exitShowingSafely(_ error: Error) -> Never {

@@ -82,6 +82,9 @@ final class CheckCommandLineTests: CommandLineTestCase {
         let run = try jacobi(["check", "no-such-file.txt"])
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.err.contains("cannot open no-such-file.txt"), run.err)
+        let usage = try jacobi(["check", "--format", "xml", "file.txt"])
+        XCTAssertEqual(usage.status, 2, "a command line that cannot be read is status 2, as for derive")
+        XCTAssertTrue(usage.err.contains("'xml' is invalid"), usage.err)
     }
 
     func testEchoedLinesPassTheOutputGate() throws {
