@@ -37,7 +37,8 @@ let package = Package(
             name: "Shell",
             dependencies: ["VectorLang", "Derivation", "LessonKit", "CReadline"]
         ),
-        .target(name: "LessonKit", dependencies: ["VectorLang"]),
+        // Derivation for the checker of a learner's own derivation (a `derive:` question); it depends on VectorLang alone.
+        .target(name: "LessonKit", dependencies: ["VectorLang", "Derivation"]),
 
         // MARK: - Implementation details
 

@@ -15,7 +15,8 @@ import VectorLang
 /// - a printed number, or a printed list of numbers, equals the expected answer at every point, within
 ///   the question's tolerance or the rounding of the printed digits.
 ///
-/// Multiple-choice questions have no expression to look for and are not checked. Lines that fail are
+/// Multiple-choice questions have no expression to look for and are not checked; a derivation
+/// question's result is looked for as text only. Lines that fail are
 /// the other checks' business; here they show nothing.
 struct LeakCheck {
     let derive: DerivationProvider?
@@ -143,6 +144,12 @@ private struct QuestionLeak {
         self.question = question
         seed = lesson.seed(forQuestionAt: question.line)
         points = question.variations.isEmpty ? 0 : question.points
+        if case .derivation(_, let result, _) = question.kind {
+            // A result in index notation (p_j - y_j) has no value at the lesson's numbers: only its text is looked for.
+            answers = [LeakText.normalised(result)]
+            expected = nil
+            return
+        }
         guard case .expression(let expect) = question.kind else {
             answers = []
             expected = nil

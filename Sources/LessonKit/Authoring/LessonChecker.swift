@@ -95,6 +95,10 @@ public struct LessonChecker {
                     failures.append((mistake.line, "the mistake '\(mistake.expression)' does not get its own feedback: \(feedback)"))
                 }
             }
+        case .derivation(let start, let expected, let given):
+            if let problem = DerivationJudge(start: start, expected: expected, given: given).problem() {
+                failures.append((question.answerLine, problem))
+            }
         case .choice(let choices):
             failures += ChoiceFeedbackCheck.failures(question)
             for (k, choice) in choices.enumerated() where judge.judge("\(k + 1)").isCorrect != choice.isCorrect {

@@ -9,6 +9,10 @@ public struct Question: Sendable, Equatable {
         case expression(expected: String)
         /// The learner types the number of a choice (1, 2, …).
         case choice([Choice])
+        /// The learner derives `start` in steps (`= …` lines), each checked against the line before it,
+        /// ending at a value equal to `expected`; `given` are the derivation's set-up lines
+        /// (`p := softmax(z)`, `assume sum(y) = 1`).
+        case derivation(start: String, expected: String, given: [String])
     }
 
     /// The line of the opening fence of the question block.
@@ -59,7 +63,7 @@ public struct Question: Sendable, Equatable {
     /// The answer as it is shown after a skip: the expected expression, or the right choice's text.
     public var answerText: String {
         switch kind {
-        case .expression(let expected): return expected
+        case .expression(let expected), .derivation(_, let expected, _): return expected
         case .choice(let choices):
             guard let k = choices.firstIndex(where: \.isCorrect) else { return "" }
             return "\(k + 1). \(choices[k].text)"

@@ -3,8 +3,8 @@ import VectorLang
 /// Reads the body of a ```` ```jacobi question ```` block: `key: value` fields, `- [ ]` / `- [x]`
 /// choices, and indented lines that continue the field above them.
 enum QuestionParser {
-    static let fields = ["ask", "expect", "equivalent", "vary", "points", "tolerance", "hint", "mistake", "explain", "allow", "require", "forbid", "skip"]
-    static let repeatable: Set<String> = ["hint", "mistake", "equivalent"]
+    static let fields = ["ask", "expect", "equivalent", "vary", "points", "tolerance", "hint", "mistake", "explain", "allow", "require", "forbid", "skip", "derive", "given"]
+    static let repeatable: Set<String> = ["hint", "mistake", "equivalent", "given"]
 
     private struct Field {
         var key: String
@@ -61,6 +61,14 @@ enum QuestionParser {
             try checkExpression(expression, line: expect.line, what: "expect:", file: file)
             question.kind = .expression(expected: expression)
             question.answerLine = expect.line
+            if let start = value("derive") {
+                question.kind = try derivation(start: start, expected: expression, given: fields.filter { $0.key == "given" }, file: file)
+                for key in ["mistake", "equivalent", "vary", "tolerance", "allow", "require", "forbid", "points"] {
+                    if let field = value(key) {
+                        throw error(field.line, "'\(key):' applies to typed answers, not to a derivation; its steps are checked at random points of their own")
+                    }
+                }
+            }
         case (nil, false):
             guard choices.count >= 2 else { throw error(choices[0].line, "expected at least two choices") }
             let correct = choices.filter(\.isCorrect)
@@ -74,6 +82,12 @@ enum QuestionParser {
                 }
             }
             question.kind = .choice(choices)
+        }
+        if case .choice = question.kind, let field = value("derive") ?? value("given") {
+            throw error(field.line, "'\(field.key):' belongs to a derivation question, with 'expect:', not to choices")
+        }
+        if case .expression = question.kind, let given = value("given") {
+            throw error(given.line, "'given:' belongs to a derivation question: add 'derive: START'")
         }
         for field in fields {
             switch field.key {
@@ -127,6 +141,13 @@ enum QuestionParser {
         }
         guard !text.isEmpty else { throw LessonDiagnostic(file: file, line: line, message: "expected the choice's text after the brackets") }
         return Choice(text: text, isCorrect: mark != " ", feedback: feedback, line: line)
+    }
+
+    /// `derive: START` with its `given:` set-up lines: the start must be an expression.
+    private static func derivation(start: Field, expected: String, given: [Field], file: String) throws(LessonDiagnostic) -> Question.Kind {
+        let text = start.value.replacingNewlines
+        try checkExpression(text, line: start.line, what: "derive:", file: file)
+        return .derivation(start: text, expected: expected, given: given.map { $0.value.replacingNewlines })
     }
 
     /// `EXPRESSION -> feedback`, split at the first ` -> ` whose left side is a whole expression, so

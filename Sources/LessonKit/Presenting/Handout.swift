@@ -97,6 +97,9 @@ public enum Handout {
             out.append("")
             out += choices.enumerated().map { "\($0.offset + 1). \(math($0.element.text))" }
         }
+        if case .derivation(let start, _, let given) = question.kind {
+            out += ["", "Derive, a step per line starting with `=`, from:", "", "```"] + given + [start, "```"]
+        }
         guard teacher else { return out }
         out += ["", "**Answer:** " + answer(question)]
         if !question.equivalents.isEmpty {
@@ -129,7 +132,7 @@ public enum Handout {
 
     private static func answer(_ question: Question) -> String {
         switch question.kind {
-        case .expression(let expected): return "`\(expected)`"
+        case .expression(let expected), .derivation(_, let expected, _): return "`\(expected)`"
         case .choice: return HandoutMath.markdown(question.answerText)
         }
     }

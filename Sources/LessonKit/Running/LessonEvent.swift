@@ -28,6 +28,9 @@ public enum LessonEvent: Equatable {
     /// The learner's answer is right; `explanation` is the author's follow-up, if any.
     case correct(explanation: String?)
     case incorrect(feedback: String)
+    /// The check of a learner's derivation: one line per step, marked ✓ or ✗, with the diagnosis under
+    /// the first wrong one; shown as written (it is already through `TerminalText.shown`).
+    case derivationChecked([String])
     /// The learner's line ran while a question was open, and is not taken as an answer: an
     /// assignment, a bare name, a value of another shape (see `LessonRunner.answerRule`).
     case looked
@@ -92,7 +95,7 @@ public struct LessonSummary: Equatable, Sendable {
 
 /// The commands a learner types during a lesson (`:next`, `:back`, …); the shell routes them here.
 public enum LessonCommand: String, CaseIterable, Sendable {
-    case next, back, hint, skip, show, quit
+    case next, back, hint, skip, show, done, quit
 
     /// `:next`, `:hint` … (with or without the colon); nil for anything else.
     public init?(_ text: String) {
@@ -110,6 +113,7 @@ public enum LessonCommand: String, CaseIterable, Sendable {
         case .hint: return "a hint for the open question (again for the next hint)"
         case .skip: return "skip the open question and see its answer (if the lesson allows it)"
         case .show: return "show the current step again"
+        case .done: return "check the derivation you are typing (a blank line does the same)"
         case .quit: return "leave the lesson; your progress is kept"
         }
     }

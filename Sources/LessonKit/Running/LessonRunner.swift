@@ -56,6 +56,9 @@ public final class LessonRunner {
         var attempts = 0
         /// Hints given in earlier sessions.
         var earlierHints = 0
+        /// At a derivation question: the steps typed so far, from the first line starting with `=`
+        /// until a blank line or `:done`; nil while none is being typed.
+        var steps: [String]?
 
         /// What is saved while the question is open.
         var tries: QuestionRecord.Tries { QuestionRecord.Tries(attempts: attempts, hints: max(hintsGiven, earlierHints)) }
@@ -125,6 +128,12 @@ public final class LessonRunner {
     /// A language line typed by the learner: run in the session, and judged when it answers the open question.
     public func submit(_ line: String) -> [LessonEvent] {
         if state == .running, let question = open, !question.resolved, let events = choose(line, question) { return events }
+        if state == .running, var question = open, !question.resolved, case .derivation = question.question.kind,
+           question.steps != nil || line.trimmed.hasPrefix("=") {
+            question.steps = (question.steps ?? []) + [line]
+            open = question
+            return []
+        }
         let outputs = session.submit(line)
         let events = outputs.map(LessonEvent.output)
         guard state == .running, let statements = try? Parser.parse(line), let last = statements.last else { return events }
@@ -173,6 +182,27 @@ public final class LessonRunner {
         }
     }
 
+    /// Whether the learner is typing the steps of a derivation (a blank line then checks them, not `:next`).
+    public var isCollectingSteps: Bool {
+        guard state == .running, let question = open, !question.resolved else { return false }
+        return question.steps != nil
+    }
+
+    /// Checks the steps typed at a derivation question: the report, then right or a counted attempt.
+    private func checkSteps(_ question: OpenQuestion) -> [LessonEvent] {
+        var question = question
+        let steps = question.steps ?? []
+        question.steps = nil
+        open = question
+        guard case .derivation(let start, let expected, let given) = question.question.kind else { return [] }
+        let outcome = DerivationJudge(start: start, expected: expected, given: given).judge(steps)
+        let report: [LessonEvent] = outcome.report.isEmpty ? [] : [.derivationChecked(outcome.report)]
+        if outcome.isCorrect {
+            return report + [.correct(explanation: question.question.explanation)] + resolve(question, as: .correct)
+        }
+        return report + [.incorrect(feedback: outcome.feedback)] + tried(&question)
+    }
+
     /// A wrong attempt at the open question: counted, and saved at once.
     private func tried(_ question: inout OpenQuestion) -> [LessonEvent] {
         question.attempts += 1
@@ -186,6 +216,7 @@ public final class LessonRunner {
     /// Kept apart from `:next` so that typing `:next` can always mean "all of it": the learner who has
     /// seen enough of a derivation is never made to press Enter through the rest.
     public func proceed() -> [LessonEvent] {
+        if isCollectingSteps { return perform(.done) }
         guard state == .running, var current = reveal else { return perform(.next) }
         let event = LessonEvent.derivationStep(current.blocks[current.shown])
         current.shown += 1
@@ -213,7 +244,11 @@ public final class LessonRunner {
             }
             if let question = open, !question.resolved {
                 let skip = canSkip ? ", or :skip to see the answer" : " (this one cannot be skipped)"
-                let how = if case .choice = question.question.kind { "type the number of a choice, or its words" } else { "type an expression at the prompt" }
+                let how = switch question.question.kind {
+                case .choice: "type the number of a choice, or its words"
+                case .derivation: "type each step on its own line, starting with =, then a blank line or :done"
+                case .expression: "type an expression at the prompt"
+                }
                 return [.notice("Answer the question first: \(how); :hint for a hint\(skip).")]
             }
             if stepIndex + 1 < lesson.steps.count { return enter(stepIndex + 1) }
@@ -241,6 +276,14 @@ public final class LessonRunner {
             let event = LessonEvent.skipped(answer: question.question.answerText, explanation: question.question.explanation)
             shown.append(event)
             return [event] + resolve(question, as: .skipped)
+        case .done:
+            guard let question = open, !question.resolved, case .derivation = question.question.kind else {
+                return [.notice("There is no derivation to check; :done ends the steps typed at a derivation question.")]
+            }
+            guard question.steps != nil else {
+                return [.notice("Type your steps first, each on its own line starting with =; then :done or a blank line checks them.")]
+            }
+            return checkSteps(question)
         case .show:
             return shown + (reveal == nil ? [] : [.awaitingDerivationStep])
         case .quit:

@@ -218,6 +218,7 @@ public final class LessonController {
                 outputs.append(.styled(view.question(question, answered: answered, canSkip: runner?.canSkip ?? true)))
             case .correct(let explanation): outputs.append(.styled(view.correct(explanation: explanation)))
             case .incorrect(let feedback): outputs.append(.styled(view.incorrect(feedback: feedback)))
+            case .derivationChecked(let lines): outputs.append(.styled(view.derivationChecked(lines)))
             case .looked: outputs.append(.styled([StyledLine("(looked, not judged)", .dim)]))
             case .chooseAgain(let message, let question):
                 outputs.append(.info(message))

@@ -98,11 +98,24 @@ struct LessonView {
                 lines += MarkdownText.wrap(choice.text, width: textWidth, first: "  \(k + 1). ", rest: "     ")
             }
         }
+        if case .derivation(let start, _, let given) = question.kind {
+            lines += given.map { StyledLine("    " + TerminalText.shown($0)) }
+            lines.append(StyledLine("    " + TerminalText.shown(start)))
+        }
         guard let canSkip else { return lines }
-        let how = if case .choice = question.kind { "type the number of your answer" } else { "type your answer at the prompt" }
+        let how = switch question.kind {
+        case .choice: "type the number of your answer"
+        case .derivation: "type each step on its own line, starting with =, then a blank line or :done"
+        case .expression: "type your answer at the prompt"
+        }
         let tip = answered ? "(answered before; Enter or :next goes on)"
             : "(\(how); :hint for a hint" + (canSkip ? ", :skip to see the answer)" : ")")
         return lines + [StyledLine("  " + tip, .dim)]
+    }
+
+    /// A learner's derivation as checked: each line as the checker marked it, never rewrapped.
+    func derivationChecked(_ lines: [String]) -> [StyledLine] {
+        lines.map { StyledLine(ascii ? ASCIIText.spell($0) : $0) }
     }
 
     func correct(explanation: String?) -> [StyledLine] {
