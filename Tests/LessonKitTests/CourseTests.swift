@@ -179,6 +179,16 @@ struct ScriptedLearner {
                 let form = question.equivalents[question.equivalents.count - 1].text
                 XCTAssertEqual(verdicts(runner.submit(form), record).first, .correct(explanation: question.explanation), at)
             }
+        case .derivation(_, let expected, _):
+            // Steps are collected, not judged, until :done (or a blank line); a sign slip is an attempt.
+            if k % 2 == 0 {
+                XCTAssertEqual(runner.submit("= -(\(expected))"), [], at)
+                let wrong = verdicts(runner.proceed(), record)
+                XCTAssertEqual(wrong, [.incorrect(feedback: "Step 1 does not follow from the line before it.")], at)
+                attempts += 1
+            }
+            XCTAssertEqual(runner.submit("= \(expected)"), [], at)
+            XCTAssertEqual(verdicts(runner.perform(.done), record).first, .correct(explanation: question.explanation), at)
         case .choice(let choices):
             let right = try XCTUnwrap(choices.firstIndex(where: \.isCorrect))
             let wrong = try XCTUnwrap(choices.firstIndex(where: { !$0.isCorrect }))

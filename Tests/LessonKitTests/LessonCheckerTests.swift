@@ -11,7 +11,7 @@ final class LessonCheckerTests: XCTestCase {
         XCTAssertFalse(report.passed)
         let lines = report.text.split(separator: "\n").map { String($0).replacing(directory + "/", with: "") }
         XCTAssertEqual(lines, [
-            "06-malformed.md:11: unknown question field 'answer'; expected one of: ask, expect, equivalent, vary, points, tolerance, hint, mistake, explain, allow, require, forbid, skip",
+            "06-malformed.md:11: unknown question field 'answer'; expected one of: ask, expect, equivalent, vary, points, tolerance, hint, mistake, explain, allow, require, forbid, skip, derive, given",
             "01-demo-fails.md:12: demo line fails: element index 5 is out of range (in 'z[5]')",
             "02-answer-fails.md:16: the expected answer fails at the lesson's values: unknown name 'q'",
             "03-mistake-is-right.md:17: the equivalent answer 'p^2 - p' is not accepted: Not quite: the shape is right, but 3 of 3 entries differ (the first at 1).",
@@ -30,7 +30,9 @@ final class LessonCheckerTests: XCTestCase {
             // The rule-breaking answers are also in their questions' text: the leak check says so too.
             "08-broken-rules.md:16: question \"Write p[1] / p[3] in z alone.\" leaks its answer: its own text (line 16) shows p[1]/p[3]",
             "08-broken-rules.md:24: question \"Write softmax(z, T) using softmax with one argu…\" leaks its answer: its own text (line 24) shows softmax(z,T)",
-            "7 lessons, 7 steps, 8 questions, 13 demo lines, 1 derivation: 18 failures in 8 files",
+            "09-derive-wrong-expect.md:17: the expected result '-s_i * (1 - s_i) * delta(i, j)' does not equal 'partial(s_i, x_j)' at random points "
+                + "(sign: this line is minus the line before; lost δ term: it agrees only where i ≠ j; the i = j case (the δ term) is lost)",
+            "8 lessons, 8 steps, 9 questions, 14 demo lines, 1 derivation: 19 failures in 9 files",
         ])
         XCTAssertEqual(report.failures.first?.file, directory + "/06-malformed.md")
     }
