@@ -35,3 +35,16 @@ final class LessonDerivationCommandLineTests: CommandLineTestCase {
         XCTAssertTrue(run.out.contains("jacobi> :derive softmax --at z=[2,1,0.1]"), run.out)
     }
 }
+
+extension LessonDerivationCommandLineTests {
+    /// The handout shows where the derivation starts; only the teacher's shows the result.
+    func testTheHandoutShowsTheStartAndTheTeachersTheResult() throws {
+        let start = "Derive, a step per line starting with `=`, from:\n\n```\np := softmax(z)\nassume sum(y) = 1\npartial(-sum_k(y_k * log(p_k)), z_j)\n```"
+        let student = try jacobi(["present", "4", "--export", "markdown"])
+        XCTAssertEqual(student.status, 0, student.err)
+        XCTAssertTrue(student.out.contains(start), student.out)
+        XCTAssertFalse(student.out.contains("**Answer:** `p_j - y_j`"), student.out)
+        let teacher = try jacobi(["present", "4", "--export", "markdown", "--teacher"])
+        XCTAssertTrue(teacher.out.contains(start + "\n\n**Answer:** `p_j - y_j`"), teacher.out)
+    }
+}
