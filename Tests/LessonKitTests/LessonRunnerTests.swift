@@ -203,7 +203,8 @@ final class LessonRunnerTests: XCTestCase {
         XCTAssertEqual(LessonCommand("  :hint "), .hint)
         XCTAssertEqual(LessonCommand("skip"), .skip)
         XCTAssertNil(LessonCommand(":vars"))
-        XCTAssertEqual(LessonCommand.allCases.count, 6)
+        XCTAssertEqual(LessonCommand(":done"), .done)
+        XCTAssertEqual(LessonCommand.allCases.count, 7)
     }
 }
 

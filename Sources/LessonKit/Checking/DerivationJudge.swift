@@ -48,7 +48,7 @@ public struct DerivationJudge: Sendable {
             if line.status != .holds { allHold = false }
             out.append("\(mark) \(step)  \(TerminalText.shown(line.text))")
             if let problem = line.problem {
-                out += problem.split(separator: "\n", omittingEmptySubsequences: false).map { "     " + $0 }
+                out += problem.split(separator: "\n", omittingEmptySubsequences: false).map { "     " + TerminalText.shown(String($0)) }
             }
             if line.status == .followsFromWrong { out.append("     follows from a wrong line: equal to the line before it, not to the start") }
             if line.status == .wrong, line.problem == nil {

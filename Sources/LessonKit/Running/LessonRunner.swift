@@ -7,9 +7,12 @@ import VectorLang
 /// question is open and the line ends with an expression, judges that expression as the answer;
 /// what counts as an attempt and what is only looked at is `Attempt`'s rule. At a multiple-choice
 /// question a choice's number or words pick it.
-/// Lesson commands (`:next`, `:back`, `:hint`, `:skip`, `:show`, `:quit`) go to `perform(_:)`, an
+/// Lesson commands (`:next`, `:back`, `:hint`, `:skip`, `:show`, `:done`, `:quit`) go to `perform(_:)`, an
 /// empty line to `proceed()`; other meta-commands (`:vars`, `:help`) stay the shell's. Save every
 /// `.checkpoint` event's progress.
+///
+/// At a derivation question (`derive:`) the lines starting with `=` are collected as steps until an
+/// empty line or `:done`, then checked by `DerivationJudge`.
 ///
 /// A derivation is revealed a step at a time: its header and starting expression, then one step per
 /// empty line, while `:next` shows the rest at once. The step's later parts (a question above all)
