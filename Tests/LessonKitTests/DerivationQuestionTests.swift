@@ -96,6 +96,17 @@ final class DerivationQuestionTests: XCTestCase {
         XCTAssertEqual(outcome.feedback, "Every step holds, but the last line is not the result asked for: carry on.")
     }
 
+    /// Restating the start (or any line that still differentiates) has the result's value, but is no derivation.
+    func testALastLineThatStillDifferentiatesIsNotTheResult() throws {
+        let judge = DerivationJudge(start: "partial(p_i, z_j)", expected: "p_i * delta(i, j) - p_i * p_j", given: ["p := softmax(z)"])
+        for steps in [["= partial(p_i, z_j)"], ["= partial(exp(z_i) / sum_k(exp(z_k)), z_j)"], [Self.quotient, "= partial(p_i, z_j)"]] {
+            let outcome = judge.judge(steps)
+            XCTAssertFalse(outcome.isCorrect, "\(steps)")
+            XCTAssertEqual(outcome.feedback, "Every step holds, but the last line still takes a derivative: carry on until no partial(…) is left.")
+        }
+        XCTAssertTrue(judge.judge(["= partial(exp(z_i) / sum_k(exp(z_k)), z_j)", "= p_i * delta(i, j) - p_i * p_j"]).isCorrect)
+    }
+
     func testTheLearnerMayExploreAndNextIsRefusedUntilTheDerivationIsRight() throws {
         let runner = try runner()
         XCTAssertEqual(runner.submit("softmax(z)").last, .looked)

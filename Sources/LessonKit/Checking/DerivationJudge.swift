@@ -63,11 +63,22 @@ public struct DerivationJudge: Sendable {
             feedback = "Step \(wrong - first + 1) does not follow from the line before it."
         } else if !allHold {
             feedback = "Some steps could not be checked: see the marks above."
+        } else if Self.stillDifferentiates(lines[lines.count - 1]) {
+            // `= partial(p_i, z_j)` equals the start and so the result: a restatement, not a derivation.
+            allHold = false
+            feedback = "Every step holds, but the last line still takes a derivative: carry on until no partial(…) is left."
         } else if !endsAtExpected(lines[lines.count - 1]) {
             allHold = false
             feedback = "Every step holds, but the last line is not the result asked for: carry on."
         }
         return Outcome(isCorrect: allHold, report: out, feedback: feedback)
+    }
+
+    /// Whether a step still calls `partial`, as the language reads it (a name of the learner's spelled
+    /// otherwise is not one).
+    static func stillDifferentiates(_ step: String) -> Bool {
+        guard let expr = try? Parser.parseExpression(String(step.drop { $0 == "=" || $0 == " " })) else { return false }
+        return expr.freeNames().contains { $0.name == "partial" }
     }
 
     /// Whether `last` (a step, `= …`) equals the expected result at the checker's random points.
