@@ -96,6 +96,18 @@ final class DerivationQuestionTests: XCTestCase {
         XCTAssertEqual(outcome.feedback, "Every step holds, but the last line is not the result asked for: carry on.")
     }
 
+    /// A step that does not read is a typo: it is shown with its caret, and costs no try; a wrong step does.
+    func testAStepThatDoesNotReadIsNotATry() throws {
+        let judge = DerivationJudge(start: "partial(p_i, z_j)", expected: "p_i * delta(i, j) - p_i * p_j", given: ["p := softmax(z)"])
+        let typo = judge.judge(["= p_i * (delta(i, j) - p_j"])
+        XCTAssertFalse(typo.isCorrect)
+        XCTAssertFalse(typo.countsAsAttempt, typo.feedback)
+        XCTAssertTrue(typo.report.contains { $0.hasPrefix("? 1") }, "\(typo.report)")
+        let slip = judge.judge(["= -p_i * (delta(i, j) - p_j)"])
+        XCTAssertTrue(slip.countsAsAttempt)
+        XCTAssertFalse(judge.judge([]).countsAsAttempt)
+    }
+
     /// Restating the start (or any line that still differentiates) has the result's value, but is no derivation.
     func testALastLineThatStillDifferentiatesIsNotTheResult() throws {
         let judge = DerivationJudge(start: "partial(p_i, z_j)", expected: "p_i * delta(i, j) - p_i * p_j", given: ["p := softmax(z)"])

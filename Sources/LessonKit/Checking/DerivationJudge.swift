@@ -23,13 +23,17 @@ public struct DerivationJudge: Sendable {
         public var isCorrect: Bool
         public var report: [String]
         public var feedback: String
+        /// Whether a wrong outcome is a try: not when nothing could be judged (no steps, or a step that
+        /// does not read before any wrong one), as a typo at the prompt is looked at, not marked.
+        public var countsAsAttempt = true
     }
 
     /// Judges `steps`, the lines the learner typed after the start; a line without its leading `=` gets one.
     public func judge(_ steps: [String]) -> Outcome {
         let written = steps.map(\.trimmed).filter { !$0.isEmpty }
         guard !written.isEmpty else {
-            return Outcome(isCorrect: false, report: [], feedback: "No steps: type each step on its own line, starting with =, then a blank line or :done.")
+            return Outcome(isCorrect: false, report: [], feedback: "No steps: type each step on its own line, starting with =, then a blank line or :done.",
+                           countsAsAttempt: false)
         }
         let lines = written.map { $0.hasPrefix("=") ? $0 : "= " + $0 }
         let report = DerivationChecker.check((given + [start] + lines).joined(separator: "\n"))
@@ -59,10 +63,12 @@ public struct DerivationJudge: Sendable {
             }
         }
         var feedback = "Every step holds, and the last line is the result."
+        var counts = true
         if let wrong = report.firstWrong, wrong >= first {
             feedback = "Step \(wrong - first + 1) does not follow from the line before it."
         } else if !allHold {
             feedback = "Some steps could not be checked: see the marks above."
+            counts = false
         } else if Self.stillDifferentiates(lines[lines.count - 1]) {
             // `= partial(p_i, z_j)` equals the start and so the result: a restatement, not a derivation.
             allHold = false
@@ -71,7 +77,7 @@ public struct DerivationJudge: Sendable {
             allHold = false
             feedback = "Every step holds, but the last line is not the result asked for: carry on."
         }
-        return Outcome(isCorrect: allHold, report: out, feedback: feedback)
+        return Outcome(isCorrect: allHold, report: out, feedback: feedback, countsAsAttempt: counts)
     }
 
     /// Whether a step still calls `partial`, as the language reads it (a name of the learner's spelled

@@ -191,7 +191,8 @@ public final class LessonRunner {
         return question.steps != nil
     }
 
-    /// Checks the steps typed at a derivation question: the report, then right or a counted attempt.
+    /// Checks the steps typed at a derivation question: the report, then right, a counted attempt, or
+    /// (when a step could not be read) a notice that costs nothing.
     private func checkSteps(_ question: OpenQuestion) -> [LessonEvent] {
         var question = question
         let steps = question.steps ?? []
@@ -203,6 +204,7 @@ public final class LessonRunner {
         if outcome.isCorrect {
             return report + [.correct(explanation: question.question.explanation)] + resolve(question, as: .correct)
         }
+        guard outcome.countsAsAttempt else { return report + [.notice(outcome.feedback + " Not counted as a try.")] }
         return report + [.incorrect(feedback: outcome.feedback)] + tried(&question)
     }
 
