@@ -25,12 +25,20 @@ extension Evaluator {
     /// The value of `expr` over its free indices, computed as arrays; nil when it is not of the kind
     /// this handles (the caller then evaluates it element by element).
     func arrayEvaluation(_ expr: Expr, free: [FreeIndex], locals: [String: Value]) throws -> Value? {
-        try Evaluator.$elementLimit.withValue(elementsAvailable) { try arrayEvaluationWithinLimit(expr, free: free, locals: locals) }
+        try withElementLimit { try arrayEvaluationWithinLimit(expr, free: free, locals: locals) }
     }
 
     /// The most numbers any one array of this evaluation may hold: past it, the element-by-element
     /// evaluation takes over, with its single result checked against the size limit and the budget.
-    @TaskLocal static var elementLimit = Tensor.maximumCount
+    /// Nil outside an evaluation of index notation.
+    @TaskLocal static var elementLimit: Int?
+
+    /// `body` with `elementLimit` set, from the budget once per evaluation: a sum evaluated again for
+    /// every entry of an element-by-element table reuses it instead of walking the session's names.
+    func withElementLimit<T>(_ body: () throws -> T) throws -> T {
+        if Evaluator.elementLimit != nil { return try body() }
+        return try Evaluator.$elementLimit.withValue(elementsAvailable) { try body() }
+    }
 
     private func arrayEvaluationWithinLimit(_ expr: Expr, free: [FreeIndex], locals: [String: Value]) throws -> Value? {
         var sizes = Dictionary(free.map { ($0.name, $0.count) }, uniquingKeysWith: { a, _ in a })
@@ -123,7 +131,7 @@ extension Evaluator {
 
     /// δ over two letters: 1 where they agree. A repeated letter (δ_ii) is left to the element-wise path.
     static func delta(_ a: String, _ b: String, sizes: [String: Int]) -> AxisValue? {
-        guard a != b, let n = sizes[a], let m = sizes[b], n.multipliedReportingOverflow(by: m).partialValue <= elementLimit else { return nil }
+        guard a != b, let n = sizes[a], let m = sizes[b], n.multipliedReportingOverflow(by: m).partialValue <= elementLimit ?? Tensor.maximumCount else { return nil }
         var scalars = [Double](repeating: 0, count: n * m)
         for i in 0..<min(n, m) { scalars[i * m + i] = 1 }
         return AxisValue(axes: [a, b], tensor: Tensor(shape: [n, m], scalars: scalars))
@@ -228,7 +236,7 @@ extension Evaluator {
         var total = 1
         for a in axes {
             let (p, overflow) = total.multipliedReportingOverflow(by: sizes[a] ?? 1)
-            guard !overflow, p <= elementLimit else { return nil }
+            guard !overflow, p <= elementLimit ?? Tensor.maximumCount else { return nil }
             total = p
         }
         return total

@@ -7,8 +7,10 @@ extension Evaluator {
         var analysis = IndexAnalysis(evaluator: self, locals: locals)
         let free = try analysis.freeIndices(of: expr)
         guard !free.isEmpty else { return try evaluate(expr, locals: locals) }
-        if let arrays = try arrayEvaluation(expr, free: free, locals: locals) { return arrays }
-        return try enumerate(expr, over: free, locals: locals)
+        return try withElementLimit {
+            if let arrays = try arrayEvaluation(expr, free: free, locals: locals) { return arrays }
+            return try enumerate(expr, over: free, locals: locals)
+        }
     }
 
     /// The free index letters of `expr` in alphabetical order, the order of its value's dimensions: what a
