@@ -32,7 +32,8 @@ struct CheckInputs {
         let all = definitions.map(\.body) + expressions
         let letters = CheckInputs.indexLetters(in: all)
         for (n, expr) in all.enumerated() {
-            for (name, _) in expr.freeNames() {
+            // A builtin's name (log_softmax) is a function, never a name with subscripts (log over s, o, f, …).
+            for (name, _) in expr.freeNames() where Builtins.named[name] == nil && Builtins.constants[name] == nil {
                 if let parts = IndexedName.parse(name, range: SourceRange(0, 0)), !parts.isDelta, IndexedName.summationLetter(name) == nil {
                     if !defined.contains(parts.base) { note(parts.base) }
                     ranks[parts.base] = max(ranks[parts.base] ?? 0, parts.subscripts.count)
@@ -45,8 +46,7 @@ struct CheckInputs {
                 } else if let parts = IndexedName.parse(name, range: SourceRange(0, 0)), parts.isDelta {
                     let ls = parts.letters
                     if ls.count == 2 { union("\(n):\(ls[0])", "\(n):\(ls[1])") }
-                } else if IndexedName.summationLetter(name) == nil, !letters.contains(name), !defined.contains(name),
-                          Builtins.named[name] == nil, Builtins.constants[name] == nil {
+                } else if IndexedName.summationLetter(name) == nil, !letters.contains(name), !defined.contains(name) {
                     note(name)
                 }
             }

@@ -8,9 +8,10 @@ import VectorLang
 /// what it means, never by how it is written. The first wrong step is diagnosed (`SlipFinder`).
 public enum DerivationChecker {
     /// Random points per derivation (each with its own sizes).
-    static let points = 5
+    public static let points = 5
 
-    public static func check(_ text: String, seed: UInt64 = 0x6A61_636F_6269) -> CheckReport {
+    /// `points`: random points per derivation; fewer is faster and a little less sure.
+    public static func check(_ text: String, seed: UInt64 = 0x6A61_636F_6269, points: Int = points) -> CheckReport {
         var report = CheckReport()
         let file = DerivationFile(parsing: text)
         if file.derivations.isEmpty { report.notes.append("no derivation found: write a start line, then steps starting with =") }
@@ -20,7 +21,7 @@ public enum DerivationChecker {
                 shown.insert(line.number)
                 report.lines.append(setupLine(line))
             }
-            check(derivation, seed: seed, into: &report)
+            check(derivation, seed: seed, points: points, into: &report)
         }
         report.lines.sort { $0.number < $1.number }
         return report
@@ -44,36 +45,19 @@ public enum DerivationChecker {
         out.status = .parseError
     }
 
-    private static func check(_ derivation: DerivationFile.Derivation, seed: UInt64, into report: inout CheckReport) {
-        var definitions: [(name: String, body: Expr, code: String)] = []
-        var bindings: [String: Tensor] = [:]
-        var facts: [Assumption] = []
-        let scratch = Evaluator()
-        for line in derivation.setup {
-            switch line.kind {
-            case .definition(let name, let body): definitions.append((name, body, line.code))
-            case .assumption(let fact): facts.append(fact)
-            case .binding(let name, let value):
-                do {
-                    guard case .value(let v) = try scratch.execute(.expression(value), in: line.code), let t = v.numbers else {
-                        throw Diagnostic("\(name) must be numbers", at: value.range)
-                    }
-                    bindings[name] = t
-                    scratch.environment.bind(name, to: v)
-                } catch {
-                    // Marked on the set-up line already shown; the check goes on without these numbers.
-                    let d = (error as? Diagnostic) ?? Diagnostic("\(error)", at: value.range)
-                    if let k = report.lines.firstIndex(where: { $0.number == line.number }), report.lines[k].problem == nil {
-                        mark(&report.lines[k], d, source: line.code, line: line)
-                    }
-                }
-            default: break
+    private static func check(_ derivation: DerivationFile.Derivation, seed: UInt64, points: Int, into report: inout CheckReport) {
+        let setup = Setup(derivation)
+        for (number, d, line) in setup.problems {
+            // Marked on the set-up line already shown; the check goes on without these numbers.
+            if let k = report.lines.firstIndex(where: { $0.number == number }), report.lines[k].problem == nil {
+                mark(&report.lines[k], d, source: line.code, line: line)
             }
         }
+        let (definitions, facts) = (setup.definitions, setup.facts)
         let exprs = derivation.lines.compactMap { line -> Expr? in
             switch line.kind { case .start(let e), .step(let e): return e; default: return nil }
         }
-        let inputs = CheckInputs(definitions: definitions, bindings: bindings, facts: facts, expressions: exprs)
+        let inputs = CheckInputs(definitions: definitions, bindings: setup.bindings, facts: facts, expressions: exprs)
         var lines = derivation.lines.map { line -> CheckReport.Line in
             var out = CheckReport.Line(number: line.number, text: line.text, role: line.number == derivation.lines.first?.number ? .start : .step,
                                        status: .holds)
@@ -90,7 +74,7 @@ public enum DerivationChecker {
             report.lines += lines
             return
         }
-        let space = PointSpace.choose(for: start, inputs: inputs, seed: seed)
+        let space = PointSpace.choose(for: start, inputs: inputs, seed: seed, points: points)
         if let bound = space.brokenFact { report.notes.append(bound) }
         var values: [[IndexedValue]?] = derivation.lines.map { _ in nil }
         for (n, line) in derivation.lines.enumerated() {
@@ -138,5 +122,87 @@ public enum DerivationChecker {
             mark(&out, d, source: line.code, line: line)
             return nil
         }
+    }
+}
+
+extension DerivationChecker {
+    /// A derivation's set-up lines read: definitions, the learner's numbers, declared facts, and the
+    /// lines whose numbers could not be evaluated.
+    struct Setup {
+        var definitions: [(name: String, body: Expr, code: String)] = []
+        var bindings: [String: Tensor] = [:]
+        var facts: [Assumption] = []
+        var problems: [(number: Int, diagnostic: Diagnostic, line: DerivationFile.Line)] = []
+
+        init(_ derivation: DerivationFile.Derivation) {
+            let scratch = Evaluator()
+            for line in derivation.setup {
+                switch line.kind {
+                case .definition(let name, let body): definitions.append((name, body, line.code))
+                case .assumption(let fact): facts.append(fact)
+                case .binding(let name, let value):
+                    do {
+                        guard case .value(let v) = try scratch.execute(.expression(value), in: line.code), let t = v.numbers else {
+                            throw Diagnostic("\(name) must be numbers", at: value.range)
+                        }
+                        bindings[name] = t
+                        scratch.environment.bind(name, to: v)
+                    } catch {
+                        problems.append((line.number, (error as? Diagnostic) ?? Diagnostic("\(error)", at: value.range), line))
+                    }
+                default: break
+                }
+            }
+        }
+    }
+
+    /// Where a line first disagrees with the line before it: the inputs at that point (the learner's
+    /// numbers when they expose it, else the first random point that does), and the entry.
+    public struct Disagreement: Sendable {
+        /// The inputs, as lines of input (`z = [2, 1, 0.1]`).
+        public let inputs: [String]
+        /// Whether those are the numbers the text gave, not random ones.
+        public let givenNumbers: Bool
+        /// "i = 1, j = 1: 0.227 vs -0.121": this line's value, then the line before's.
+        public let entry: String
+    }
+
+    /// How line `number` of the text (1-based, as `check` numbers lines) disagrees with the step before
+    /// it; nil when they agree everywhere or either does not evaluate.
+    public static func disagreement(in text: String, line number: Int, seed: UInt64 = 0x6A61_636F_6269, points: Int = points) -> Disagreement? {
+        let file = DerivationFile(parsing: text)
+        for derivation in file.derivations {
+            guard let n = derivation.lines.firstIndex(where: { $0.number == number }), n > 0,
+                  let start = derivation.lines.first(where: { if case .start = $0.kind { return true } else { return false } }),
+                  case .step(let wrong) = derivation.lines[n].kind else { continue }
+            let before = derivation.lines[n - 1]
+            let previous: Expr
+            switch before.kind {
+            case .start(let e), .step(let e): previous = e
+            default: return nil
+            }
+            let setup = Setup(derivation)
+            let exprs = derivation.lines.compactMap { line -> Expr? in
+                switch line.kind { case .start(let e), .step(let e): return e; default: return nil }
+            }
+            let inputs = CheckInputs(definitions: setup.definitions, bindings: setup.bindings, facts: setup.facts, expressions: exprs)
+            let space = PointSpace.choose(for: start, inputs: inputs, seed: seed, points: points)
+            guard case .success(let w) = space.values(of: wrong, code: derivation.lines[n].code),
+                  case .success(let r) = space.values(of: previous, code: before.code) else { return nil }
+            // The learner's own numbers are the last point, when they were given and break no fact.
+            let given = space.evaluators.count > space.points
+            for k in (given ? [space.evaluators.count - 1] : []) + Array(0..<min(space.points, w.count)) {
+                guard k < w.count, k < r.count, let entry = IndexedValue.firstDifference(w[k], r[k]) else { continue }
+                let environment = space.evaluators[k].environment
+                let shown = space.inputs.names.compactMap { name -> String? in
+                    guard let value = environment[name] else { return nil }
+                    let text = Printer.format(value, options: PrintOptions(precision: 3, width: 200))
+                    return "\(name) = " + text.split(separator: "\n").map { $0.drop { $0 == " " } }.joined(separator: " ")
+                }
+                return Disagreement(inputs: shown, givenNumbers: given && k == space.evaluators.count - 1, entry: entry)
+            }
+            return nil
+        }
+        return nil
     }
 }

@@ -6,6 +6,8 @@ struct PointSpace {
     var inputs: CheckInputs
     let mode: CheckInputs.Mode
     let seed: UInt64
+    /// Random points (the learner's numbers, when given, are one more).
+    let points: Int
     let evaluators: [Evaluator]
     /// The learner's numbers break a declared fact: said so, and those numbers are not used.
     var brokenFact: String?
@@ -13,29 +15,30 @@ struct PointSpace {
     /// Draws the points in the first way of drawing at which the start evaluates to finite numbers:
     /// dimensions apart, then (for a start that takes logarithms of its inputs) positive inputs, then all
     /// sizes equal, then never-subscripted inputs as vectors (scalars first: `partial(f(t), t)` of a number).
-    static func choose(for start: DerivationFile.Line, inputs: CheckInputs, seed: UInt64) -> PointSpace {
+    static func choose(for start: DerivationFile.Line, inputs: CheckInputs, seed: UInt64, points: Int = DerivationChecker.points) -> PointSpace {
         let modes = [CheckInputs.Mode(), .init(positive: true), .init(sameSizes: true), .init(sameSizes: true, positive: true),
                      .init(vectors: true), .init(positive: true, vectors: true)]
         var first: PointSpace?
-        guard case .start(let expr) = start.kind else { return PointSpace(inputs: inputs, mode: modes[0], seed: seed) }
+        guard case .start(let expr) = start.kind else { return PointSpace(inputs: inputs, mode: modes[0], seed: seed, points: points) }
         for mode in modes {
-            let space = PointSpace(inputs: inputs, mode: mode, seed: seed)
+            let space = PointSpace(inputs: inputs, mode: mode, seed: seed, points: points)
             if first == nil { first = space }
             if case .success(let values) = space.values(of: expr, code: start.code),
                values.allSatisfy({ $0.tensor.scalars.allSatisfy(\.isFinite) }) {
                 return space
             }
         }
-        return first ?? PointSpace(inputs: inputs, mode: modes[0], seed: seed)
+        return first ?? PointSpace(inputs: inputs, mode: modes[0], seed: seed, points: points)
     }
 
-    init(inputs: CheckInputs, mode: CheckInputs.Mode, seed: UInt64, extra: Assumption? = nil) {
+    init(inputs: CheckInputs, mode: CheckInputs.Mode, seed: UInt64, points: Int = DerivationChecker.points, extra: Assumption? = nil) {
         self.inputs = inputs
         self.mode = mode
         self.seed = seed
+        self.points = points
         let random = RandomSource(seed: seed)
         var evaluators: [Evaluator] = []
-        for _ in 0..<DerivationChecker.points {
+        for _ in 0..<points {
             evaluators.append(Evaluator(environment: self.inputs.point(random: random, mode: mode, extra: extra)))
         }
         if extra == nil, !inputs.bindings.isEmpty {
@@ -54,7 +57,7 @@ struct PointSpace {
 
     /// The same draws again with one more fact: where a step may hold only under it.
     func with(_ fact: Assumption) -> PointSpace {
-        PointSpace(inputs: inputs, mode: mode, seed: seed, extra: fact)
+        PointSpace(inputs: inputs, mode: mode, seed: seed, points: points, extra: fact)
     }
 
     /// The value of `expr` at every point; the first failure otherwise, with its range in `code`.

@@ -86,6 +86,14 @@ public struct Deriver: Sendable {
                 }
             }
         }
+        return finish(current, target: target, wrt: wrt, plan: plan, steps: steps, budget: budget)
+    }
+
+    /// Differentiation, simplification to the smallest form, the cases and the matrix form, from `start`
+    /// after the steps taken so far: the rest of every derivation, and of one a drill has put a slip into.
+    func finish(_ start: Term, target: Term, wrt: Variable, plan: Plan, steps: [Step], budget: Int) -> DerivationResult {
+        var steps = steps, budget = budget, current = start
+        let strategy = Strategy(context: RuleContext(wrt: wrt, definitions: plan.definitions, facts: plan.facts, lemmas: plan.lemmas)) { steps.append($0) }
         current = strategy.fixpoint(current, rules: DifferentiationRules.all, budget: &budget)
         current = strategy.fixpoint(current, rules: Deriver.simplification(plan), budget: &budget)
         // Factoring may bring a function's shape together (tanh's quotient): recognised then too.
