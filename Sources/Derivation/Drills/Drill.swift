@@ -116,7 +116,7 @@ public struct Drill: Sendable {
 
 extension DerivationChecker.Disagreement {
     /// "i = 1, j = 1" and the two numbers, from "i = 1, j = 1: -0.121 vs 0.227".
-    var split: (entry: String, values: (wrong: String, before: String)) {
+    public var split: (entry: String, values: (wrong: String, before: String)) {
         let parts = entry.components(separatedBy: ": ")
         let place = parts.count > 1 ? parts.dropLast().joined(separator: ": ") : "the value"
         let numbers = (parts.last ?? "").components(separatedBy: " vs ")

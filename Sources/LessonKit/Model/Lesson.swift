@@ -19,6 +19,8 @@ public struct Lesson: Sendable {
     /// The text between the title and the first step: what the lesson is about.
     public var summary: String
     public var steps: [LessonStep]
+    /// What the prompt says instead of `lesson N` (`drill` for a drill).
+    public var promptLabel: String?
 
     public init(name: String, number: Int?, file: String, title: String, minutes: Int, skipAllowed: Bool,
                 summary: String, steps: [LessonStep]) {

@@ -2,7 +2,7 @@ import VectorLang
 
 /// Reads the body of one `## ` step: narrative text, and the `jacobi` blocks between it.
 enum StepReader {
-    static let blockKinds = ["demo", "setup", "derive", "question"]
+    static let blockKinds = ["demo", "setup", "derive", "question", "drill"]
 
     /// Parts up to the next `## ` heading or the end of the file.
     static func readParts(_ reader: inout LineReader) throws(LessonDiagnostic) -> [StepPart] {
@@ -50,6 +50,10 @@ enum StepReader {
             case "derive": parts.append(try derivation(body, reader: reader, openedAt: line))
             case "question":
                 parts.append(.question(try QuestionParser.parse(body, openedAt: line, file: reader.file)))
+            case "drill":
+                // Made when the lesson is read, so every later stage sees two ordinary questions.
+                let spec = try DrillSpec.parse(body, openedAt: line, file: reader.file)
+                parts += DrillQuestions.parts(for: try DrillQuestions.make(spec, file: reader.file), line: line)
             default:
                 throw reader.error(at: line, "unknown block kind 'jacobi \(kind)'; expected one of: \(blockKinds.map { "jacobi \($0)" }.joined(separator: ", "))")
             }

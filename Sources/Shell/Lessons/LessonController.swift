@@ -68,6 +68,7 @@ public final class LessonController {
     /// length (which lines up the continuation prompt under it) is the columns it takes.
     func prompt(ascii: Bool) -> String? {
         guard let runner, isRunning else { return nil }
+        if let label = runner.lesson.promptLabel { return "\(TerminalText.shown(label))\(ascii ? ":" : "·")\(runner.stepIndex + 1)> " }
         let lesson = TerminalText.shown(runner.lesson.number.map(String.init) ?? runner.lesson.name)
         return "lesson \(lesson)\(ascii ? ":" : "·")\(runner.stepIndex + 1)> "
     }
@@ -103,6 +104,11 @@ public final class LessonController {
         case .success(let found): library = found
         }
         guard let lesson = library.lesson(named: query) else { return [.info(LessonController.unknown(query, in: library, listedBy: ":lessons"))] }
+        return start(lesson, next: library.lessons.drop { $0.name != lesson.name }.dropFirst().first, in: shell, fresh: fresh)
+    }
+
+    /// Starts (or resumes) `lesson`, a course lesson or a drill; `next` is the one after it in the course.
+    func start(_ lesson: Lesson, next: Lesson?, in shell: ShellSession, fresh: Bool = false) -> [ShellSession.Output] {
         var outputs: [ShellSession.Output] = []
         let store = progressStore
         let loaded = store?.load()
@@ -130,7 +136,7 @@ public final class LessonController {
         self.runner = runner
         ended = nil
         saveFailureShown = false
-        nextLesson = library.lessons.drop { $0.name != lesson.name }.dropFirst().first
+        nextLesson = next
         let resuming = saved.map { !$0.completed && $0.isBegun } ?? false
         outputs.append(.styled(view(shell).intro(lesson, resumingAt: resuming ? runner.resumeStep : nil)))
         // Looking is not answering: said with the tips where every lesson starts, so no one is surprised by it.
