@@ -91,7 +91,7 @@ enum HelpText {
         for output in scratch.submit(builtin.example) {
             let text: String
             switch output {
-            case .result(let result): text = result
+            case .result(let result), .note(let result): text = result
             case .error(let diagnostic, let source): text = diagnostic.rendered(source: source)
             }
             lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }

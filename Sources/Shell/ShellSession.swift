@@ -109,6 +109,7 @@ public final class ShellSession {
         let outputs = printed.map { output -> Output in
             switch output {
             case .result(let text): return .result(text)
+            case .note(let text): return .info(text)
             case .error(let diagnostic, let source):
                 if diagnostic.message == "interrupted", Interrupt.isRaised {
                     wasInterrupted = true
