@@ -8,6 +8,7 @@ final class SessionValueTests: XCTestCase {
             switch output {
             case .result(let text): return text
             case .note(let text): return "(note) " + text
+            case .picture(let lines): return lines.map(\.plain).joined(separator: "\n")
             case .error(let diagnostic, _): return "(error) " + diagnostic.message + (diagnostic.suggestion.map { " / " + $0 } ?? "")
             }
         }

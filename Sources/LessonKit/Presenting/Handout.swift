@@ -64,6 +64,7 @@ public enum Handout {
             for output in line.outputs {
                 switch output {
                 case .result(let text), .note(let text): out.append(text)
+                case .picture(let lines): out += lines.map(\.plain)
                 case .error(let diagnostic, let source): out.append(diagnostic.rendered(source: source))
                 }
             }

@@ -69,6 +69,7 @@ struct LessonView {
         switch output {
         case .result(let text): return .result(text)
         case .note(let text): return .info(text)
+        case .picture(let lines): return .styled(lines.map(StyledLine.init(tinted:)))
         case .error(let diagnostic, let source): return .error(diagnostic, source: source)
         }
     }

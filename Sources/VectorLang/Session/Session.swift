@@ -25,6 +25,8 @@ public final class Session {
         case error(Diagnostic, source: String)
         /// A remark about the line that is not its result, such as a constant now hidden by a binding.
         case note(String)
+        /// A picture with colours, when `options.colors` allows them; its plain text is the `result` it replaces.
+        case picture([TintedLine])
     }
 
     /// Constants whose hiding by a binding has been remarked on, so the note is given once a session.
@@ -54,7 +56,17 @@ public final class Session {
         }
         let notes = shadowNotes(statements).map(Output.note)
         guard let last, !Session.endsWithSemicolon(line) else { return notes }
+        if !json, options.colors != .none, let picture = Session.picture(of: last) {
+            return [.picture(picture.tintedLines(for: options))] + notes
+        }
         return (describe(last).map { [.result($0)] } ?? []) + notes
+    }
+
+    private static func picture(of outcome: Evaluator.Outcome) -> Picture? {
+        switch outcome {
+        case .value(.picture(let picture)), .assigned(_, .picture(let picture)): return picture
+        default: return nil
+        }
     }
 
     /// The first binding of `e` (or another shadowable constant) in this session says what happened to it.
