@@ -49,10 +49,10 @@ final class ColorPictureTests: XCTestCase {
         XCTAssertTrue(lines.allSatisfy { $0.spans.allSatisfy { $0.tint == nil } }, "bars have no tints of their own")
     }
 
-    func testTintedLinesJoinNeighboursOfOneTint() {
-        let line = TintedLine([.init("a", .basic(1)), .init("b", .basic(1)), .init(""), .init("c"), .init("d")])
-        XCTAssertEqual(line.spans, [.init("ab", .basic(1)), .init("cd")])
-        XCTAssertEqual(line.plain, "abcd")
+    func testATintedLineReadsAsItsText() {
+        let line = TintedLine([.init("a", .basic(1)), .init("b", .palette(20)), .init("c")])
+        XCTAssertEqual(line.plain, "abc")
+        XCTAssertEqual(TintedLine("xy").spans, [.init("xy")])
     }
 
     /// Before: `1 ┤          ██████████        -1`, with nothing where zero is.

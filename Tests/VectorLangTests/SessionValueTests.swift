@@ -33,6 +33,7 @@ final class SessionValueTests: XCTestCase {
         XCTAssertEqual(shown(session, "2*e"), ["5.437"])
         XCTAssertEqual(shown(session, "1e-3 + 2e5 + 1E3"), ["2.01e+05"])
         XCTAssertEqual(Builtins.constants["e"], exp(1.0))
+        XCTAssertEqual(shown(session, "2e"), ["(error) malformed number: the exponent has no digits / write the exponent's digits, as in 1e3, or 2 * e for a multiple of Euler's number"])
     }
 
     /// Binding `e` hides the constant and says so once; `pi` stays a constant that cannot be bound.

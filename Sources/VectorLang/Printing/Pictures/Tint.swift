@@ -38,18 +38,8 @@ public struct TintedLine: Sendable, Equatable {
 
     public var spans: [Span]
 
-    /// Spans with neighbours of the same tint joined, so a painted row changes colour only where it must.
-    public init(_ spans: [Span]) {
-        var joined: [Span] = []
-        for span in spans where !span.text.isEmpty {
-            if let last = joined.last, last.tint == span.tint {
-                joined[joined.count - 1].text += span.text
-            } else {
-                joined.append(span)
-            }
-        }
-        self.spans = joined
-    }
+    /// The spans as given; the shell joins neighbours of one colour when it paints them (`StyledLine`).
+    public init(_ spans: [Span]) { self.spans = spans }
 
     /// A line in the output's own colour.
     public init(_ text: String) { self.init([Span(text)]) }
