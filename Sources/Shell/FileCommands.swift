@@ -66,9 +66,9 @@ extension ShellSession {
         loadDepth += 1
         defer { loadDepth -= 1 }
         var outputs: [Output] = []
-        var count = 0, failures = 0
+        var failures = 0
+        let start = session.environment.bindingCount
         inputs: for input in Script.inputs(lines) {
-            count += 1
             for output in submit(input.text) {
                 switch output {
                 case .result, .help, .styled, .pages:
@@ -88,8 +88,10 @@ extension ShellSession {
             if wasInterrupted { break inputs }
         }
         if !showingResults {
-            let summary = "loaded \(call.argument): \(count) input\(count == 1 ? "" : "s")"
-            outputs.append(.info(failures == 0 ? summary : summary + ", \(failures) failed"))
+            // Names, as :save counts them, so saving 6 names and loading them back says 6 both times.
+            let count = session.environment.names(boundSince: start).filter { $0 != "ans" }.count
+            let summary = "loaded \(count) name\(count == 1 ? "" : "s") from \(call.argument)"
+            outputs.append(.info(failures == 0 ? summary : summary + ", \(failures) input\(failures == 1 ? "" : "s") failed"))
         }
         return outputs
     }

@@ -87,11 +87,13 @@ enum HelpText {
         // A fresh session, so showing the example never changes the user's variables.
         var options = shell.session.options
         options.width = max(options.width - 4, 20)
+        options.colors = .none  // the example is indented text; its pictures keep their glyphs
         let scratch = Session(options: options)
         for output in scratch.submit(builtin.example) {
             let text: String
             switch output {
-            case .result(let result): text = result
+            case .result(let result), .note(let result): text = result
+            case .picture(let lines): text = lines.map(\.plain).joined(separator: "\n")
             case .error(let diagnostic, let source): text = diagnostic.rendered(source: source)
             }
             lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }

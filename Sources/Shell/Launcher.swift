@@ -56,6 +56,8 @@ public enum Launcher {
         let reader = ReadlineReader(completer: Completer(shell: shell), historyPath: history)
         Signals.install()
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
+        // Pictures get the colours the palette will paint: the session decides nothing about the terminal.
+        shell.session.options.colors = palette.enabled ? Terminal.colorDepth : .none
         var repl = REPL(shell: shell, reader: reader, palette: palette)
         repl.keys = TerminalKeys()
         return repl.run(first: first)

@@ -20,8 +20,27 @@ struct Palette {
 
     /// `text`, shown safely, in `style` when colour is on.
     func paint(_ text: String, _ style: Style) -> String {
+        paint(text, code: style.rawValue)
+    }
+
+    /// `text`, shown safely, with the SGR parameters `code` when colour is on.
+    func paint(_ text: String, code: String) -> String {
         let text = TerminalText.shown(text)
-        return enabled && !text.isEmpty ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
+        return enabled && !text.isEmpty ? "\u{1B}[\(code)m" + text + "\u{1B}[0m" : text
+    }
+
+    /// The SGR foreground parameters of a picture's tint: `31` or `91`, `38;5;N`, `38;2;R;G;B`.
+    ///
+    /// Numbers are clamped to their ranges, so no tint can make a sequence the terminal reads otherwise.
+    static func code(for tint: Tint) -> String {
+        let clamp = { (x: Int, top: Int) in min(max(x, 0), top) }
+        switch tint {
+        case .basic(let n):
+            let n = clamp(n, 15)
+            return n < 8 ? "\(30 + n)" : "\(90 + n - 8)"
+        case .palette(let n): return "38;5;\(clamp(n, 255))"
+        case .rgb(let r, let g, let b): return "38;2;\(clamp(r, 255));\(clamp(g, 255));\(clamp(b, 255))"
+        }
     }
 
     /// A prompt for readline: escape codes between \001 and \002, so readline knows they take no columns

@@ -28,8 +28,6 @@ enum SessionScript {
         }
     }
 
-    static let exactPrecision = 17
-
     static func script(of environment: Environment, precision: Int) -> Saved {
         var saved = Saved(text: "# Jacobi session, written by :save; restore it with :load FILE\n", names: [], skipped: [])
         if precision != PrintOptions().precision { saved.text += ":precision \(precision)\n" }
@@ -88,7 +86,7 @@ enum SessionScript {
 
     /// Numbers of any shape, every element in full at 17 significant digits.
     static func literal(_ tensor: Tensor) -> String {
-        let number = { (x: Double) in Printer.format(number: x, precision: exactPrecision) }
+        let number = Printer.literal(number:)
         switch tensor.shape.count {
         case 0: return number(tensor.scalars.first ?? .nan)
         case 1: return "[" + tensor.scalars.map(number).joined(separator: ", ") + "]"

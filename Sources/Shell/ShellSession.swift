@@ -109,6 +109,8 @@ public final class ShellSession {
         let outputs = printed.map { output -> Output in
             switch output {
             case .result(let text): return .result(text)
+            case .note(let text): return .info(text)
+            case .picture(let lines): return .styled(lines.map(StyledLine.init(tinted:)))
             case .error(let diagnostic, let source):
                 if diagnostic.message == "interrupted", Interrupt.isRaised {
                     wasInterrupted = true

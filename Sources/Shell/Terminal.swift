@@ -31,6 +31,22 @@ enum Terminal {
         return true
     }
 
+    /// How many colours the terminal shows, read as most programs read it: none with `NO_COLOR` (or
+    /// `TERM=dumb`), 24-bit when `COLORTERM` is `truecolor` or `24bit`, 256 when `TERM` names `256color`
+    /// (xterm-256color, screen-256color), else the 16 that every colour terminal has.
+    static func colorDepth(_ environment: (String) -> String?) -> ColorDepth {
+        if let noColor = environment("NO_COLOR"), !noColor.isEmpty { return .none }
+        let term = environment("TERM") ?? ""
+        if term == "dumb" { return .none }
+        if let colorTerm = environment("COLORTERM")?.lowercased(), colorTerm == "truecolor" || colorTerm == "24bit" {
+            return .trueColor
+        }
+        return term.contains("256color") ? .palette256 : .sixteen
+    }
+
+    /// `colorDepth` of this process's environment.
+    static var colorDepth: ColorDepth { colorDepth { getenv($0).map { String(cString: $0) } } }
+
     /// Writes to standard output; a failed write ends the process (see `StandardOutput`).
     static func writeOut(_ text: String) {
         StandardOutput.write(text)

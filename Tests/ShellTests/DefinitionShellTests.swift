@@ -54,7 +54,7 @@ final class DefinitionShellTests: ShellTestCase {
 
             """)
         let b = shell()
-        XCTAssertEqual(b.submit(":load \(path)"), [.info("loaded \(path): 5 inputs")])
+        XCTAssertEqual(b.submit(":load \(path)"), [.info("loaded 4 names from \(path)")])
         XCTAssertEqual(b.session.environment.names, ["p", "w", "f", "s"])
         XCTAssertEqual(b.session.environment.definition(named: "p")?.source, "softmax(w)")
         XCTAssertEqual(b.session.environment.definition(named: "s")?.source, "sum(f(w))")

@@ -26,6 +26,17 @@ final class DeriveSessionTests: XCTestCase {
         }.joined(separator: "\n")
     }
 
+    /// Before: `e` in a typed derivation was a variable, given an example value (e = 1.203).
+    func testEInADerivationIsEulersNumberUntilTheSessionBindsIt() {
+        let constant = text(shell.submit(":derive e * z_i wrt z_j"))
+        XCTAssertFalse(constant.contains("e = "), constant)
+        XCTAssertTrue(constant.contains("[[2.718, 0.000, 0.000]"), constant)
+        _ = shell.submit("e = [3, 4]; z = [1, 2]")
+        let bound = text(shell.submit(":derive sum(e * z) wrt z"))
+        XCTAssertTrue(bound.contains("at e = [3, 4], z = [1, 2]"), bound)
+        XCTAssertTrue(bound.contains("[[3, 0], [0, 4]]"), bound)
+    }
+
     func testAFunctionTheUserDefinedIsDerivedByItsParameter() {
         _ = shell.submit("f(z) = sum(z^2)")
         let outputs = shell.submit(":derive f")

@@ -236,7 +236,7 @@ final class LessonShellTests: XCTestCase {
         _ = s.submit(":lesson tour")
         let file = directory.appendingPathComponent("defs.jac").path
         try "a = 1\n\nz[end]\n".write(toFile: file, atomically: true, encoding: .utf8)
-        XCTAssertEqual(s.submit(":load \(file)"), [.info("loaded \(file): 3 inputs")])
+        XCTAssertEqual(s.submit(":load \(file)"), [.info("loaded 1 name from \(file)")])
         XCTAssertEqual(s.lessons.prompt(ascii: false), "lesson 1·1> ", "the blank line was not :next")
         XCTAssertNil(saved("tour")?.questions["1.1"], "z[end] in the file did not answer the question")
     }

@@ -11,10 +11,16 @@ final class PresenterWidthTests: XCTestCase {
     static let course = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Lessons")
 
-    /// The words and numbers of a text; not what is drawn to the width (rules `-----`, a plot's `+--o`)
-    /// or the note of an elided value (`...`, `(3x3 matrix)`), which a narrow screen has and a wide one may not.
+    /// The words and numbers of a text; not what is drawn to the width (rules `-----`, a plot's `+--o`
+    /// and its x tick labels, a nice step chosen for the width as matplotlib chooses one) or the note of
+    /// an elided value (`...`, `(3x3 matrix)`), which a narrow screen has and a wide one may not.
     static func words(_ text: String) -> Set<String> {
-        Set(text.split { !LineBreaker.isWordCharacter($0) }.map(String.init).filter { word in
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let kept = lines.indices.filter { i in
+            let frameBottom = i > 0 && ["└", "+-"].contains { lines[i - 1].trimmingCharacters(in: .whitespaces).hasPrefix($0) }
+            return !(frameBottom && lines[i].allSatisfy { " -.0123456789e+".contains($0) })
+        }.map { lines[$0] }.joined(separator: "\n")
+        return Set(kept.split { !LineBreaker.isWordCharacter($0) }.map(String.init).filter { word in
             !word.allSatisfy { "-.+o|*#=".contains($0) } && word.wholeMatch(of: /[0-9]+x[0-9]+/) == nil
                 && !["matrix", "vector", "of"].contains(word)
         })

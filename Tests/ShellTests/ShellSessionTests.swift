@@ -14,12 +14,26 @@ final class ShellSessionTests: ShellTestCase {
         let path = directory.appendingPathComponent("s.jac").path
         XCTAssertEqual(a.submit(":save \(path)"), [.info("saved 4 names to \(path)")])
         let b = shell()
-        XCTAssertEqual(b.submit(":load \(path)"), [.info("loaded \(path): 5 inputs")])
+        XCTAssertEqual(b.submit(":load \(path)"), [.info("loaded 4 names from \(path)")], "as many as were saved (before: 5 inputs, the comment line among them)")
         for name in ["z", "W", "s", "t"] {
             let (x, y) = (try tensor(a, name), try tensor(b, name))
             XCTAssertEqual(x.shape, y.shape, name)
             XCTAssertEqual(x.scalars.map(\.bitPattern), y.scalars.map(\.bitPattern), name)
         }
+    }
+
+    /// :save and :load count the same thing, names, whatever else the file holds (comment, :precision, blank lines).
+    func testSaveAndLoadCountTheSameNames() throws {
+        let a = shell()
+        _ = a.submit(":precision 6")
+        _ = a.submit("e = 2; f(x) = x * e; p := f(3); z = [1, 2]; z = [3]")
+        _ = a.submit("z")
+        let path = directory.appendingPathComponent("same.jac").path
+        XCTAssertEqual(a.submit(":save \(path)"), [.info("saved 4 names to \(path)")])
+        let b = shell()
+        XCTAssertEqual(b.submit(":load \(path)"), [.info("loaded 4 names from \(path)")])
+        XCTAssertEqual(b.submit("p"), [.result("6")])
+        XCTAssertEqual(b.submit(":load \(path)"), [.info("loaded 4 names from \(path)")], "names bound again count too")
     }
 
     func testSavedScriptsRunWithTheCommandLineToo() throws {
@@ -53,7 +67,7 @@ final class ShellSessionTests: ShellTestCase {
             return nil
         }
         XCTAssertEqual(prefixes, ["\(path):4:8: ", "\(path):5:5: "])
-        XCTAssertEqual(outputs.last, .info("loaded \(path): 4 inputs, 2 failed"))
+        XCTAssertEqual(outputs.last, .info("loaded 2 names from \(path), 2 inputs failed"))
         XCTAssertNotNil(s.session.environment["M"])
     }
 

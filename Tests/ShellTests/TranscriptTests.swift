@@ -1,5 +1,6 @@
 import XCTest
 @testable import Shell
+import VectorLang
 
 /// Golden transcripts: each file in `Transcripts/` is a session, with input lines after `jacobi> `,
 /// (and `   ...> ` for continuation lines), commentary lines starting `## `, and the expected output below each.
@@ -9,7 +10,8 @@ import XCTest
 ///
 /// Sessions are replayed at 80 columns without colour, with `:time` reporting a fixed 1.5 ms, in a
 /// fresh temporary directory as the current one, so `:save x.jac` and `:load x.jac` do not depend on
-/// the machine.
+/// the machine. A commentary line `## colors: 16` (or `256`, `truecolor`, `none`) turns colour on from
+/// there, as the terminal would get it, with its escape sequences written visibly (`^[[31m`).
 final class TranscriptTests: XCTestCase {
     static let prompt = "jacobi> "
     static let continuation = "   ...> "
@@ -47,7 +49,7 @@ final class TranscriptTests: XCTestCase {
         let shell = ShellSession(options: ShellOptions(color: false))
         shell.width = 80
         shell.stopwatch = { work in work(); return .microseconds(1500) }
-        let palette = Palette(enabled: false)
+        var palette = Palette(enabled: false)
         var out = ""
         var pending: [String] = []
         let lines = transcript.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -58,16 +60,22 @@ final class TranscriptTests: XCTestCase {
                 let next = i + 1 < lines.count ? lines[i + 1] : ""
                 if next.hasPrefix(continuation) { continue }
                 for output in shell.submit(pending.joined(separator: "\n")) {
-                    out += (palette.render(output)?.text ?? "(quit)") + "\n"
+                    out += TerminalText.shown(palette.render(output)?.text ?? "(quit)") + "\n"
                 }
                 pending = []
             } else if line.hasPrefix("## ") {
                 // Commentary for the reader is kept as written; every other line is expected output.
                 out += line + "\n"
+                if let depth = colorDepths[String(line.dropFirst("## colors: ".count))], line.hasPrefix("## colors: ") {
+                    shell.session.options.colors = depth
+                    palette = Palette(enabled: depth != .none)
+                }
             }
         }
         return out
     }
+
+    static let colorDepths: [String: ColorDepth] = ["none": .none, "16": .sixteen, "256": .palette256, "truecolor": .trueColor]
 
     static func sourceFile(named name: String) -> String? {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -61,8 +61,20 @@ final class PrinterTests: XCTestCase {
         XCTAssertEqual(number(-.infinity), "-Inf")
         XCTAssertEqual(number(.nan), "NaN")
         XCTAssertEqual(number(0), "0")
-        XCTAssertEqual(number(-0.0), "-0")
-        XCTAssertEqual(text(Tensor(-0.0)), "-0")
+        XCTAssertEqual(number(-0.0), "0")
+        XCTAssertEqual(text(Tensor(-0.0)), "0")
+    }
+
+    /// People see `0` for negative zero (it was `[-0, -3.333, -0]`); `:save` and `--json` keep its sign.
+    func testNegativeZeroIsShownAsZeroButKeptWhereExact() {
+        XCTAssertEqual(text(Tensor(shape: [3], scalars: [-0.0, -3.333, -0.0])), "[0, -3.333, 0]")
+        XCTAssertFalse(text(matrix([[-0.0, 1.5], [2, -0.0]])).contains("-"))
+        let scientific = text(matrix([[-0.0, 1e-9], [2, -0.0]]))
+        XCTAssertFalse(scientific.contains("[-0") || scientific.contains(" -0"), scientific)
+        XCTAssertEqual(text(Tensor(shape: [2], scalars: [-0.0, 0.25])), "[0, 0.25]")
+        XCTAssertEqual(Printer.literal(number: -0.0), "-0")
+        XCTAssertEqual(Printer.literal(number: 0.1), "0.1")
+        XCTAssertEqual(JSONPrinter.format(.scalar(-0.0)), "-0")
     }
 
     func testPrecisionOneAndSeventeen() {
@@ -128,7 +140,7 @@ final class PrinterTests: XCTestCase {
     func testIntegerMatrices() {
         XCTAssertEqual(text(matrix([[1, 0], [0, 1]])), "[[1, 0],\n [0, 1]]")
         XCTAssertEqual(text(matrix([[1, -2], [30, 4]])), "[[ 1, -2],\n [30,  4]]")
-        XCTAssertEqual(text(matrix([[-0.0, 1]])), "[[-0, 1]]")
+        XCTAssertEqual(text(matrix([[-0.0, 1]])), "[[0, 1]]")
         XCTAssertEqual(text(Tensor(rows: 0, columns: 3, scalars: [])), "[]  (0×3 matrix)")
     }
 

@@ -76,6 +76,8 @@ public struct NumericCheck {
                 }
                 continue
             }
+            // A constant the session has not bound keeps its meaning: e is Euler's number, not an example.
+            if Builtins.constants[name] != nil { continue }
             guard run(line) != nil, derivation.uses(name) else { continue }
             bindings.append(line)
             usedExample = true

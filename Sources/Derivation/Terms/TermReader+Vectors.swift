@@ -138,7 +138,7 @@ extension TermReader {
         case .number(let n, _):
             return VectorTerm(shape: .scalar, term: .number(n))
         case .variable(let name, let range):
-            if Builtins.named[name] != nil || Builtins.constants[name] != nil || IndexedName.parse(name, range: range) != nil {
+            if Builtins.named[name] != nil || isConstant(name) || IndexedName.parse(name, range: range) != nil {
                 return VectorTerm(shape: .scalar, term: try read(expr))
             }
             if let body = sessionDefinitions[name] {

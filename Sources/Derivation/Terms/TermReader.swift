@@ -120,6 +120,11 @@ struct TermReader {
         return .symbol(name)
     }
 
+    /// Whether `name` reads as a builtin constant (π, e), which it does not once the session binds it (`e = [1, 2]`).
+    func isConstant(_ name: String) -> Bool {
+        Builtins.constants[name] != nil && ranks[name] == nil && sessionDefinitions[name] == nil
+    }
+
     mutating func use(_ name: String, rank: Int) {
         variables[name] = max(variables[name] ?? 0, rank)
     }

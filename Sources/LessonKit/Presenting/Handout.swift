@@ -63,7 +63,8 @@ public enum Handout {
             out.append("jacobi> " + line.input.replacing("\n", with: "\n   ...> "))
             for output in line.outputs {
                 switch output {
-                case .result(let text): out.append(text)
+                case .result(let text), .note(let text): out.append(text)
+                case .picture(let lines): out += lines.map(\.plain)
                 case .error(let diagnostic, let source): out.append(diagnostic.rendered(source: source))
                 }
             }

@@ -68,6 +68,8 @@ struct LessonView {
     static func output(_ output: Session.Output) -> ShellSession.Output {
         switch output {
         case .result(let text): return .result(text)
+        case .note(let text): return .info(text)
+        case .picture(let lines): return .styled(lines.map(StyledLine.init(tinted:)))
         case .error(let diagnostic, let source): return .error(diagnostic, source: source)
         }
     }

@@ -11,6 +11,8 @@ public struct StyledLine: Equatable, Sendable {
         /// `code` is inline code; `literal` a block of code or output; `emphasis` and `strong` are
         /// Markdown's `*…*` and `**…**` (and a heading inside a step).
         case plain, heading, strong, emphasis, code, literal, prompt, dim, question, good, bad, hint, notice
+        /// A part of a picture in the colour it chose (a heatmap cell).
+        case tinted(Tint)
     }
 
     public struct Span: Equatable, Sendable {
@@ -46,6 +48,11 @@ public struct StyledLine: Equatable, Sendable {
 
     public static let blank = StyledLine([])
 
+    /// A picture's line as a result: its tinted parts in their colours, the rest as results are shown.
+    init(tinted line: TintedLine) {
+        self.init(line.spans.map { Span($0.text, $0.tint.map(Role.tinted) ?? .literal) })
+    }
+
     /// The line as plain text.
     public var plain: String { spans.map(\.text).joined() }
 
@@ -64,6 +71,7 @@ extension Palette {
         lines.map(\.shown).map { line in
             guard enabled else { return line.plain }
             return line.spans.map { span in
+                if case .tinted(let tint) = span.role { return paint(span.text, code: Palette.code(for: tint)) }
                 guard let style = Palette.style(for: span.role) else { return span.text }
                 return paint(span.text, style)
             }.joined()
@@ -82,6 +90,7 @@ extension Palette {
         case .good: return .boldGreen
         case .bad: return .boldRed
         case .hint, .notice: return .yellow
+        case .tinted: return nil
         }
     }
 }

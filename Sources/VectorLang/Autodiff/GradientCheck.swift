@@ -68,8 +68,7 @@ enum GradientCheck {
         func lines(ascii: Bool) -> [String] {
             let errors = errors
             let worst = errors.indices.max { errors[$0] < errors[$1] } ?? 0
-            var order = Array(errors.indices)
-            if order.count > Report.shown { order = Array(order.sorted { errors[$0] > errors[$1] }.prefix(Report.shown)).sorted() }
+            let order = shownComponents(errors)
             let what = outputs == 1 ? "gradient" : "Jacobian"
             var lines = ["gradcheck: \(what), analytic vs central differences"]
             let width = max(9, order.map { label($0).count }.max() ?? 0)
@@ -78,7 +77,7 @@ enum GradientCheck {
                 lines.append(pad(label(k), width) + "  " + pad(Printer.format(number: analytic[k], precision: 6), 12) + "  "
                              + pad(Printer.format(number: numeric[k], precision: 6), 12) + "  " + Printer.format(number: errors[k], precision: 2))
             }
-            if errors.count > order.count { lines.append("(the \(order.count) largest errors of \(errors.count) components)") }
+            if errors.count > order.count { lines.append("(the \(order.count) largest errors of \(errors.count) components, largest first)") }
             let e = errors.isEmpty ? 0 : errors[worst]
             lines.append("worst: component \(label(worst)), relative error \(Printer.format(number: e, precision: 2))")
             lines.append("verdict: " + verdict(e))
@@ -86,6 +85,14 @@ enum GradientCheck {
                 lines.append("warning: x sits on a kink (\(kink)); there the derivative jumps, and central differences average the two sides")
             }
             return lines
+        }
+
+        /// Every component in order when all fit; otherwise the `shown` largest errors, largest first (ties
+        /// by position), so the component that decides the verdict is always on the first row.
+        func shownComponents(_ errors: [Double]) -> [Int] {
+            guard errors.count > Report.shown else { return Array(errors.indices) }
+            let ranked = errors.indices.sorted { errors[$0] > errors[$1] || (errors[$0] == errors[$1] && $0 < $1) }
+            return Array(ranked.prefix(Report.shown))
         }
 
         func verdict(_ e: Double) -> String {

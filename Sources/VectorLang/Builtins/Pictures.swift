@@ -24,7 +24,7 @@ enum Pictures {
 
     static let heatmap = Builtin(
         "heatmap", ["heatmap(A)"],
-        "Draws a matrix as shaded cells with row and column indices: solid shades positive, dashes negative.",
+        "Draws a matrix as cells with row and column indices: red positive, blue negative (without colour, shades and dashes).",
         example: "heatmap(jacobian(softmax, [2, 1, 0.1]))", category: .picture, arity: 1...1, derivative: notDifferentiable
     ) { args in
         let a = try args.tensor(0)
@@ -33,7 +33,7 @@ enum Pictures {
         }
         guard a.count > 0 else { throw args.error("heatmap needs at least one element; this \(Tensor.describe(shape: a.shape)) is empty", argument: 0) }
         let map = Heatmap(matrix: a)
-        return .picture(Picture { map.render($0) })
+        return .picture(Picture(tinted: { map.render($0) }))
     }
 
     static let plot = Builtin(

@@ -2,8 +2,9 @@
 public enum Suggestions {
     /// The candidate closest to `name`, if it is close enough to be a plausible typo.
     ///
-    /// A prefix match wins first (`softm` → `softmax`); otherwise Damerau–Levenshtein distance up to
-    /// a third of the name's length (at least 1, at most 3).
+    /// The nearest candidate by Damerau–Levenshtein distance, up to a third of the name's length (at
+    /// least 1, at most 3) and only when the two are similar enough (`similarityCutoff`); failing that,
+    /// a candidate that completes the name (`softm` → `softmax`) or that the name starts with.
     public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         // Edit distance costs the product of the lengths: a name longer than any builtin's is no typo of one.
         guard name.count <= 64 else { return nil }
@@ -11,8 +12,9 @@ public enum Suggestions {
         var best: (name: String, distance: Int)?
         let limit = min(3, max(1, lowered.count / 3))
         for candidate in candidates {
-            let d = distance(lowered, candidate.lowercased())
-            if d <= limit, best.map({ d < $0.distance || (d == $0.distance && candidate < $0.name) }) ?? true {
+            let other = candidate.lowercased()
+            let d = distance(lowered, other)
+            if d <= limit, similarity(lowered, other) >= similarityCutoff, best.map({ d < $0.distance || (d == $0.distance && candidate < $0.name) }) ?? true {
                 best = (candidate, d)
             }
         }
@@ -23,6 +25,29 @@ public enum Suggestions {
             return completion
         }
         return candidates.filter { $0.count >= 3 && lowered.hasPrefix($0.lowercased()) }.max { $0.count < $1.count }
+    }
+
+    /// How alike a typo and a candidate must be: `similarity` at least this.
+    ///
+    /// 0.6 is Python's `difflib.get_close_matches` cutoff. It keeps one slip in a name (`softmx` → `softmax`
+    /// 0.92, `exo` → `exp` 0.67, `zz` → `z` 0.67) and refuses one letter for another (`z` → `π` is 0), which
+    /// was a guess, not a typo; a case slip (`Z` → `z`) is compared in lower case, so it is 1.
+    static let similarityCutoff = 0.6
+
+    /// difflib's ratio 2·M / (|a| + |b|), with M the length of the longest common subsequence.
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty || !b.isEmpty else { return 1 }
+        var previous = [Int](repeating: 0, count: b.count + 1)
+        for x in a {
+            var current = [0]
+            current.reserveCapacity(b.count + 1)
+            for (j, y) in b.enumerated() {
+                current.append(x == y ? previous[j] + 1 : max(previous[j + 1], current[j]))
+            }
+            previous = current
+        }
+        return 2 * Double(previous[b.count]) / Double(a.count + b.count)
     }
 
     /// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps.

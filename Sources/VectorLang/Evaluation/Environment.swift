@@ -34,8 +34,18 @@ public final class Environment {
     /// Names in the order they were first bound, so `:vars` and `:save` list them as the user wrote them.
     public private(set) var names: [String] = []
     private var bindings: [String: Binding] = [:]
+    /// How many bindings have been made, and at which count each name was last bound.
+    public private(set) var bindingCount = 0
+    private var boundAt: [String: Int] = [:]
 
     public init() {}
+
+    /// The names bound (or bound again) since `bindingCount` was `count`, in `names` order.
+    ///
+    /// `:load` counts what a file bound this way, the same thing `:save` counts when it writes them.
+    public func names(boundSince count: Int) -> [String] {
+        names.filter { (boundAt[$0] ?? 0) > count }
+    }
 
     /// The value bound to `name`; nil for an unbound name and for a definition (which needs evaluating).
     public subscript(name: String) -> Value? {
@@ -73,12 +83,15 @@ public final class Environment {
 
     private func set(_ name: String, _ binding: Binding) {
         if bindings.updateValue(binding, forKey: name) == nil { names.append(name) }
+        bindingCount += 1
+        boundAt[name] = bindingCount
     }
 
     @discardableResult
     public func remove(_ name: String) -> Bool {
         guard bindings.removeValue(forKey: name) != nil else { return false }
         names.removeAll { $0 == name }
+        boundAt[name] = nil
         return true
     }
 
@@ -88,11 +101,14 @@ public final class Environment {
         let copy = Environment()
         copy.names = names
         copy.bindings = bindings
+        copy.bindingCount = bindingCount
+        copy.boundAt = boundAt
         return copy
     }
 
     public func removeAll() {
         names = []
         bindings = [:]
+        boundAt = [:]
     }
 }

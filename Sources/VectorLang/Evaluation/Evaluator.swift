@@ -71,7 +71,7 @@ public final class Evaluator {
 
     func checkAssignable(_ name: String, at range: SourceRange) throws {
         let nameRange = SourceRange(range.start, range.start + name.unicodeScalars.count)
-        if Builtins.named[name] != nil || Builtins.constants[name] != nil {
+        if Builtins.named[name] != nil || (Builtins.constants[name] != nil && !Builtins.shadowableConstants.contains(name)) {
             throw Diagnostic("'\(name)' is a builtin and cannot be redefined", at: nameRange,
                              suggestion: "choose another name, such as my_\(name)")
         }

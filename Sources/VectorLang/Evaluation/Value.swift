@@ -36,20 +36,30 @@ public enum Value {
 ///
 /// It keeps its data and a renderer rather than finished text, so the same `bar(p)` fits a narrow
 /// terminal or a projector, and switches to ASCII with `--ascii`: the printer asks for the lines at its
-/// `PrintOptions` (width, character set, precision).
+/// `PrintOptions` (width, character set, precision, colours). Colour comes as tints beside the text,
+/// never as escape sequences in it, so the shell paints it and its output gate stays whole.
 public struct Picture: Sendable {
-    private let draw: @Sendable (PrintOptions) -> [String]
+    private let draw: @Sendable (PrintOptions) -> [TintedLine]
 
-    public init(draw: @escaping @Sendable (PrintOptions) -> [String]) { self.draw = draw }
+    /// A picture in the output's own colour.
+    public init(draw: @escaping @Sendable (PrintOptions) -> [String]) {
+        self.draw = { options in draw(options).map { TintedLine($0) } }
+    }
+
+    /// A picture with tinted parts where `PrintOptions.colors` allows them.
+    public init(tinted draw: @escaping @Sendable (PrintOptions) -> [TintedLine]) { self.draw = draw }
 
     /// A picture that is the same text at every width.
     public init(lines: [String]) { self.init { _ in lines } }
 
-    /// The drawing for `options`: at most `options.width` columns where the picture can shrink that far.
-    public func lines(for options: PrintOptions) -> [String] { draw(options) }
+    /// The drawing for `options` as text: at most `options.width` columns where the picture can shrink that far.
+    public func lines(for options: PrintOptions) -> [String] { draw(options).map(\.plain) }
 
-    /// The drawing at the default options (80 columns, Unicode), for JSON and tests.
-    public var lines: [String] { draw(PrintOptions()) }
+    /// The drawing for `options` with its tints, for an output that can paint them.
+    public func tintedLines(for options: PrintOptions) -> [TintedLine] { draw(options) }
+
+    /// The drawing at the default options (80 columns, Unicode, no colour), for JSON and tests.
+    public var lines: [String] { lines(for: PrintOptions()) }
 }
 
 extension Picture: Equatable {

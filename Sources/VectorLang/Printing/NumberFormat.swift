@@ -18,13 +18,14 @@ enum NumberFormat {
     /// `x` with at most `precision` significant digits, in `%g` style.
     ///
     /// Scientific notation when the decimal exponent is below -4 or at least `precision` (as `%g`),
-    /// trailing zeros removed, `Inf`, `-Inf`, `NaN` as the prompt spells them, `-0` for negative zero
-    /// (the sign of zero is real information in IEEE arithmetic, as NumPy's `-0.` shows). When fewer
+    /// trailing zeros removed, `Inf`, `-Inf`, `NaN` as the prompt spells them, and `0` for both zeros:
+    /// a `-0` among results reads as a small negative number to a person, and what it shows (the sign
+    /// of an underflow) is kept where it matters, in `--json` and in `:save`. When fewer
     /// than `precision` digits already read back exactly, those are used, so `0.1` at precision 17
     /// is `0.1` and not `0.10000000000000001`.
     static func scalar(_ x: Double, precision: Int) -> String {
         if let special = special(x) { return special }
-        if x == 0 { return x.sign == .minus ? "-0" : "0" }
+        if x == 0 { return "0" }
         if x.rounded() == x, abs(x) < integerLimit { return String(Int64(x)) }
         let p = min(max(precision, 1), 17)
         var decimal = DecimalDigits(shortest: x)
@@ -186,12 +187,13 @@ enum CommonFormat: Equatable {
         }
     }
 
-    /// One element in this format, before trailing zeros are trimmed.
+    /// One element in this format, before trailing zeros are trimmed; negative zero is written as zero.
     func format(_ x: Double) -> String {
         if let special = NumberFormat.special(x) { return special }
+        let x = x == 0 ? 0 : x
         switch self {
         case .integer:
-            if x == 0 { return x.sign == .minus ? "-0" : "0" }
+            if x == 0 { return "0" }
             if x.rounded() == x, abs(x) < NumberFormat.integerLimit { return String(Int64(x)) }
             return NumberFormat.scalar(x, precision: 17)
         case .fixed(let decimals): return NumberFormat.printf("%.*f", decimals, x)

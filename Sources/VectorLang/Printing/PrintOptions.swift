@@ -1,7 +1,7 @@
-/// How the printer writes values: significant digits, character set and the columns available.
+/// How the printer writes values: significant digits, character set, the columns and colours available.
 ///
-/// The session builds one from `--precision`, `--ascii` and the terminal width; the printer itself
-/// never asks the terminal anything, so tests choose the width they want.
+/// The session builds one from `--precision`, `--ascii`, the terminal width and the colours the shell
+/// found; the printer itself never asks the terminal anything, so tests choose what they want.
 public struct PrintOptions: Sendable, Equatable {
     /// Significant digits of the largest number shown, 1...17; 17 is enough to read back every Double exactly.
     public var precision: Int
@@ -9,11 +9,14 @@ public struct PrintOptions: Sendable, Equatable {
     public var ascii: Bool
     /// Terminal columns available; longer vectors and wider matrices are elided to fit.
     public var width: Int
+    /// Colours pictures may use (`heatmap`); `.none` draws them in glyphs alone, as all other text is.
+    public var colors: ColorDepth
 
-    public init(precision: Int = 4, ascii: Bool = false, width: Int = 80) {
+    public init(precision: Int = 4, ascii: Bool = false, width: Int = 80, colors: ColorDepth = .none) {
         self.precision = precision
         self.ascii = ascii
         self.width = width
+        self.colors = colors
     }
 
     /// `precision` forced into 1...17, so that a bad setting degrades output instead of trapping.

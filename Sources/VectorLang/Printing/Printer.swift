@@ -39,9 +39,15 @@ public enum Printer {
 
     /// One number with at most `precision` significant digits: `0.659`, `3`, `1.235e+04`, `-Inf`.
     ///
-    /// The rules are `NumberFormat.scalar`'s: `%g` semantics, integers in full below 1e15, `-0` kept.
+    /// The rules are `NumberFormat.scalar`'s: `%g` semantics, integers in full below 1e15, `-0` as `0`.
     public static func format(number: Double, precision: Int) -> String {
         NumberFormat.scalar(number, precision: precision)
+    }
+
+    /// Input text that reads back as exactly `number`: 17 significant digits at most, and `-0` kept,
+    /// since a saved session must compute the same bits when it is loaded.
+    public static func literal(number: Double) -> String {
+        number == 0 && number.sign == .minus ? "-0" : NumberFormat.scalar(number, precision: 17)
     }
 
     /// A function as it was defined: `f(z) = z^2`, `z -> z^2`, `(a, b) -> a*b`, `softmax (builtin): softmax(z)`.

@@ -23,7 +23,14 @@ public final class Session {
         case result(String)
         /// A failure, with the text it points into.
         case error(Diagnostic, source: String)
+        /// A remark about the line that is not its result, such as a constant now hidden by a binding.
+        case note(String)
+        /// A picture with colours, when `options.colors` allows them; its plain text is the `result` it replaces.
+        case picture([TintedLine])
     }
+
+    /// Constants whose hiding by a binding has been remarked on, so the note is given once a session.
+    private var notedShadows: Set<String> = []
 
     /// Runs every `;`-separated statement of `line` and returns what to show.
     ///
@@ -47,16 +54,44 @@ public final class Session {
                 return [.error(Diagnostic("\(error)", at: statement.range), source: line)]
             }
         }
-        guard let last, !Session.endsWithSemicolon(line) else { return [] }
-        return describe(last).map { [.result($0)] } ?? []
+        let notes = shadowNotes(statements).map(Output.note)
+        guard let last, !Session.endsWithSemicolon(line) else { return notes }
+        if !json, options.colors != .none, let picture = Session.picture(of: last) {
+            return [.picture(picture.tintedLines(for: options))] + notes
+        }
+        return (describe(last).map { [.result($0)] } ?? []) + notes
+    }
+
+    private static func picture(of outcome: Evaluator.Outcome) -> Picture? {
+        switch outcome {
+        case .value(.picture(let picture)), .assigned(_, .picture(let picture)): return picture
+        default: return nil
+        }
+    }
+
+    /// The first binding of `e` (or another shadowable constant) in this session says what happened to it.
+    private func shadowNotes(_ statements: [Statement]) -> [String] {
+        var notes: [String] = []
+        for statement in statements {
+            let name: String
+            switch statement {
+            case .assignment(let bound, _, _), .definition(let bound, _, _, _), .lazyDefinition(let bound, _, _): name = bound
+            case .expression: continue
+            }
+            guard Builtins.shadowableConstants.contains(name), notedShadows.insert(name).inserted else { continue }
+            notes.append(name == "e" ? "note: e now names your value; exp(1) is Euler's number"
+                                     : "note: \(name) now names your value, not the constant")
+        }
+        return notes
     }
 
     private func describe(_ outcome: Evaluator.Outcome) -> String? {
         switch outcome {
         case .value(let value), .assigned(_, let value):
             return json ? JSONPrinter.format(value) : Printer.format(value, options: options)
-        case .defined(let name, let closure):
-            return json ? nil : "\(name) (function of \(closure.parameters.joined(separator: ", ")))"
+        case .defined(_, let closure):
+            // As it would be typed, `f(x) = x * 2`, the way `g = z -> z * 2` echoes `g(z) = z * 2`.
+            return json ? nil : Printer.describe(.closure(closure))
         case .definedLazily(let definition, let current):
             // The definition as written, then its value now, printed as an assignment's would be; JSON
             // output is only the value, as for an assignment, and nothing when there is none yet.

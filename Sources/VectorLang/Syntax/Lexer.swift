@@ -84,6 +84,11 @@ public struct Lexer {
         }
     }
 
+    /// `2 * e` for the `2e` at `start..<e` of `scalars`: what a number followed by a bare e may have meant.
+    private static func times(_ start: Int, _ e: Int, in scalars: [Unicode.Scalar]) -> String {
+        String(String.UnicodeScalarView(scalars[start..<e])) + " * e"
+    }
+
     /// Digits, an optional fraction and an optional exponent: `2`, `2.5`, `.5`, `1e-3`.
     private mutating func number() throws(Diagnostic) -> Token {
         let start = position
@@ -103,7 +108,7 @@ public struct Lexer {
                 while position < scalars.count, Lexer.isIdentifierContinue(scalars[position]) { position += 1 }
                 throw Diagnostic("malformed number: the exponent has no digits", at: SourceRange(start, position),
                                  note: "an exponent is written like 1e-3 or 2.5E+4",
-                                 suggestion: exponentStart + 1 < position ? nil : "write the exponent's digits, as in 1e3")
+                                 suggestion: exponentStart + 1 < position ? nil : "write the exponent's digits, as in 1e3, or \(Lexer.times(start, exponentStart, in: scalars)) for a multiple of Euler's number")
             }
         }
         if position < scalars.count, scalars[position] == "." || Lexer.isIdentifierStart(scalars[position]) {

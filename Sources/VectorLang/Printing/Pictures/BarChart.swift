@@ -2,7 +2,8 @@
 ///
 /// As UnicodePlots' `barplot`: one row per element, labelled with its 1-based index, bar lengths in
 /// eighths of a cell (`█▉▊▋▌▍▎▏`), the value after each bar. With negative elements the bars grow left
-/// and right of where zero falls, and the values line up in a column of their own. Very long vectors
+/// and right of a zero axis (`│`) drawn where zero falls, and the values line up in a column of their
+/// own. Very long vectors
 /// show their first and last elements around a `⋮`, as the printer does.
 struct BarChart: Sendable {
     let values: [Double]
@@ -27,7 +28,8 @@ struct BarChart: Sendable {
         let high = max(finite.max() ?? 0, 0), low = min(finite.min() ?? 0, 0)
         // Any negative element needs the zero column; with none, bars start at the axis.
         let mixed = low < 0
-        let room = options.width - labelWidth - 2 - 1 - numberWidth
+        // Label, two columns, the bars (and the zero axis between them), a space, the value.
+        let room = options.width - labelWidth - 2 - 1 - numberWidth - (mixed ? 1 : 0)
         let barWidth = min(max(room, 8), BarChart.maximumBarWidth)
         let axis = options.ascii ? "|" : "┤"
 
@@ -46,10 +48,12 @@ struct BarChart: Sendable {
                 let side = x < 0 ? zero : barWidth - zero
                 let length = x.isNaN ? 0 : x.isInfinite ? side : min(Int((abs(x) * scale).rounded()), side)
                 let cells = String(repeating: options.ascii ? "#" : "█", count: length)
+                let zeroAxis = options.ascii ? "|" : "│"
                 bar = x < 0
-                    ? String(repeating: " ", count: zero - length) + cells + String(repeating: " ", count: barWidth - zero)
-                    : String(repeating: " ", count: zero) + cells + String(repeating: " ", count: barWidth - zero - length)
-                lines.append(label + " " + axis + bar + " " + String(repeating: " ", count: numberWidth - numbers[k].count) + numbers[k])
+                    ? String(repeating: " ", count: zero - length) + cells + zeroAxis + String(repeating: " ", count: barWidth - zero)
+                    : String(repeating: " ", count: zero) + zeroAxis + cells + String(repeating: " ", count: barWidth - zero - length)
+                // The labels need no axis of their own here: the bars' axis is zero's.
+                lines.append(label + "  " + bar + " " + String(repeating: " ", count: numberWidth - numbers[k].count) + numbers[k])
             } else {
                 let extreme = low < 0 ? -low : high
                 let fraction = x.isNaN || extreme == 0 ? 0 : min(abs(x) / extreme, 1)

@@ -1,10 +1,11 @@
 /// A matrix drawn as shaded cells, with row and column indices and a legend.
 ///
-/// The scale diverges from zero and is symmetric, ±max|a_ij|, so sign reads at a glance: positive cells
-/// are solid shades (`░▒▓█`), negative ones dashes (`·-=≡`), zero is blank. A softmax Jacobian
-/// diag(p) − p pᵀ shows its dark diagonal in a field of dashes. Text carries no colour, so the two
-/// signs get different glyphs rather than different hues. A matrix too big for the width is shown in
-/// blocks, each cell holding the element of largest magnitude in its block, so a diagonal survives.
+/// The scale diverges from zero and is symmetric, ±max|a_ij|, so sign reads at a glance. In colour
+/// (`PrintOptions.colors`) each cell is a block on the blue–white–red `DivergingScale`. Without colour,
+/// positive cells are solid shades (`░▒▓█`), negative ones dashes (`·-=≡`), zero is blank, so the two
+/// signs get different glyphs rather than different hues. A softmax Jacobian diag(p) − p pᵀ shows its
+/// dark diagonal in a field of blue (or dashes). A matrix too big for the width is shown in blocks, each
+/// cell holding the element of largest magnitude in its block, so a diagonal survives.
 struct Heatmap: Sendable {
     let matrix: Tensor
 
@@ -17,10 +18,10 @@ struct Heatmap: Sendable {
         static let ascii = Glyphs(positive: [":", "+", "*", "#"], negative: [".", "-", "=", "%"], zero: " ", nan: "?")
     }
 
-    func render(_ options: PrintOptions) -> [String] {
+    func render(_ options: PrintOptions) -> [TintedLine] {
         let rows = matrix.rank == 2 ? matrix.shape[0] : 1
         let columns = matrix.rank == 2 ? matrix.shape[1] : matrix.count
-        guard rows > 0, columns > 0, rows * columns == matrix.count else { return ["(no cells: the matrix is empty)"] }
+        guard rows > 0, columns > 0, rows * columns == matrix.count else { return [TintedLine("(no cells: the matrix is empty)")] }
         let glyphs = options.ascii ? Glyphs.ascii : Glyphs.unicode
         let labelWidth = String(rows).count
         // Two characters a cell when they fit, one when not, and blocks of columns beyond that.
@@ -35,27 +36,41 @@ struct Heatmap: Sendable {
         let frame = options.ascii ? ["+", "-", "+", "|", "|", "+", "-", "+"] : ["┌", "─", "┐", "│", "│", "└", "─", "┘"]
         let inner = shownColumns.count * cellWidth
         let margin = String(repeating: " ", count: labelWidth + 1)
-        var lines = [margin + " " + Heatmap.columnLabels(shownColumns, cellWidth: cellWidth)]
-        lines.append(margin + frame[0] + String(repeating: frame[1], count: inner) + frame[2])
+        var lines = [TintedLine(margin + " " + Heatmap.columnLabels(shownColumns, cellWidth: cellWidth))]
+        lines.append(TintedLine(margin + frame[0] + String(repeating: frame[1], count: inner) + frame[2]))
         for r in shownRows {
             let label = String(r + 1)
-            var line = String(repeating: " ", count: labelWidth - label.count) + label + " " + frame[3]
+            var spans = [TintedLine.Span(String(repeating: " ", count: labelWidth - label.count) + label + " " + frame[3])]
             for c in shownColumns {
                 let x = Heatmap.strongest(in: matrix.scalars, columns: columns,
                                           rows: r..<min(r + rowStep, rows), columnRange: c..<min(c + columnStep, columns))
-                line += String(repeating: Heatmap.glyph(x, largest: largest, glyphs), count: cellWidth)
+                let cell = Heatmap.cell(x, largest: largest, glyphs, options)
+                spans.append(TintedLine.Span(String(repeating: cell.text, count: cellWidth), cell.tint))
             }
-            lines.append(line + frame[4])
+            lines.append(TintedLine(spans + [TintedLine.Span(frame[4])]))
         }
-        lines.append(margin + frame[5] + String(repeating: frame[6], count: inner) + frame[7])
-        lines.append(margin + Heatmap.legend(largest: largest, hasNegative: matrix.scalars.contains { $0 < 0 },
-                                             hasPositive: matrix.scalars.contains { $0 > 0 }, glyphs, options))
+        lines.append(TintedLine(margin + frame[5] + String(repeating: frame[6], count: inner) + frame[7]))
+        let legend = Heatmap.legend(largest: largest, hasNegative: matrix.scalars.contains { $0 < 0 },
+                                    hasPositive: matrix.scalars.contains { $0 > 0 }, glyphs, options)
+        lines.append(TintedLine([TintedLine.Span(margin)] + legend))
         if rowStep > 1 || columnStep > 1 {
             let times = options.ascii ? "x" : "×"
             let note = "(\(rowStep)\(times)\(columnStep) blocks, largest |value| shown)"
-            lines.append((margin.count + note.count <= options.width ? margin : "") + note)
+            lines.append(TintedLine((margin.count + note.count <= options.width ? margin : "") + note))
         }
         return lines
+    }
+
+    /// One cell: with colour a block tinted by x / largest, without it the glyph of `glyph`.
+    static func cell(_ x: Double, largest: Double, _ glyphs: Glyphs, _ options: PrintOptions) -> TintedLine.Span {
+        guard options.colors != .none, !x.isNaN else { return TintedLine.Span(glyph(x, largest: largest, glyphs)) }
+        let t = largest > 0 && x.isFinite ? x / largest : x == 0 ? 0 : (x > 0 ? 1 : -1)
+        return block(t, options)
+    }
+
+    /// A cell's block in the colour of t = x / largest.
+    static func block(_ t: Double, _ options: PrintOptions) -> TintedLine.Span {
+        TintedLine.Span(options.ascii ? "#" : "█", DivergingScale.tint(t, depth: options.colors))
     }
 
     /// The glyph of one value: its sign picks the family, |x| / largest the shade (quarters, rounded up).
@@ -93,14 +108,22 @@ struct Heatmap: Sendable {
         return line
     }
 
-    /// The scale: the negative glyphs from −largest to 0, then the positive ones up to +largest.
-    static func legend(largest: Double, hasNegative: Bool, hasPositive: Bool, _ glyphs: Glyphs, _ options: PrintOptions) -> String {
-        guard largest > 0 else { return "all zero" }
+    /// The scale: from −largest to 0, then up to +largest, in quarters; the glyphs, or blocks in colour.
+    static func legend(largest: Double, hasNegative: Bool, hasPositive: Bool, _ glyphs: Glyphs,
+                       _ options: PrintOptions) -> [TintedLine.Span] {
+        guard largest > 0 else { return [TintedLine.Span("all zero")] }
         let limit = NumberFormat.scalar(largest, precision: options.clampedPrecision)
-        var parts: [String] = []
-        if hasNegative { parts.append("-" + limit + " " + glyphs.negative.reversed().joined()) }
-        parts.append("0")
-        if hasPositive { parts.append(glyphs.positive.joined() + " " + limit) }
-        return parts.joined(separator: " ")
+        let quarters = [0.25, 0.5, 0.75, 1.0]
+        let ramp = { (sign: Double) -> [TintedLine.Span] in
+            guard options.colors != .none else {
+                return [TintedLine.Span((sign < 0 ? glyphs.negative.reversed() : glyphs.positive).joined())]
+            }
+            return (sign < 0 ? quarters.reversed().map { -$0 } : quarters).map { block($0, options) }
+        }
+        var spans: [TintedLine.Span] = []
+        if hasNegative { spans += [TintedLine.Span("-" + limit + " ")] + ramp(-1) + [TintedLine.Span(" ")] }
+        spans.append(TintedLine.Span("0"))
+        if hasPositive { spans += [TintedLine.Span(" ")] + ramp(1) + [TintedLine.Span(" " + limit)] }
+        return spans
     }
 }

@@ -68,24 +68,39 @@ struct LinePlot: Sendable {
         return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
     }
 
-    /// The line of x labels (a, b, 0 and nice values between, as many as fit) and the columns they mark.
+    /// The line of x labels and the columns they mark: multiples of a 1, 2 or 5 step inside [a, b]
+    /// (`Ticks.inside`), so they are evenly spaced, about one per ten columns and fewer when their labels
+    /// would touch, as matplotlib's MaxNLocator lowers its count. The frame's edges mark a and b.
     private func xAxis(width w: Int, offset: Int) -> (String, Set<Int>) {
-        let inside = Ticks.inside(a, b, count: max(w / 10, 2))
-        var candidates: [(x: Double, text: String)] = [(a, Ticks.label(a, step: inside.step)), (b, Ticks.label(b, step: inside.step))]
-        if a < 0 && b > 0 { candidates.append((0, "0")) }
-        candidates += inside.values.map { ($0, Ticks.label($0, step: inside.step)) }
+        let most = max(w / 10, 2)
+        for count in stride(from: most, through: 2, by: -1) {
+            if let axis = xAxis(Ticks.inside(a, b, count: count), width: w, offset: offset) { return axis }
+        }
+        // Labels too long for even two ticks (a tiny range far from zero): the ends, written as they fit.
+        let ends = (values: [a, b], step: b - a)
+        return xAxis(ends, width: w, offset: offset, dropping: true) ?? (String(repeating: " ", count: offset), [])
+    }
+
+    /// The labels of `ticks` under their columns, or nil if two would touch (unless `dropping`, which
+    /// leaves out a label that would).
+    private func xAxis(_ ticks: (values: [Double], step: Double), width w: Int, offset: Int,
+                       dropping: Bool = false) -> (String, Set<Int>)? {
+        guard ticks.values.count >= 2 else { return nil }
         var line = Array(repeating: Character(" "), count: offset + w + 8)
         var used: [Range<Int>] = []
         var columns = Set<Int>()
-        for (k, (x, text)) in candidates.enumerated() {
+        for x in ticks.values {
+            let text = Ticks.label(x, step: ticks.step)
             let column = LinePlot.cell((x - a) / (b - a), w)
-            guard column >= 0, column < w, !columns.contains(column) else { continue }
-            // A tick just inside an end (-4 beside -5) crowds it; the ends (k < 2) always stay.
-            if k >= 2 && (column < w / 8 || column > w - 1 - w / 8) { continue }
-            // a's label starts under the plot's left edge, b's ends under its right edge, others centre.
+            // A label at an edge starts (or ends) under it; others are centred on their tick.
             let start = column == 0 ? offset : column == w - 1 ? offset + w - text.count : offset + column - text.count / 2
             let span = max(start, 0)..<(max(start, 0) + text.count)
-            guard span.upperBound <= line.count, !used.contains(where: { $0.overlaps((span.lowerBound - 1)..<(span.upperBound + 1)) }) else { continue }
+            let clear = span.upperBound <= line.count && !columns.contains(column)
+                && !used.contains(where: { $0.overlaps((span.lowerBound - 1)..<(span.upperBound + 1)) })
+            guard clear else {
+                if dropping { continue }
+                return nil
+            }
             for (i, ch) in text.enumerated() { line[span.lowerBound + i] = ch }
             used.append(span)
             columns.insert(column)
