@@ -58,6 +58,8 @@ public enum Launcher {
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
         var repl = REPL(shell: shell, reader: reader, palette: palette)
         repl.keys = TerminalKeys()
+        // Paging is for a person reading a terminal; `jacobi | tee log` gets the text as it is.
+        if Terminal.standardOutputIsTerminal, let pager = Pager.fromEnvironment() { repl.pager = pager.show }
         return repl.run(first: first)
     }
 }

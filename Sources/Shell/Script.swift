@@ -4,7 +4,8 @@ import VectorLang
 ///
 /// A line with brackets still open is joined with the next ones, so a matrix may span lines; a line
 /// that starts with `:` is a meta-command and is complete on its own. Shared by `jacobi FILE`,
-/// `:load` and `:run`, so a script means the same thing however it is run.
+/// `:load` and `:run`, so a script means the same thing however it is run. A file that is a copied
+/// session (its first line with text starts with `jacobi> `) is read as `PromptFilter` says.
 enum Script {
     struct Input: Equatable {
         let text: String
@@ -20,7 +21,10 @@ enum Script {
         var start = 0
         var depth = 0
         var open = true
-        for (number, line) in lines.enumerated() {
+        // A file may be a copied session: prompts are taken off and its copied output skipped.
+        var prompts = PromptFilter()
+        for (number, typed) in lines.enumerated() {
+            guard let line = prompts.take(typed) else { continue }
             if pending.isEmpty {
                 start = number
                 depth = 0
@@ -42,6 +46,8 @@ enum Script {
             inputs.append(Input(text: pending.joined(separator: "\n"), firstLine: start + 1))
             pending = []
         }
+        // Brackets still open when the skipped output of a copied session ends the file.
+        if !pending.isEmpty { inputs.append(Input(text: pending.joined(separator: "\n"), firstLine: start + 1)) }
         return inputs
     }
 }
