@@ -5,7 +5,8 @@ import VectorLang
 /// Terminal-free apart from what it is given, so tests drive it with a scripted reader and a string
 /// sink: a bracket left open gives the continuation prompt, Ctrl-C drops the pending input, Ctrl-D
 /// on an empty line leaves with status 0, and the reader is closed (its history written) on every
-/// way out.
+/// way out. A copied session pasted back loses its prompts and its copied output (`PromptFilter`),
+/// and long help goes through the pager (`Pager`).
 struct REPL {
     static let prompt = "jacobi> "
     static let continuationPrompt = "   ...> "
