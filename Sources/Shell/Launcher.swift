@@ -10,7 +10,7 @@ public enum Launcher {
         let runner = ScriptRunner(shell: ShellSession(options: options), options: options)
         var succeeded = true
         for (i, expression) in expressions.enumerated() {
-            switch runner.submit(expression, name: "-e #\(i + 1)", firstLine: 1) {
+            switch runner.submit(Script.Input(text: expression, firstLine: 1), name: "-e #\(i + 1)") {
             case .succeeded: continue
             case .failed:
                 succeeded = false

@@ -44,11 +44,13 @@ final class PromptFilterTests: XCTestCase {
 
     func testAScriptThatIsACopiedSessionKeepsItsLineNumbers() {
         let lines = ["jacobi> z = [1,", "   ...>      2]", "[1, 2]", "jacobi> :vars", "  z  [2]", "jacobi> z * 2", "[2, 4]"]
-        XCTAssertEqual(Script.inputs(lines), [
-            Script.Input(text: "z = [1,\n     2]", firstLine: 1), Script.Input(text: ":vars", firstLine: 4),
-            Script.Input(text: "z * 2", firstLine: 6),
+        let inputs = Script.inputs(lines)
+        XCTAssertEqual(inputs, [
+            Script.Input(text: "z = [1,\n     2]", firstLine: 1, promptWidths: [8, 8]), Script.Input(text: ":vars", firstLine: 4, promptWidths: [8]),
+            Script.Input(text: "z * 2", firstLine: 6, promptWidths: [8]),
         ])
-        XCTAssertEqual(Script.inputs(["jacobi> [1,", "oops"]), [Script.Input(text: "[1,", firstLine: 1)],
+        XCTAssertEqual(inputs.first?.fileColumn(6, line: 2), 14, "the column in the file, prompt included")
+        XCTAssertEqual(Script.inputs(["jacobi> [1,", "oops"]), [Script.Input(text: "[1,", firstLine: 1, promptWidths: [8])],
                        "brackets left open by the end of the copied output still make an input")
         XCTAssertEqual(Script.inputs(["a = 1", "2"]).map(\.text), ["a = 1", "2"])
     }

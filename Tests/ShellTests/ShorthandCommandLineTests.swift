@@ -51,6 +51,12 @@ final class ShorthandCommandLineTests: CommandLineTestCase {
         XCTAssertEqual(piped.err, "")
     }
 
+    func testAnErrorInACopiedSessionIsLocatedInTheFileWithItsPrompt() throws {
+        let run = try jacobi([], input: "jacobi> z = [1, 2]\n[1, 2]\njacobi> z + [1,\n   ...>      foo]\n")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.err.hasPrefix("<stdin>:4:14: error: unknown name 'foo'"), run.err)
+    }
+
     func testExitInALessonOnAPipeLeavesTheLesson() throws {
         let run = try jacobi(["lesson", "1"], input: "?softmax\nexit\n", environment: ["JACOBI_PROGRESS": ""])
         XCTAssertEqual(run.status, 0, run.err)
