@@ -13,7 +13,7 @@ struct Completer {
     let shell: ShellSession
 
     /// Characters that end a word: the language's operators and brackets, so `softmax(z` completes `z`.
-    static let languageBreaks = " \t\n\"'()[]{},;+-*/^@=:<>!&|"
+    static let languageBreaks = " \t\n\"'()[]{},;+-*/^@=:<>!&|?"
     /// In a command line only spaces separate words, so a file name keeps its `-` and `.`.
     static let commandBreaks = " \t\n"
 
@@ -38,6 +38,8 @@ struct Completer {
 
     private func context(_ line: String) -> Context {
         let trimmed = Substring(line).drop { $0 == " " || $0 == "\t" }
+        // `?sof` asks about a name, as `:help sof` does: the same names, with no `(` after them.
+        if trimmed.hasPrefix("?"), let help = shell.command(named: "help") { return .argument(help.argument) }
         guard trimmed.hasPrefix(":") else { return .language }
         guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return .commandName }
         let name = String(trimmed[trimmed.index(after: trimmed.startIndex)..<space])
@@ -52,6 +54,7 @@ struct Completer {
 
     /// The characters that end the word being completed, for the line before the cursor.
     func wordBreaks(_ line: String) -> String {
+        if line.trimmingSpaces.hasPrefix("?") { return Completer.languageBreaks }
         if case .argument(.expression) = context(line) { return Completer.languageBreaks }
         if case .language = context(line) { return Completer.languageBreaks }
         return Completer.commandBreaks

@@ -78,7 +78,7 @@ extension ShellSession {
                 case .error(let diagnostic, let source, let prefix):
                     failures += 1
                     let (line, column) = diagnostic.location(in: source)
-                    let location = prefix.isEmpty ? "\(call.argument):\(input.firstLine + line - 1):\(column): " : prefix
+                    let location = prefix.isEmpty ? "\(call.argument):\(input.firstLine + line - 1):\(input.fileColumn(column, line: line)): " : prefix
                     outputs.append(.error(diagnostic, source: source, prefix: location))
                 case .quit:
                     break inputs

@@ -16,6 +16,13 @@ enum HelpText {
         ("p := softmax(z)", "Defines p as an expression, evaluated wherever p is used: rebinding z changes p, and grad(z -> sum(p), z) differentiates through it."),
     ]
 
+    /// What other REPLs taught people to type, and pasting (see `Shorthand` and `PromptFilter`).
+    static let shorthands: [(String, String)] = [
+        ("?NAME or NAME?", "the help for NAME, as :help NAME; help(NAME) too, and ? or help alone is :help"),
+        ("exit or quit", "leaves, as :quit does: Jacobi, a lesson, or a script; a name you bound yourself (help = 3) is evaluated instead"),
+        ("jacobi> 1 + 1", "a pasted line loses its prompt; in a paste or file whose first line has one, lines without one are copied output and are skipped"),
+    ]
+
     static let keys: [(String, String)] = [
         ("Tab", "complete a name; after :load, :run or :save, a file name"),
         ("Up, Down", "earlier and later lines; Ctrl-R searches them"),
@@ -44,6 +51,9 @@ enum HelpText {
             lines.append(group == .session ? "Commands" : "Commands: \(group.rawValue.lowercased())")
             for command in commands { lines += entry(command.usage, command.summary, width: width) }
         }
+        lines.append("")
+        lines.append("At the prompt")
+        for (form, meaning) in shorthands { lines += entry(form, meaning, width: width) }
         lines.append("")
         lines.append("Keys")
         for (key, meaning) in keys { lines += entry(key, meaning, width: width) }

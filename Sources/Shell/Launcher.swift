@@ -10,7 +10,7 @@ public enum Launcher {
         let runner = ScriptRunner(shell: ShellSession(options: options), options: options)
         var succeeded = true
         for (i, expression) in expressions.enumerated() {
-            switch runner.submit(expression, name: "-e #\(i + 1)", firstLine: 1) {
+            switch runner.submit(Script.Input(text: expression, firstLine: 1), name: "-e #\(i + 1)") {
             case .succeeded: continue
             case .failed:
                 succeeded = false
@@ -60,6 +60,8 @@ public enum Launcher {
         shell.session.options.colors = palette.enabled ? Terminal.colorDepth : .none
         var repl = REPL(shell: shell, reader: reader, palette: palette)
         repl.keys = TerminalKeys()
+        // Paging is for a person reading a terminal; `jacobi | tee log` gets the text as it is.
+        if Terminal.standardOutputIsTerminal, let pager = Pager.fromEnvironment() { repl.pager = pager.show }
         return repl.run(first: first)
     }
 }

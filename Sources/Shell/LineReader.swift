@@ -16,4 +16,13 @@ protocol LineReader: AnyObject {
     func remember(_ entry: String)
     /// Called once on every way out of the REPL: the place to write the history.
     func close()
+    /// Whether more input is already waiting (see the extension's default).
+    var hasWaitingInput: Bool { get }
+}
+
+extension LineReader {
+    /// Whether more input is already waiting, typed or pasted before the REPL asked for it: the lines
+    /// of one paste arrive together, so this tells a paste's lines from lines typed one by one
+    /// (`PromptFilter`). Readers that cannot tell say no.
+    var hasWaitingInput: Bool { false }
 }

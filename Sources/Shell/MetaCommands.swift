@@ -87,7 +87,8 @@ extension MetaCommand {
     }
 
     static var quit: MetaCommand {
-        MetaCommand("quit", aliases: ["q", "exit"], usage: ":quit", "Leaves Jacobi (so does Ctrl-D on an empty line).") { _, _ in [.quit] }
+        MetaCommand("quit", aliases: ["q", "exit"], usage: ":quit", "Leaves Jacobi (so does Ctrl-D on an empty line).",
+                    detail: ["exit and quit without the colon do the same, unless you gave those names a value; in a lesson they leave the lesson, in a script they end it."]) { _, _ in [.quit] }
     }
 }
 

@@ -74,6 +74,12 @@ final class ReadlineReader: LineReader {
         }
     }
 
+    /// readline reads a byte at a time, so what a paste still holds is waiting on standard input.
+    var hasWaitingInput: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+
     func remember(_ entry: String) {
         guard HistoryPolicy.shouldAdd(entry, after: lastEntry) else { return }
         add_history(entry)

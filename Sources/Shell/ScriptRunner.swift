@@ -22,7 +22,7 @@ struct ScriptRunner {
     func run(_ lines: [String], name: String) -> Bool {
         var succeeded = true
         for input in Script.inputs(lines) {
-            switch submit(input.text, name: name, firstLine: input.firstLine) {
+            switch submit(input, name: name) {
             case .succeeded: continue
             case .failed:
                 succeeded = false
@@ -31,7 +31,7 @@ struct ScriptRunner {
             }
         }
         // A derivation typed after :check at the end of a script is checked as if a blank line followed.
-        if shell.isCollectingDerivation, submit("", name: name, firstLine: lines.count + 1) == .failed { succeeded = false }
+        if shell.isCollectingDerivation, submit(Script.Input(text: "", firstLine: lines.count + 1), name: name) == .failed { succeeded = false }
         return succeeded
     }
 
@@ -39,9 +39,9 @@ struct ScriptRunner {
 
     /// Submits one complete input and prints what it produced.
     @discardableResult
-    func submit(_ text: String, name: String, firstLine: Int) -> Outcome {
+    func submit(_ input: Script.Input, name: String) -> Outcome {
         var outcome = Outcome.succeeded
-        for output in shell.submit(text) {
+        for output in shell.submit(input.text) {
             switch output {
             case .result(let text), .info(let text), .help(let text):
                 Terminal.writeOut(TerminalText.shown(text) + "\n")
@@ -52,7 +52,7 @@ struct ScriptRunner {
             case .error(let diagnostic, let source, let prefix):
                 outcome = .failed
                 let (line, column) = diagnostic.location(in: source)
-                let location = prefix.isEmpty ? "\(name):\(firstLine + line - 1):\(column): " : prefix
+                let location = prefix.isEmpty ? "\(name):\(input.firstLine + line - 1):\(input.fileColumn(column, line: line)): " : prefix
                 Terminal.writeError(diagnostic.rendered(source: source, prefix: location) + "\n")
             case .quit:
                 return outcome == .failed ? .failed : .quit

@@ -86,6 +86,8 @@ public final class ShellSession {
     /// Runs one complete input (it may span lines when brackets were open).
     public func submit(_ input: String) -> [Output] {
         if isCollectingDerivation { return collect(input) }
+        // Before the lesson sees it: `exit` in a lesson leaves the lesson, `?softmax` is help there too.
+        if let shorthand = shorthand(input) { return run(shorthand, typed: input) }
         // During a lesson, its commands and the learner's language lines go to the lesson.
         if let routed = lessons.route(input, in: self) { return routed }
         let scalars = Array(input.unicodeScalars)

@@ -16,6 +16,14 @@ enum Terminal {
         return 80
     }
 
+    /// Rows of the terminal, read afresh each time; `LINES`, else 24, when not a terminal.
+    static var height: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        if let lines = getenv("LINES").flatMap({ Int(String(cString: $0)) }), lines > 0 { return lines }
+        return 24
+    }
+
     /// Columns to break text at: the terminal's; on a pipe `COLUMNS` when set, else nil (no breaking,
     /// so a file or another program gets whole lines).
     static var textWidth: Int? {

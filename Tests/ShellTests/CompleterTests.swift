@@ -22,6 +22,13 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(insertion("x = 2 * sigm"), "sigmoid(")
     }
 
+    func testAQuestionCompletesLikeHelpWithoutAParenthesis() {
+        XCTAssertEqual(words("?softm"), ["softmax"])
+        XCTAssertEqual(insertion("?softm"), "softmax")
+        XCTAssertEqual(insertion("? relu_"), nil)
+        XCTAssertTrue(words("?").contains("derive"), "commands too, as after :help")
+    }
+
     func testSeveralCandidatesInsertTheirCommonPrefix() {
         XCTAssertEqual(words("soft"), ["softmax", "softplus", "softsign"])
         XCTAssertEqual(insertion("soft"), "soft")

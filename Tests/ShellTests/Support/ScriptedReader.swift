@@ -14,6 +14,13 @@ final class ScriptedReader: LineReader {
         return events.isEmpty ? .end : events.removeFirst()
     }
 
+    /// Whether the lines arrive as one paste: then, while another line follows, input is waiting.
+    var pasted = false
+    var hasWaitingInput: Bool {
+        guard pasted, case .line? = events.first else { return false }
+        return true
+    }
+
     func remember(_ entry: String) { remembered.append(entry) }
     func close() { closeCount += 1 }
 }

@@ -14,7 +14,9 @@ final class TmuxSession {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Starts `jacobi` at `width` × `height`; `environment` adds to (or, with "", removes from) the basics.
-    init(environment: [String: String] = [:], width: Int = 100, height: Int = 40, file: StaticString = #filePath) throws {
+    /// `after` follows the binary on the shell's command line: `| cat` sends its output through a pipe.
+    init(environment: [String: String] = [:], width: Int = 100, height: Int = 40, after: String = "",
+         file: StaticString = #filePath) throws {
         guard TmuxSession.tmux != nil else { throw XCTSkip("tmux is not installed, so the terminal tests cannot run") }
         guard let binary = TmuxSession.binary() else {
             throw XCTSkip("the jacobi binary was not found beside the tests; run swift build first")
@@ -29,7 +31,7 @@ final class TmuxSession {
         let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }
         // The shell tmux runs the command with writes jacobi's exit status into the pane, where it is
         // read back; tmux's own #{pane_dead_status} is sometimes left empty when the pane dies quickly.
-        let command = "env -i " + assignments.joined(separator: " ") + " " + TmuxSession.quote(binary)
+        let command = "env -i " + assignments.joined(separator: " ") + " " + TmuxSession.quote(binary) + " " + after
             + "; echo \"\(TmuxSession.exitMarker)$?]\""
         // remain-on-exit, set for the whole server before the pane exists, keeps the pane after jacobi
         // exits, so its exit status can be read however quickly it exits.
@@ -56,6 +58,14 @@ final class TmuxSession {
 
     /// Types text as it is, character by character.
     func type(_ text: String) throws { try run(["send-keys", "-t", name, "-l", text]) }
+
+    /// Pastes `text` as a terminal does; `bracketed` marks it as a paste when the program asked for that.
+    func paste(_ text: String, bracketed: Bool = false) throws {
+        let file = home.appendingPathComponent("paste-\(UUID().uuidString)").path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try run(["load-buffer", file])
+        try run(["paste-buffer", "-d", "-t", name] + (bracketed ? ["-p"] : []))
+    }
 
     /// Presses named keys: `Enter`, `Up`, `Tab`, `C-c`, `C-d`.
     func press(_ keys: String...) throws { try run(["send-keys", "-t", name] + keys) }
