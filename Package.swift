@@ -19,6 +19,7 @@ let package = Package(
             dependencies: [
                 "Shell",
                 "VectorLang",
+                "Derivation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -35,7 +35,7 @@ public final class ShellSession {
         self.options = options
         self.session = Session(options: options.printOptions, json: options.json)
         session.evaluator.memoryBudget = options.memory
-        for command in MetaCommand.standard + [.derive, .check] + MetaCommand.lessonCommands { register(command) }
+        for command in MetaCommand.standard + [.derive, .check] + MetaCommand.lessonCommands + [.drill] { register(command) }
         derivationNames = { Catalog.names }
         lessonNames = { [lessons] in lessons.names }
     }

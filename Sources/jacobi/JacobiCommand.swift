@@ -27,6 +27,8 @@ enum Entry {
             DeriveSubcommand.mainWithUsageStatus(Array(arguments.dropFirst()))
         } else if let first = arguments.first, first == CheckSubcommand.configuration.commandName {
             CheckSubcommand.mainWithUsageStatus(Array(arguments.dropFirst()))
+        } else if let first = arguments.first, first == DrillSubcommand.configuration.commandName {
+            DrillSubcommand.mainWithUsageStatus(Array(arguments.dropFirst()))
         } else if let first = arguments.first, let command = subcommands[first] {
             command.mainShowingSafely(Array(arguments.dropFirst()))
         } else {
@@ -45,7 +47,7 @@ struct JacobiCommand: ParsableCommand {
             as a script when it is not a terminal.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, DeriveSubcommand.self, CheckSubcommand.self, LessonSubcommand.self, LessonsCommand.self, PresentSubcommand.self]
+        subcommands: [RunCommand.self, DeriveSubcommand.self, CheckSubcommand.self, DrillSubcommand.self, LessonSubcommand.self, LessonsCommand.self, PresentSubcommand.self]
     )
 
     @Option(name: .customShort("e"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Evaluate EXPR and print the result (repeatable; one session).", valueName: "EXPR"))

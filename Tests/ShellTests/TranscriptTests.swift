@@ -47,6 +47,8 @@ final class TranscriptTests: XCTestCase {
             try? files.removeItem(at: temporary)
         }
         let shell = ShellSession(options: ShellOptions(color: false))
+        // A drill or a lesson saves its progress here, never in the machine's own file.
+        shell.lessons.progressPath = temporary.appendingPathComponent("progress.json").path
         shell.width = 80
         shell.stopwatch = { work in work(); return .microseconds(1500) }
         var palette = Palette(enabled: false)

@@ -8,6 +8,7 @@ public enum DrillMaker {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let message: String
         public var description: String { message }
+        public init(message: String) { self.message = message }
     }
 
     /// Planted slips tried before giving up (each costs a derivation and a check).
@@ -21,6 +22,12 @@ public enum DrillMaker {
                             options: Derivations.Options = Derivations.Options()) throws(Failure) -> Drill {
         let random = RandomSource(seed: seed)
         let name = topic ?? pick(Catalog.entries.filter { $0.wrt != nil }.map(\.name), random) ?? "softmax"
+        // A bare word is a catalog entry's name, never a variable to differentiate by itself.
+        if let topic, Catalog.entry(named: topic) == nil, wrt == nil, topic.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
+            let guess = Suggestions.closest(to: topic, among: Catalog.names)
+            throw Failure(message: "no catalog entry named \(topic)" + (guess.map { "; did you mean \($0)?" } ?? "")
+                          + " (jacobi derive --list shows them; an expression needs its variable, as in --wrt z_j)")
+        }
         let request: Derivations.Request
         do {
             request = try Derivations.derive(name, wrt: wrt, options: options)
@@ -34,6 +41,7 @@ public enum DrillMaker {
         let d = request.result
         guard d.wrt != nil else { throw Failure(message: "\(topic) is an identity, not a derivative: a drill needs a derivation to plant a slip in") }
         guard d.complete else { throw Failure(message: "the derivation of \(topic) does not finish, so there is no drill to make from it") }
+        guard d.steps.count >= 4 else { throw Failure(message: "the derivation of \(topic) has \(d.steps.count - 1) steps, too few to hide a slip in") }
         let random = RandomSource(seed: seed)
         let planter = SlipPlanter(d)
         // Steps a slip may go in: any with an expression of its own (not the cases, not the matrix form).
@@ -41,13 +49,12 @@ public enum DrillMaker {
         let kinds = slip.map { [$0] } ?? shuffled(DrillSlip.allCases, random)
         var tried = 0
         for kind in kinds {
-            for n in shuffled(steps, random) {
-                let found = planter.candidates(kind, at: n)
-                for candidate in shuffled(found.filter(\.inFocus), random) + shuffled(found.filter { !$0.inFocus }, random) {
-                    if tried >= attempts { break }
-                    tried += 1
-                    if let drill = drill(request, topic: topic, seed: seed, planting: candidate, at: n) { return drill }
-                }
+            // A slip in the part a step worked on reads as that step's own: all of those first, in any step.
+            let found = shuffled(steps, random).flatMap { n in planter.candidates(kind, at: n).map { (n, $0) } }
+            for (n, candidate) in shuffled(found.filter(\.1.inFocus), random) + shuffled(found.filter { !$0.1.inFocus }, random) {
+                if tried >= attempts { break }
+                tried += 1
+                if let drill = drill(request, topic: topic, seed: seed, planting: candidate, at: n) { return drill }
             }
         }
         let what = slip.map { "a slip of the kind \($0.rawValue)" } ?? "a slip"
@@ -90,7 +97,9 @@ public enum DrillMaker {
               }) else { return nil }
         let found = statuses[at].slips.compactMap(DrillSlip.init)
         let accepted = [planted.kind] + DrillSlip.allCases.filter { $0 != planted.kind && found.contains($0) }
-        let right = Drill.Line(step, number: n)
+        // A fact used silently is mended by leaving the line as it was (or by assuming the fact).
+        let right = planted.unassumed == nil ? Drill.Line(step, number: n)
+            : Drill.Line(number: n, rule: step.rule, text: lines[n - 1].text, input: lines[n - 1].input, cases: [])
         let exposed = DerivationChecker.disagreement(in: checkText, line: setup.count + 1 + n, seed: seed, points: points)
         return Drill(topic: topic, title: request.title ?? "The derivative of \(request.input)", seed: seed, definitions: definitions,
                      assumptions: facts.map(\.description), example: request.example, lines: lines,

@@ -118,7 +118,7 @@ struct SlipPlanter {
         if let part = step.part, case .sum(let k, .indexed(let name, let x)) = part.of, x.last == k, part.result.isOne,
            let fact = facts.first(where: { $0.sumsToOneVector == name }) {
             var slip = PlantedSlip(kind: .unassumedFact, line: step.expression,
-                                   what: "the step uses \(show.render(part.of)) = 1, but the derivation does not assume that \(name) sums to one")
+                                   what: "the step uses \(show.render(part.of)) = 1, but the derivation does not assume that \(name) sums to one (with assume \(fact.assumption) the step would hold)")
             slip.unassumed = fact.assumption
             return [slip]
         }

@@ -19,17 +19,16 @@ public enum DrillQuestions {
     }
 
     static func whichLine(_ drill: Drill, line: Int) -> Question {
-        var prompt = ["Find the error. \(drill.title): each line claims to follow from the one before it by the rule in brackets."]
-        if !drill.definitions.isEmpty { prompt.append("Where " + drill.definitions.map(DrillQuestions.shown).joined(separator: ", ") + ".") }
-        prompt.append(drill.assumptions.isEmpty ? "Nothing is assumed about the inputs." : "Assumed: " + drill.assumptions.joined(separator: ", ") + ".")
-        prompt.append("The start: \(drill.lines[0].text)")
-        prompt.append("Which line is the first wrong one?")
+        var said = "Find the error. \(drill.title): each line claims to follow from the one before it by the rule in brackets."
+        if !drill.definitions.isEmpty { said += " Here " + drill.definitions.map(DrillQuestions.shown).joined(separator: ", ") + "." }
+        said += drill.assumptions.isEmpty ? " Nothing is assumed about the inputs." : " Assumed: " + drill.assumptions.joined(separator: ", ") + "."
+        let prompt = [said, "The start: \(drill.lines[0].text)", "Which line is the first wrong one?"]
         let choices = drill.lines.dropFirst().map { l in
             Choice(text: "= \(l.text)   [\(l.rule)]" + (l.cases.isEmpty ? "" : "   (" + l.cases.joined(separator: "; ") + ")"),
                    isCorrect: l.number == drill.planted.line,
                    feedback: l.number == drill.planted.line ? nil : drill.judgeLine(l.number).feedback.joined(separator: " "), line: line)
         }
-        return Question(line: line, prompt: prompt.joined(separator: "\n"), kind: .choice(choices), points: 0, hints: drill.hints,
+        return Question(line: line, prompt: prompt.joined(separator: "\n\n"), kind: .choice(choices), points: 0, hints: drill.hints,
                         explanation: "Line \(drill.planted.line) is where the slip is; every line after it follows from it correctly.")
     }
 
@@ -45,7 +44,7 @@ public enum DrillQuestions {
             hints.append("At \(exposed.inputs.joined(separator: ", ")) and \(entry), line \(k) gives \(values.wrong) and line \(k - 1) gives \(values.before).")
         }
         return Question(line: line, prompt: "Line \(k) is the first wrong line. Which slip is it?", kind: .choice(choices), points: 0,
-                        hints: hints, explanation: drill.reveal.joined(separator: "\n"))
+                        hints: hints, explanation: drill.reveal.joined(separator: "\n\n"))
     }
 
     /// `p := softmax(z)` as a reader says it: p = softmax(z).

@@ -129,8 +129,13 @@ struct LessonPipe {
     let palette: Palette
 
     func run(_ name: String) -> Int32 {
+        run { shell.lessons.start(name, in: shell) }
+    }
+
+    /// Runs the lesson `start` begins (a course lesson, or a drill) with standard input's lines.
+    func run(starting start: () -> [ShellSession.Output]) -> Int32 {
         shell.width = Terminal.width
-        LessonPipe.write(shell.lessons.start(name, in: shell), palette: palette)
+        LessonPipe.write(start(), palette: palette)
         let lines = Array(sequence(state: ()) { _ in Swift.readLine(strippingNewline: true) })
         for input in Script.inputs(lines) where shell.lessons.isRunning {
             Terminal.writeOut(echo(input.text) + "\n")

@@ -108,12 +108,14 @@ public final class LessonController {
     }
 
     /// Starts (or resumes) `lesson`, a course lesson or a drill; `next` is the one after it in the course.
+    /// A drill starts afresh every time (its answers are saved, to count toward its topic).
     func start(_ lesson: Lesson, next: Lesson?, in shell: ShellSession, fresh: Bool = false) -> [ShellSession.Output] {
+        let isDrill = lesson.name.hasPrefix(Lesson.drillPrefix)
         var outputs: [ShellSession.Output] = []
         let store = progressStore
         let loaded = store?.load()
         if let warning = loaded?.warning { outputs.append(.info("warning: " + warning)) }
-        var saved = loaded?.progress.lessons[lesson.name]
+        var saved = isDrill ? nil : loaded?.progress.lessons[lesson.name]
         if fresh {
             saved = nil
             outputs += forget(lesson.name, store: store)

@@ -30,6 +30,15 @@ enum LessonList {
                 StyledLine.Span(row.status, statusRole),
             ]))
         }
+        let drills = DrillTally.byTopic(progress)
+        if !drills.isEmpty {
+            lines.append(StyledLine("Drills (find the error; :drill TOPIC)", .strong))
+            let topicWidth = drills.map { TerminalText.shown($0.topic).count }.max() ?? 0
+            for tally in drills {
+                lines.append(StyledLine([StyledLine.Span("  " + pad(TerminalText.shown(tally.topic), topicWidth) + "  ", .prompt),
+                                         StyledLine.Span(tally.description, tally.unfinished == 0 ? .good : .notice)]))
+            }
+        }
         return lines + [StyledLine(howToStart, .dim)]
     }
 

@@ -29,7 +29,7 @@ struct LessonView {
     func intro(_ lesson: Lesson, resumingAt step: Int?, tips: Bool = true) -> [StyledLine] {
         let label = lesson.number.map { "Lesson \($0)" } ?? "Lesson \(lesson.name)"
         var lines = [StyledLine([StyledLine.Span("\(label)\(ascii ? ":" : " ·") \(lesson.title)", .heading),
-                                 StyledLine.Span("   about \(lesson.minutes) minutes, \(lesson.steps.count) steps", .dim)])]
+                                 StyledLine.Span("   about \(lesson.minutes) minutes, \(lesson.steps.count) step\(lesson.steps.count == 1 ? "" : "s")", .dim)])]
         if let step {
             lines.append(StyledLine("Continuing at step \(step + 1) of \(lesson.steps.count).", .dim))
             return lines
@@ -93,7 +93,7 @@ struct LessonView {
     /// The question, its choices, and what the learner can do about it.
     func question(_ question: Question, answered: Bool, canSkip: Bool?) -> [StyledLine] {
         var lines: [StyledLine] = [.blank]
-        lines += MarkdownText.wrap(question.prompt, width: textWidth, first: ascii ? "? " : "❯ ", rest: "  ")
+        lines += MarkdownText.wrapParagraphs(question.prompt, width: textWidth, first: ascii ? "? " : "❯ ", rest: "  ")
             .map { $0.tinted(.question) }
         if case .choice(let choices) = question.kind {
             for (k, choice) in choices.enumerated() {
@@ -141,7 +141,7 @@ struct LessonView {
 
     private func explained(_ explanation: String?) -> [StyledLine] {
         guard let explanation, !explanation.isEmpty else { return [] }
-        return MarkdownText.wrap(explanation, width: textWidth, first: "  ", rest: "  ")
+        return MarkdownText.wrapParagraphs(explanation, width: textWidth, first: "  ", rest: "  ")
     }
 
     func awaitingNext(last: Bool) -> [StyledLine] {

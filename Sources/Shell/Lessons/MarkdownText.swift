@@ -179,6 +179,16 @@ enum MarkdownText {
     ///
     /// The words are measured as shown (`TerminalText.shown`), so a control character in a lesson's
     /// text takes the columns of its visible form.
+    /// Paragraphs (split at blank lines) each wrapped, a blank line between them; `first` leads the
+    /// first line of the first paragraph only.
+    static func wrapParagraphs(_ text: String, width: Int, first: String = "", rest: String = "") -> [StyledLine] {
+        let paragraphs = text.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard paragraphs.count > 1 else { return wrap(text, width: width, first: first, rest: rest) }
+        return paragraphs.enumerated().flatMap { n, paragraph in
+            (n == 0 ? [] : [StyledLine("")]) + wrap(paragraph, width: width, first: n == 0 ? first : rest, rest: rest)
+        }
+    }
+
     static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> [StyledLine] {
         let text = TerminalText.shown(text)
         var lines: [StyledLine] = []
