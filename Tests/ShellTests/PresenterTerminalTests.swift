@@ -95,11 +95,11 @@ final class PresenterTerminalTests: XCTestCase {
         try pane.press("Enter")
         // Without the spaces at the end that capture-pane -J keeps.
         func titleLine(_ screen: String) -> String { String((screen.split(separator: "\n").first ?? "").reversed().drop { $0 == " " }.reversed()) }
-        try pane.wait("step 1 at 100 columns", visibleOnly: true) { titleLine($0).count == 98 && titleLine($0).hasSuffix("step 1/9") }
+        try pane.wait("step 1 at 100 columns", visibleOnly: true) { titleLine($0).count == 98 && titleLine($0).hasSuffix("step 1/10") }
         for width in [60, 120] {
             try pane.resize(width: width, height: 30)
             let screen = try pane.wait("step 1 at \(width) columns", visibleOnly: true) { screen in
-                titleLine(screen).count == width - 2 && titleLine(screen).hasSuffix("step 1/9")
+                titleLine(screen).count == width - 2 && titleLine(screen).hasSuffix("step 1/10")
             }
             for line in screen.split(separator: "\n") { XCTAssertLessThanOrEqual(line.count, width, String(line)) }
             XCTAssertTrue(screen.contains("── Every output depends on every input"), screen)
