@@ -40,8 +40,14 @@ struct ScriptRunner {
     /// Submits one complete input and prints what it produced.
     @discardableResult
     func submit(_ text: String, name: String, firstLine: Int) -> Outcome {
+        show(shell.submit(text), name: name, firstLine: firstLine)
+    }
+
+    /// Prints what an input produced; errors are located in the input that starts at `firstLine` of `name`.
+    @discardableResult
+    func show(_ outputs: [ShellSession.Output], name: String, firstLine: Int) -> Outcome {
         var outcome = Outcome.succeeded
-        for output in shell.submit(text) {
+        for output in outputs {
             switch output {
             case .result(let text), .info(let text), .help(let text):
                 Terminal.writeOut(TerminalText.shown(text) + "\n")

@@ -45,7 +45,8 @@ struct JacobiCommand: ParsableCommand {
             as a script when it is not a terminal.
             """,
         version: "0.1.0",
-        subcommands: [RunCommand.self, DeriveSubcommand.self, CheckSubcommand.self, LessonSubcommand.self, LessonsCommand.self, PresentSubcommand.self]
+        subcommands: [RunCommand.self, DeriveSubcommand.self, CheckSubcommand.self, LessonSubcommand.self, LessonsCommand.self, PresentSubcommand.self,
+                      BenchSubcommand.self]
     )
 
     @Option(name: .customShort("e"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Evaluate EXPR and print the result (repeatable; one session).", valueName: "EXPR"))
