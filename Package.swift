@@ -20,7 +20,8 @@ let package = Package(
                 "Shell",
                 "VectorLang",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
 
         // MARK: - Public API
@@ -52,6 +53,9 @@ let package = Package(
         .target(name: "CKernels"),
         // glibc's mallinfo2, which Swift's Glibc module does not export, for the bytes `:bench` reports.
         .target(name: "CMallocInfo"),
+
+        // The git commit for `jacobi --version`, written before every build.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
 
         // MARK: - Benchmarks (release build; Benchmarks/autodiff.sh runs them beside NumPy)
 

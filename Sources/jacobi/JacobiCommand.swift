@@ -44,7 +44,7 @@ struct JacobiCommand: ParsableCommand {
             With no arguments, jacobi starts an interactive session on a terminal, or runs standard input \
             as a script when it is not a terminal.
             """,
-        version: "0.1.0",
+        version: Version.text,
         subcommands: [RunCommand.self, DeriveSubcommand.self, CheckSubcommand.self, LessonSubcommand.self, LessonsCommand.self, PresentSubcommand.self,
                       BenchSubcommand.self]
     )
