@@ -86,7 +86,7 @@ struct RunCommand: ParsableCommand {
 
 /// Options every mode shares.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Significant digits shown (1–17).")
+    @Option(help: "Significant digits shown (1 to 17).")
     var precision: Int = 4
 
     @Flag(help: "Print results as exact JSON.")
