@@ -2,8 +2,9 @@ import VectorLang
 
 /// Times one input again and again within a time budget, as IPython's `%timeit` and Julia's `@btime` do.
 ///
-/// One warm-up run first (it reports any error, and its time sizes the batches), then batches of runs
-/// until the budget is spent. Each batch is timed as a whole and long enough (a hundredth of the budget,
+/// One warm-up run first (it reports any error, and its time sizes the batches), one untimed run for the
+/// bytes it holds (after the warm-up, so what the first run initialises once is not counted), then
+/// batches of runs until the budget is spent. Each batch is timed as a whole and long enough (a hundredth of the budget,
 /// at least a millisecond) for the clock's resolution and its own cost not to matter; its time divided
 /// by its runs is one sample. Runs go straight to the evaluator: parsing and printing are not timed.
 struct Bench {
@@ -18,7 +19,7 @@ struct Bench {
     struct Report {
         let statistics: BenchStatistics
         let runsPerSample: Int
-        /// Bytes malloc held after the warm-up run beyond what it held before (nil without mallinfo2).
+        /// Bytes malloc held after a run beyond what it held before (nil without mallinfo2).
         let heldBytes: Int?
         /// How far the process's peak resident set rose from before the warm-up to the end (nil without getrusage).
         let peakRise: Int?
@@ -36,19 +37,15 @@ struct Bench {
         }
         guard !statements.isEmpty else { return .failure(Diagnostic("there is nothing to time", at: .point(0))) }
         Interrupt.clear()
-        // The bindings a run replaces (ans, an assigned name) are kept alive until the count of bytes
-        // held is taken, so their freeing does not hide what the run holds.
-        let before = session.environment.copy()
         let peakBefore = MemoryProbe.peakResidentBytes()
-        let bytesBefore = MemoryProbe.bytesInUse()
         let warmUp: Duration
+        let heldBytes: Int?
         do {
             warmUp = try time(runs: 1, statements, text)
+            heldBytes = try bytesHeld(by: statements, text)
         } catch {
             return .failure(error)
         }
-        let heldBytes = MemoryProbe.bytesInUse().flatMap { after in bytesBefore.map { after - $0 } }
-        withExtendedLifetime(before) {}
 
         let runsPerSample = Self.runsPerSample(warmUp: warmUp, budget: budget)
         var samples: [Double] = []
@@ -67,6 +64,20 @@ struct Bench {
             return .failure(Diagnostic("no run was timed", at: statements[0].range))
         }
         return .success(Report(statistics: statistics, runsPerSample: runsPerSample, heldBytes: heldBytes, peakRise: peakRise))
+    }
+
+    /// The rise in malloc's bytes in use across one run: what the run leaves held (its result in `ans`).
+    ///
+    /// The bindings the run replaces (`ans`, an assigned name) are kept alive until the count is taken,
+    /// so their freeing does not hide what the run holds.
+    private func bytesHeld(by statements: [Statement], _ text: String) throws(Diagnostic) -> Int? {
+        let replaced = session.environment.copy()
+        let before = MemoryProbe.bytesInUse()
+        _ = try time(runs: 1, statements, text)
+        let after = MemoryProbe.bytesInUse()
+        withExtendedLifetime(replaced) {}
+        guard let before, let after else { return nil }
+        return after - before
     }
 
     /// How long `runs` runs of the statements took together.
@@ -91,7 +102,7 @@ struct Bench {
     static func runsPerSample(warmUp: Duration, budget: Duration) -> Int {
         let batch = max(seconds(budget) / 100, 0.001)
         let once = max(seconds(warmUp), 1e-9)
-        return Int(min(max(batch / once, 1), 1_000_000))
+        return Int(min(max((batch / once).rounded(), 1), 1_000_000))
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -29,7 +29,7 @@ enum BenchCommand {
         if let rise = report.peakRise { memory.append("peak RSS rose \(bytes(rise))") }
         return [
             "median \(time(s.median)) per run, IQR \(time(s.lowerQuartile)) to \(time(s.upperQuartile)), min \(time(s.minimum)), max \(time(s.maximum))",
-            "\(report.totalRuns) runs: \(samples) of \(runs) each, after 1 warm-up run",
+            "\(report.totalRuns) runs: \(samples) of \(runs) each, after 1 warm-up run and 1 for memory",
             "memory: " + memory.joined(separator: "; "),
         ]
     }
