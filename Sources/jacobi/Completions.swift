@@ -23,3 +23,29 @@ extension CompletionKind {
         }
     }
 }
+
+/// The command tree the shell completion scripts are written from, and that answers their questions
+/// (`jacobi ---completion lesson -- …`): the root without its optional script argument.
+///
+/// swift-argument-parser's scripts count a root's positional argument before its subcommands, so with
+/// `[<file>]` in the tree `jacobi lesson <Tab>` took `lesson` for the file and offered subcommands again.
+/// The manual page is written from the real root, where `jacobi FILE` is documented.
+struct CompletionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: JacobiCommand.configuration.commandName,
+        abstract: JacobiCommand.configuration.abstract,
+        version: JacobiCommand.configuration.version,
+        subcommands: JacobiCommand.configuration.subcommands
+    )
+
+    @Option(name: .customShort("e"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Evaluate EXPR and print the result.", valueName: "EXPR"))
+    var expressions: [String] = []
+
+    @OptionGroup var common: CommonOptions
+
+    /// Whether the command line asks for a completion script or a completion.
+    static func handles(_ arguments: [String]) -> Bool {
+        guard let first = arguments.first else { return false }
+        return first == "---completion" || first.hasPrefix("--generate-completion-script")
+    }
+}

@@ -27,6 +27,7 @@ enum Entry {
     static func dispatch() -> Never {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.isEmpty { JacobiCommand.startBare() }
+        if CompletionCommand.handles(arguments) { CompletionCommand.mainShowingSafely(arguments) }
         if let first = arguments.first, first == DeriveSubcommand.configuration.commandName {
             DeriveSubcommand.mainWithUsageStatus(Array(arguments.dropFirst()))
         } else if let first = arguments.first, first == CheckSubcommand.configuration.commandName {

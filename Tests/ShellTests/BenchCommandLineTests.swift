@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// `jacobi bench`, `:bench` in a script and `jacobi --version`, through the built binary.
+/// `jacobi bench` and `:bench` in a script, through the built binary.
 final class BenchCommandLineTests: CommandLineTestCase {
     func testBenchReportsTimesRunsAndMemory() throws {
         let run = try jacobi(["bench", "--budget", "100ms", "--setup", "z = randn(1000)", "softmax(z)"])
@@ -40,13 +40,5 @@ final class BenchCommandLineTests: CommandLineTestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.out.hasPrefix("median "), run.out)
         XCTAssertTrue(run.err.hasPrefix("<stdin>:2:8: error: unknown name 'nope'"), run.err)
-    }
-
-    func testVersionPrintsTheReleaseAndTheCommitWhenThereIsOne() throws {
-        let run = try jacobi(["--version"])
-        XCTAssertEqual(run.status, 0)
-        // 0.1.0, or 0.1.0 (git 283382d) / (git v0.1.0-3-g283382d-dirty) when built in a git checkout.
-        let pattern = #"^[0-9]+\.[0-9]+\.[0-9]+( \(git [0-9A-Za-z._-]+\))?\n$"#
-        XCTAssertNotNil(run.out.range(of: pattern, options: .regularExpression), run.out)
     }
 }
