@@ -1,12 +1,13 @@
 """Time to the first prompt in a pseudo-terminal: jacobi beside a shell script and IPython.
 
-    python3 Benchmarks/prompt_time.py JACOBI [RUNS]
+    python3 Benchmarks/prompt_time.py JACOBI [RUNS [OTHER_JACOBI]]
 
 Each program is started with pty.fork in a fresh 100x30 terminal, with its own empty HOME and state
 folder; the clock runs from just before the fork until the prompt's text has been read from the
 terminal, after which the program is killed. A terminal query (IPython's prompt_toolkit asks where
 the cursor is) is answered, as a terminal would. Medians of RUNS runs each, interleaved, after two
-warm-up runs each. Startup.sh runs this after its -e measurement.
+warm-up runs each. Startup.sh runs this after its -e measurement; OTHER_JACOBI, another build (an
+earlier commit's), is timed beside it as "jacobi (other)".
 """
 import fcntl, os, pty, re, select, shutil, signal, statistics, struct, sys, tempfile, termios, time
 
@@ -18,6 +19,7 @@ base_env = {"HOME": home, "XDG_STATE_HOME": home + "/state", "TERM": "xterm-256c
 
 programs = {
     "jacobi": ([jacobi], b"jacobi>"),
+    **({"jacobi (other)": ([sys.argv[3]], b"jacobi>")} if len(sys.argv) > 3 else {}),
     "sh script": (["/bin/sh", "-c", "printf 'jacobi> '; read x"], b"jacobi>"),
 }
 ipython = shutil.which("ipython")
@@ -67,8 +69,10 @@ print(f"time to first prompt in a pty (median of {runs}, ms; min, max)")
 median = {}
 for name, ms in times.items():
     median[name] = statistics.median(ms)
-    print(f"  {name:10} {median[name]:7.2f}   ({min(ms):.2f}, {max(ms):.2f})")
+    print(f"  {name:14} {median[name]:7.2f}   ({min(ms):.2f}, {max(ms):.2f})")
 print(f"  jacobi / sh script = {median['jacobi'] / median['sh script']:.2f}")
+if "jacobi (other)" in median:
+    print(f"  jacobi (other) / jacobi = {median['jacobi (other)'] / median['jacobi']:.2f}")
 if "ipython" in median:
     print(f"  ipython / jacobi   = {median['ipython'] / median['jacobi']:.1f}")
 else:
