@@ -2,11 +2,12 @@ import VectorLang
 
 /// Times one input again and again within a time budget, as IPython's `%timeit` and Julia's `@btime` do.
 ///
-/// One warm-up run first (it reports any error, and its time sizes the batches), one untimed run for the
-/// bytes it holds (after the warm-up, so what the first run initialises once is not counted), then
-/// batches of runs until the budget is spent. Each batch is timed as a whole and long enough (a hundredth of the budget,
-/// at least a millisecond) for the clock's resolution and its own cost not to matter; its time divided
-/// by its runs is one sample. Runs go straight to the evaluator: parsing and printing are not timed.
+/// One warm-up run first (it reports any error, and its time sizes the batches), one untimed run for
+/// the bytes it holds (after the warm-up, so what the first run initialises once is not counted), then
+/// batches of runs until the budget is spent. Each batch is timed as a whole and long enough (a
+/// hundredth of the budget, at least a millisecond) for the clock's resolution and its own cost not to
+/// matter; its time divided by its runs is one sample. Runs go straight to the evaluator: parsing and
+/// printing are not timed.
 struct Bench {
     let session: Session
     let budget: Duration
