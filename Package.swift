@@ -21,7 +21,8 @@ let package = Package(
                 "VectorLang",
                 "Derivation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
 
         // MARK: - Public API
@@ -36,7 +37,7 @@ let package = Package(
         ),
         .target(
             name: "Shell",
-            dependencies: ["VectorLang", "Derivation", "LessonKit", "CReadline"]
+            dependencies: ["VectorLang", "Derivation", "LessonKit", "CReadline", "CMallocInfo"]
         ),
         // Derivation for the checker of a learner's own derivation (a `derive:` question); it depends on VectorLang alone.
         .target(name: "LessonKit", dependencies: ["VectorLang", "Derivation"]),
@@ -51,6 +52,11 @@ let package = Package(
         ),
         // Vectorised numeric loops (exp, softmax's passes, the cross-entropy loss), dispatched at run time on the CPU's features.
         .target(name: "CKernels"),
+        // glibc's mallinfo2, which Swift's Glibc module does not export, for the bytes `:bench` reports.
+        .target(name: "CMallocInfo"),
+
+        // The git commit for `jacobi --version`, written before every build.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
 
         // MARK: - Benchmarks (release build; Benchmarks/autodiff.sh runs them beside NumPy)
 

@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Startup benchmark (not a test): median wall time from process start to printed result of
-#   jacobi -e 'softmax([1, 2, 3])'        (release build)
-# beside `python3 -c 'import numpy'`, measured in the same run, interleaved.
-# Target: Jacobi under 25 ms and at most a quarter of NumPy's import.
+# Startup benchmark (not a test), two parts, each measured in one run, interleaved, release build:
+#
+# 1. median wall time from process start to printed result of
+#      jacobi -e 'softmax([1, 2, 3])'     beside `python3 -c 'import numpy'`
+#    Target: Jacobi under 25 ms and at most a quarter of NumPy's import.
+# 2. time to the first prompt in a pseudo-terminal (Python's pty module, 100x30): from just before the
+#    fork to the moment the prompt's text has been read from the terminal, for
+#      jacobi                              (JACOBI_STARTUP_TRACE=1 adds its own in-process figures)
+#      sh -c "printf 'jacobi> '; read x"   (the floor: a shell that prints a prompt)
+#      ipython                             (when installed)
+#    each with its own empty HOME, reported as medians and ratios.
 #
 #   Benchmarks/startup.sh [RUNS]          default 30 runs each, after 3 warm-up runs each
 set -euo pipefail
@@ -18,7 +25,7 @@ jacobi="$root/.build/release/jacobi"
 # pyenv and similar put a shell-script shim first on PATH; time the interpreter itself, not the shim.
 python=$(python3 -c 'import sys; print(sys.executable)')
 
-exec python3 - "$jacobi" "$python" "$runs" <<'PY'
+python3 - "$jacobi" "$python" "$runs" <<'PY'
 import statistics, subprocess, sys, time
 
 jacobi, python, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -54,3 +61,6 @@ print(f"jacobi / numpy import = {ratio:.3f}  (numpy import takes {1 / ratio:.1f}
 verdict = "met" if median["jacobi"] < 25 and ratio <= 0.25 else "MISSED"
 print(f"target (< 25 ms and <= 0.25 of numpy's import): {verdict}")
 PY
+
+echo
+exec python3 "$root/Benchmarks/prompt_time.py" "$jacobi" "$runs"

@@ -53,7 +53,8 @@ public enum Launcher {
     /// The REPL on the terminal; `first` runs before the first prompt (`jacobi lesson NAME`).
     static func interactive(_ shell: ShellSession, options: ShellOptions, first: String? = nil) -> Int32 {
         let history = HistoryPolicy.path { name in getenv(name).map { String(cString: $0) } }
-        let reader = ReadlineReader(completer: Completer(shell: shell), historyPath: history)
+        let readline = ReadlineReader(completer: Completer(shell: shell), historyPath: history)
+        let reader: LineReader = StartupTrace.isRequested ? StartupTracingReader(wrapping: readline) : readline
         Signals.install()
         let palette = Palette(enabled: Terminal.colorAllowed(requested: options.color))
         // Pictures get the colours the palette will paint: the session decides nothing about the terminal.

@@ -2,7 +2,7 @@ import VectorLang
 
 extension MetaCommand {
     /// The commands every session has, in the order `:help` lists them.
-    static var standard: [MetaCommand] { [help, vars, clear, reset, precision, time, quit, load, run, save] }
+    static var standard: [MetaCommand] { [help, vars, clear, reset, precision, time, bench, quit, load, run, save] }
 
     static var help: MetaCommand {
         MetaCommand("help", aliases: ["h", "?"], usage: ":help [NAME]",

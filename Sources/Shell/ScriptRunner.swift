@@ -40,8 +40,18 @@ struct ScriptRunner {
     /// Submits one complete input and prints what it produced.
     @discardableResult
     func submit(_ input: Script.Input, name: String) -> Outcome {
+        show(shell.submit(input.text), name: name, input: input)
+    }
+
+    /// Prints what an input produced; errors are located in the input that starts at `firstLine` of `name`.
+    @discardableResult
+    func show(_ outputs: [ShellSession.Output], name: String, firstLine: Int) -> Outcome {
+        show(outputs, name: name, input: Script.Input(text: "", firstLine: firstLine))
+    }
+
+    private func show(_ outputs: [ShellSession.Output], name: String, input: Script.Input) -> Outcome {
         var outcome = Outcome.succeeded
-        for output in shell.submit(input.text) {
+        for output in outputs {
             switch output {
             case .result(let text), .info(let text), .help(let text):
                 Terminal.writeOut(TerminalText.shown(text) + "\n")

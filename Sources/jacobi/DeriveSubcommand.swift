@@ -28,7 +28,7 @@ struct DeriveSubcommand: ParsableCommand {
               --format FORMAT       text, ascii, latex, markdown or json
               --order 2             derive the result again: the Hessian
               --step                on a terminal, one step per key (Enter, Space,
-                                    j or →); q shows the rest, Ctrl-C stops
+                                    j or Right); q shows the rest, Ctrl-C stops
               --list                list the catalog
               --                    end the options: every word after it is subject
 
@@ -45,7 +45,8 @@ struct DeriveSubcommand: ParsableCommand {
             """
     )
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The subject and the options above.", valueName: "words"))
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("The subject and the options above.", valueName: "words"),
+              completion: .deriveWords)
     var words: [String] = []
 
     @OptionGroup var common: CommonOptions

@@ -9,7 +9,7 @@ struct DrillSubcommand: ParsableCommand {
         abstract: "Find the error: a derivation with one planted slip; name the wrong line, then the slip.",
         discussion: """
             TOPIC is a catalog entry (jacobi derive --list) or an expression with --wrt; with none, \
-            the seed picks an entry. One slip (a sign, a transpose, a lost δ case, a dropped term or \
+            the seed picks an entry. One slip (a sign, a transpose, a lost delta case, a dropped term or \
             factor, a factor of 2, a fact used but not assumed, the wrong variable) is planted in one \
             step and carried through the steps after it. On a terminal the drill runs at the prompt; \
             on a pipe, standard input's lines are the answers. The same --seed gives the same drill.
@@ -21,7 +21,7 @@ struct DrillSubcommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
-    @Argument(help: "A catalog entry or an expression.")
+    @Argument(help: "A catalog entry or an expression.", completion: .catalogNames)
     var topic: [String] = []
 
     @Option(help: "The variable, for an expression (z_j, x).")

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import Shell
 import VectorLang
@@ -15,6 +17,7 @@ enum Entry {
         uniquingKeysWith: { first, _ in first })
 
     static func main() {
+        StartupTrace.markMain()
         // First, so that even swift-argument-parser's help reaches standard output or says why not.
         StandardOutput.install()
         LargeStack.runToExit(dispatch)
@@ -23,6 +26,8 @@ enum Entry {
     /// Runs the command the arguments name; every branch ends the process.
     static func dispatch() -> Never {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.isEmpty { JacobiCommand.startBare() }
+        if CompletionCommand.handles(arguments) { CompletionCommand.mainShowingSafely(arguments) }
         if let first = arguments.first, first == DeriveSubcommand.configuration.commandName {
             DeriveSubcommand.mainWithUsageStatus(Array(arguments.dropFirst()))
         } else if let first = arguments.first, first == CheckSubcommand.configuration.commandName {
@@ -46,8 +51,9 @@ struct JacobiCommand: ParsableCommand {
             With no arguments, jacobi starts an interactive session on a terminal, or runs standard input \
             as a script when it is not a terminal.
             """,
-        version: "0.1.0",
-        subcommands: [RunCommand.self, DeriveSubcommand.self, CheckSubcommand.self, DrillSubcommand.self, LessonSubcommand.self, LessonsCommand.self, PresentSubcommand.self]
+        version: Version.text,
+        subcommands: [RunCommand.self, DeriveSubcommand.self, CheckSubcommand.self, DrillSubcommand.self, LessonSubcommand.self, LessonsCommand.self,
+                      PresentSubcommand.self, BenchSubcommand.self]
     )
 
     @Option(name: .customShort("e"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Evaluate EXPR and print the result (repeatable; one session).", valueName: "EXPR"))
@@ -72,6 +78,19 @@ struct JacobiCommand: ParsableCommand {
     }
 }
 
+extension JacobiCommand {
+    /// `jacobi` with no arguments, the REPL, without swift-argument-parser: parsing builds the whole
+    /// command tree (every subcommand's options, read by reflection), half of the time to the first
+    /// prompt, for a command line with nothing in it. An option that cannot be read (a bad
+    /// JACOBI_MEMORY) goes the usual way, so it is reported as the parser reports it.
+    static func startBare() -> Never {
+        guard let options = try? CommonOptions.bareShellOptions() else { mainShowingSafely([]) }
+        let status = Launcher.start(options: options)
+        if status == 0 { self.exit() }
+        self.exit(withError: ExitCode(status))
+    }
+}
+
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run a script of Jacobi lines.")
 
@@ -87,7 +106,7 @@ struct RunCommand: ParsableCommand {
 
 /// Options every mode shares.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Significant digits shown (1–17).")
+    @Option(help: "Significant digits shown (1 to 17).")
     var precision: Int = 4
 
     @Flag(help: "Print results as exact JSON.")
@@ -114,9 +133,19 @@ struct CommonOptions: ParsableArguments {
         return ShellOptions(precision: precision, json: json, color: !noColor, ascii: ascii, stopOnError: stopOnError, memory: budget)
     }
 
+    /// The one variable the memory budget reads, without building Foundation's copy of the whole environment.
+    private static var memoryEnvironment: [String: String] {
+        getenv("JACOBI_MEMORY").map { ["JACOBI_MEMORY": String(cString: $0)] } ?? [:]
+    }
+
+    /// What `shellOptions()` gives when nothing was given: ShellOptions' defaults are these options' defaults.
+    static func bareShellOptions() throws -> ShellOptions {
+        ShellOptions(memory: try ShellOptions.memoryBudget(flag: nil, environment: memoryEnvironment))
+    }
+
     private func memoryBudget() throws -> MemoryBudget {
         do {
-            return try ShellOptions.memoryBudget(flag: memory, environment: ProcessInfo.processInfo.environment)
+            return try ShellOptions.memoryBudget(flag: memory, environment: Self.memoryEnvironment)
         } catch {
             throw ValidationError(error.description)
         }

@@ -14,7 +14,7 @@ struct LessonSubcommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The lesson's name or number (jacobi lessons lists them).")
+    @Argument(help: "The lesson's name or number (jacobi lessons lists them).", completion: .lessonNames)
     var name: String
 
     @Flag(help: "Forget your progress in this lesson and start from the beginning.")
@@ -73,7 +73,7 @@ struct PresentSubcommand: ParsableCommand {
         commandName: "present",
         abstract: "Present a lesson to a class, one step per key; or export it as a Markdown handout.",
         discussion: """
-            Space, Enter, →, ↓ or Page Down go on; ←, ↑, Page Up, Backspace or b go back; n and p go to the \
+            Space, Enter, Right, Down or Page Down go on; Left, Up, Page Up, Backspace or b go back; n and p go to the \
             next and the previous step; a number then Enter (or g) goes to that step, 0 to the title; Home and \
             End go to the title and the last part; ? lists the keys; q, Esc or Ctrl-C ends. Derivations appear \
             a step per key, and a question's answer one key after the question. Nothing is saved. The handout \
@@ -82,7 +82,7 @@ struct PresentSubcommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The lesson's name or number.")
+    @Argument(help: "The lesson's name or number.", completion: .lessonNames)
     var name: String
 
     @Option(help: ArgumentHelp("Write the lesson as a handout instead, with every output filled in: markdown.", valueName: "FORMAT"))

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import VectorLang
 
 /// Finds questions that give their answer away before they are asked.
@@ -83,10 +87,9 @@ struct LeakCheck {
         shown.printed = blocks.lines.compactMap { line in line.firstIndex(of: "≈").map { String(line[$0...].dropFirst()) } }
         guard !arguments.contains("--format"),
               let json = try? derive(arguments + " --format json", session).lines.joined(separator: "\n"),
-              let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let steps = object["steps"] as? [[String: Any]] else { return shown }
-        let definitions = object["definitions"] as? [String] ?? []
-        shown.probes = steps.compactMap { $0["expression"] as? String }.map { Probe(text: $0, before: before, prelude: definitions) }
+              let derivation = try? JSONDecoder().decode(DerivationSteps.self, from: Data(json.utf8)) else { return shown }
+        let definitions = derivation.definitions ?? []
+        shown.probes = derivation.steps.compactMap(\.expression).map { Probe(text: $0, before: before, prelude: definitions) }
         return shown
     }
 
@@ -99,6 +102,17 @@ struct LeakCheck {
 }
 
 extension LeakCheck {
+    /// The parts of `derive … --format json` the check reads: each step's expression, and the
+    /// definitions the steps use.
+    struct DerivationSteps: Decodable {
+        struct Step: Decodable {
+            let expression: String?
+        }
+
+        let steps: [Step]
+        let definitions: [String]?
+    }
+
     /// Something shown to the learner before a question: text to search, printed numbers, and
     /// expressions to evaluate.
     struct Shown {

@@ -40,7 +40,7 @@ enum LeakText {
     static func contains(_ haystack: String, _ needle: String) -> Bool {
         guard !needle.isEmpty, let first = needle.first, let last = needle.last else { return false }
         var searchStart = haystack.startIndex
-        while let range = haystack.range(of: needle, range: searchStart..<haystack.endIndex) {
+        while let range = haystack[searchStart...].firstRange(of: needle) {
             let before = range.lowerBound > haystack.startIndex ? haystack[haystack.index(before: range.lowerBound)] : nil
             let after = range.upperBound < haystack.endIndex ? haystack[range.upperBound] : nil
             let openStart = !isWord(first) || before.map { !isWord($0) && !($0 == "." && first.isNumber) } ?? true

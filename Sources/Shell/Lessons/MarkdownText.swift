@@ -182,7 +182,16 @@ enum MarkdownText {
     /// Paragraphs (split at blank lines) each wrapped, a blank line between them; `first` leads the
     /// first line of the first paragraph only.
     static func wrapParagraphs(_ text: String, width: Int, first: String = "", rest: String = "") -> [StyledLine] {
-        let paragraphs = text.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        var paragraphs: [String] = [], current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0 == " " }) {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
         guard paragraphs.count > 1 else { return wrap(text, width: width, first: first, rest: rest) }
         return paragraphs.enumerated().flatMap { n, paragraph in
             (n == 0 ? [] : [StyledLine("")]) + wrap(paragraph, width: width, first: n == 0 ? first : rest, rest: rest)

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How many bytes of numbers a session may hold: a request that would cross it is refused with its size,
 /// where the process would otherwise be killed by the system (eight `ones(1e8)` on a 24 GB machine).
@@ -24,21 +31,32 @@ public struct MemoryBudget: Sendable, Equatable {
         let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
         var available = pages > 0 && pageSize > 0 ? pages.multipliedReportingOverflow(by: pageSize).partialValue : 8 << 30
         var place = "this machine's"
-        if let text = try? String(contentsOfFile: "/sys/fs/cgroup/memory.max", encoding: .utf8),
-           let limit = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), limit < available {
+        if let limit = controlGroupLimit(), limit < available {
             available = limit
             place = "this control group's"
         }
         return MemoryBudget(bytes: available / 2, origin: "half of \(place) \(MemoryBudget.describe(bytes: available))")
     }()
 
+    /// The control group's memory limit (cgroup v2's memory.max; "max" is none), read with the C
+    /// library: every `jacobi` reads it before its first prompt, and Foundation's file reading costs
+    /// more there than the rest of the start-up after `main` together.
+    static func controlGroupLimit() -> Int? {
+        guard let file = fopen("/sys/fs/cgroup/memory.max", "r") else { return nil }
+        defer { fclose(file) }
+        var buffer = [CChar](repeating: 0, count: 64)
+        guard fgets(&buffer, Int32(buffer.count), file) != nil else { return nil }
+        let text = String(decoding: buffer.prefix { $0 != 0 && $0 != 10 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return Int(text)
+    }
+
     /// Bytes from `2G`, `500M`, `1.5GB`, `64KiB` or a plain number of bytes: K, M, G, T are powers of
     /// 1000 (as in the figures Jacobi prints), KiB, MiB, GiB, TiB powers of 1024; nil for anything else.
     public static func parse(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let trimmed = spacesTrimmed(Substring(text)).uppercased()
         let digits = trimmed.prefix { $0.isNumber || $0 == "." }
         guard let number = Double(digits), number.isFinite, number > 0 else { return nil }
-        let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        let unit = spacesTrimmed(trimmed.dropFirst(digits.count))
         let scales: [String: Double] = [
             "": 1, "B": 1, "K": 1e3, "KB": 1e3, "M": 1e6, "MB": 1e6, "G": 1e9, "GB": 1e9, "T": 1e12, "TB": 1e12,
             "KIB": 1024, "MIB": 1_048_576, "GIB": 1_073_741_824, "TIB": 1_099_511_627_776,
@@ -49,6 +67,13 @@ public struct MemoryBudget: Sendable, Equatable {
         return Int(bytes)
     }
 
+    /// `text` without the spaces and tabs around it (as Foundation's `.whitespaces`, which the
+    /// essentials of Foundation that Jacobi loads do not have).
+    private static func spacesTrimmed(_ text: Substring) -> String {
+        let isSpace = { (c: Character) in c.isWhitespace && !c.isNewline }
+        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+
     /// `800 MB`, `1.2 GB`, `512 bytes`: three significant figures in powers of 1000.
     public static func describe(bytes: Int) -> String {
         let units: [(Double, String)] = [(1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "kB")]
@@ -56,7 +81,11 @@ public struct MemoryBudget: Sendable, Equatable {
         for (scale, name) in units where x >= scale {
             let scaled = x / scale
             let digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2
-            var text = String(format: "%.\(digits)f", scaled)
+            // Rounded by hand rather than with String(format:): every start-up describes the default
+            // budget, and Foundation's first formatted string costs more than the rest of the start-up.
+            let power = [1.0, 10.0, 100.0][digits]
+            let rounded = (scaled * power).rounded(.toNearestOrEven) / power
+            var text = digits == 0 ? String(Int(rounded)) : "\(rounded)"
             if text.contains(".") {
                 while text.hasSuffix("0") { text.removeLast() }
                 if text.hasSuffix(".") { text.removeLast() }
