@@ -10,8 +10,9 @@ public enum DerivationChecker {
     /// Random points per derivation (each with its own sizes).
     public static let points = 5
 
-    /// `points`: random points per derivation; fewer is faster and a little less sure.
-    public static func check(_ text: String, seed: UInt64 = 0x6A61_636F_6269, points: Int = points) -> CheckReport {
+    /// `points`: random points per derivation; fewer is faster and a little less sure. `diagnose`: whether
+    /// to name the slips at the first wrong line (each is a relation evaluated at every point).
+    public static func check(_ text: String, seed: UInt64 = 0x6A61_636F_6269, points: Int = points, diagnose: Bool = true) -> CheckReport {
         var report = CheckReport()
         let file = DerivationFile(parsing: text)
         if file.derivations.isEmpty { report.notes.append("no derivation found: write a start line, then steps starting with =") }
@@ -21,7 +22,7 @@ public enum DerivationChecker {
                 shown.insert(line.number)
                 report.lines.append(setupLine(line))
             }
-            check(derivation, seed: seed, points: points, into: &report)
+            check(derivation, seed: seed, points: points, diagnose: diagnose, into: &report)
         }
         report.lines.sort { $0.number < $1.number }
         return report
@@ -45,7 +46,7 @@ public enum DerivationChecker {
         out.status = .parseError
     }
 
-    private static func check(_ derivation: DerivationFile.Derivation, seed: UInt64, points: Int, into report: inout CheckReport) {
+    private static func check(_ derivation: DerivationFile.Derivation, seed: UInt64, points: Int, diagnose: Bool, into report: inout CheckReport) {
         let setup = Setup(derivation)
         for (number, d, line) in setup.problems {
             // Marked on the set-up line already shown; the check goes on without these numbers.
@@ -101,7 +102,7 @@ public enum DerivationChecker {
             lines[n].status = .wrong
             wrongSeen = true
             lines[n].whereDiffers = zip(value, before).lazy.compactMap { IndexedValue.firstDifference($0, $1) }.first
-            if case .step(let w) = derivation.lines[n].kind {
+            if diagnose, case .step(let w) = derivation.lines[n].kind {
                 lines[n].slips = SlipFinder(space: space, start: start, previous: derivation.lines[p], wrong: w, wrongCode: derivation.lines[n].code,
                                             previousValues: before, wrongValues: value).slips()
             }

@@ -89,18 +89,21 @@ public enum DrillMaker {
         // Every line but the planted one is a rule of the engine, an equality: the start, the line before the
         // slip, the slip and the last line are enough to show the slip is there and is carried to the end.
         let shown = Array(Set([0, n - 1, n, lines.count - 1])).sorted()
-        let report = DerivationChecker.check(text(setup, shown.map { lines[$0].input }), seed: seed, points: points)
+        let report = DerivationChecker.check(text(setup, shown.map { lines[$0].input }), seed: seed, points: points, diagnose: false)
         let statuses = report.lines.filter { $0.role != .setup }
         guard let at = shown.firstIndex(of: n), report.firstWrong == setup.count + 1 + at, statuses.count == shown.count, report.notes.isEmpty,
               zip(shown, statuses).allSatisfy({ m, line in
                   line.status == (m < n ? .holds : m == n ? .wrong : .followsFromWrong)
               }) else { return nil }
-        let found = statuses[at].slips.compactMap(DrillSlip.init)
+        // Which other slips explain the planted line: the checker's diagnosis, once, at one random point and
+        // the example (each slip is a relation evaluated at every point, the costly part of a check).
+        let diagnosis = DerivationChecker.check(text(setup, [0, n - 1, n].map { lines[$0].input }), seed: seed, points: 1)
+        let found = (diagnosis.lines.last { $0.status == .wrong }?.slips ?? []).compactMap(DrillSlip.init)
         let accepted = [planted.kind] + DrillSlip.allCases.filter { $0 != planted.kind && found.contains($0) }
         // A fact used silently is mended by leaving the line as it was (or by assuming the fact).
         let right = planted.unassumed == nil ? Drill.Line(step, number: n)
             : Drill.Line(number: n, rule: step.rule, text: lines[n - 1].text, input: lines[n - 1].input, cases: [])
-        let exposed = DerivationChecker.disagreement(in: checkText, line: setup.count + 1 + n, seed: seed, points: points)
+        let exposed = DerivationChecker.disagreement(in: checkText, line: setup.count + 1 + n, seed: seed, points: 1)
         return Drill(topic: topic, title: request.title ?? "The derivative of \(request.input)", seed: seed, definitions: definitions,
                      assumptions: facts.map(\.description), example: request.example, lines: lines,
                      planted: Drill.Planted(line: n, slip: planted.kind, what: planted.what, right: right, accepted: accepted, exposed: exposed),
