@@ -140,7 +140,7 @@ struct SlipPlanter {
         let plan = derivation.plan
         let named = Set(plan.definitions.map(\.name))
         var others: [Variable] = []
-        let read = derivation.target.inputNames.union(plan.definitions.flatMap(\.arguments))
+        let read = derivation.target.variableNames.union(plan.definitions.flatMap(\.arguments))
         for name in read.subtracting(named).subtracting([wrt.name]).sorted()
         where derivation.steps.lazy.compactMap({ $0.expression.rank(of: name) }).first == wrt.indices.count {
             others.append(Variable(name, wrt.indices))
@@ -176,15 +176,6 @@ extension Term {
     var isDelta: Bool {
         if case .delta = self { return true }
         return false
-    }
-
-    /// The names of the inputs a term reads (symbols and indexed names, not derivatives' variables).
-    var inputNames: Set<String> {
-        switch self {
-        case .symbol(let s): return [s]
-        case .indexed(let s, _): return [s]
-        default: return children.reduce(into: Set<String>()) { $0.formUnion($1.inputNames) }
-        }
     }
 
     /// How many indices `name` takes where it occurs (0 for a number), or nil if it does not occur.
